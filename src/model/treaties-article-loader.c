@@ -1,0 +1,1517 @@
+/* treaties-article-loader.c: JSON → TreatiesArticle, with every problem reported
+ *
+ * Loading runs in three passes:
+ *  1. a strict JSON syntax check that reports the first syntax error with its
+ *     line and column, and enforces the limits json-glib cannot (encoding,
+ *     NUL, nesting depth, string length), so hostile input never reaches it;
+ *  2. json-glib's parser, on input known to be valid JSON;
+ *  3. a walk over the tree that builds the model and collects structural and
+ *     cross-reference problems with their JSON path.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "treaties-article-private.h"
+#include "treaties-limits.h"
+
+typedef struct
+{
+  TreatiesArticleError  code;
+  char                 *text;
+} Problem;
+
+typedef struct
+{
+  const char *name;        /* file name used in messages */
+  GArray     *problems;    /* of Problem, at most TREATIES_MAX_PROBLEMS */
+  guint       n_problems;  /* all of them, including those not kept */
+  GHashTable *section_ids; /* id → path where first seen */
+  GHashTable *event_ids;
+  GHashTable *era_ids;
+} Loader;
+
+static void
+problem_clear (gpointer data)
+{
+  g_free (((Problem *) data)->text);
+}
+
+static void G_GNUC_PRINTF (4, 5)
+add_problem (Loader               *loader,
+             TreatiesArticleError  code,
+             const char           *path,
+             const char           *format,
+             ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+  Problem p;
+
+  loader->n_problems++;
+  if (loader->problems->len >= TREATIES_MAX_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  p.code = code;
+  if (path != NULL && *path != '\0')
+    p.text = g_strdup_printf ("%s: %s: %s", loader->name, path, what);
+  else
+    p.text = g_strdup_printf ("%s: %s", loader->name, what);
+  g_array_append_val (loader->problems, p);
+}
+
+static void G_GNUC_PRINTF (5, 6)
+add_problem_at (Loader               *loader,
+                TreatiesArticleError  code,
+                guint                 line,
+                guint                 column,
+                const char           *format,
+                ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+  Problem p;
+
+  loader->n_problems++;
+  if (loader->problems->len >= TREATIES_MAX_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  p.code = code;
+  p.text = g_strdup_printf ("%s:%u:%u: %s", loader->name, line, column, what);
+  g_array_append_val (loader->problems, p);
+}
+
+static gboolean
+loader_propagate (Loader  *loader,
+                  GError **error)
+{
+  GString *message;
+
+  if (loader->problems->len == 0)
+    return TRUE;
+
+  message = g_string_new (NULL);
+  for (guint i = 0; i < loader->problems->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (message, '\n');
+      g_string_append (message, g_array_index (loader->problems, Problem, i).text);
+    }
+  if (loader->n_problems > loader->problems->len)
+    g_string_append_printf (message, "\n%s: … and %u more problems", loader->name,
+                            loader->n_problems - loader->problems->len);
+
+  g_set_error_literal (error, TREATIES_ARTICLE_ERROR,
+                       g_array_index (loader->problems, Problem, 0).code,
+                       message->str);
+  g_string_free (message, TRUE);
+  return FALSE;
+}
+
+/* Pass 1 ------------------------------------------------------------------ */
+
+/* A strict check of the JSON syntax (RFC 8259), with the limits json-glib
+ * cannot enforce. json-glib 1.6 accepts more than JSON (single quotes,
+ * comments, hex numbers, text after the end; the byte scan this replaces lost
+ * track of strings in those and let deep nesting through), turns a lone
+ * \uDC00 into invalid UTF-8, and reports a syntax error at the token before
+ * the faulty one; so only input that passes here reaches it. */
+typedef struct
+{
+  Loader     *loader;
+  const char *data;
+  const char *end;
+  const char *p;      /* the next byte to read */
+  guint       depth;
+  const char *mark;   /* the last position located, at line:column */
+  guint       line;
+  guint       column;
+} Scanner;
+
+/* Line and column (both 1-based, column in characters) of @at. Problems are
+ * found in document order, so counting goes on from the last one. */
+static void
+scan_locate (Scanner    *s,
+             const char *at,
+             guint      *line,
+             guint      *column)
+{
+  if (at < s->mark)
+    {
+      s->mark = s->data;
+      s->line = s->column = 1;
+    }
+  /* Count characters, not bytes; the bytes before @at are valid UTF-8. */
+  for (; s->mark < at; s->mark++)
+    if (*s->mark == '\n')
+      {
+        s->line++;
+        s->column = 1;
+      }
+    else if (((guchar) *s->mark & 0xC0) != 0x80)
+      s->column++;
+  *line = s->line;
+  *column = s->column;
+}
+
+static gboolean G_GNUC_PRINTF (4, 5)
+scan_error (Scanner              *s,
+            const char           *at,
+            TreatiesArticleError  code,
+            const char           *format,
+            ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+  guint line, column;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  scan_locate (s, at, &line, &column);
+  add_problem_at (s->loader, code, line, column, "%s", what);
+  return FALSE;
+}
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-' || c == '+' || c == '.';
+}
+
+/* Bytes in the word (a literal or a number, or a mistake for one) at @p. */
+static gsize
+word_length (Scanner    *s,
+             const char *p)
+{
+  const char *q = p;
+
+  while (q < s->end && is_word_char (*q))
+    q++;
+  return q - p;
+}
+
+/* What is at @p, for "unexpected …" messages. */
+static char *
+describe (Scanner    *s,
+          const char *p)
+{
+  gsize n;
+
+  if (p >= s->end)
+    return g_strdup ("end of file");
+  if (*p == '"')
+    return g_strdup ("string");
+  if ((n = word_length (s, p)) > 20)
+    return g_strdup_printf ("`%.20s…'", p);
+  if (n > 0)
+    return g_strdup_printf ("`%.*s'", (int) n, p);
+  if ((guchar) *p < 0x20 || *p == 0x7F)
+    return g_strdup_printf ("control character U+%04X", (guchar) *p);
+  return g_strdup_printf ("character `%.*s'", (int) (g_utf8_next_char (p) - p), p);
+}
+
+static gboolean
+scan_unexpected (Scanner    *s,
+                 const char *expected)
+{
+  g_autofree char *what = describe (s, s->p);
+
+  return scan_error (s, s->p, TREATIES_ARTICLE_ERROR_SYNTAX, "unexpected %s, expected %s", what, expected);
+}
+
+static void
+skip_space (Scanner *s)
+{
+  while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
+    s->p++;
+}
+
+static gboolean
+scan_hex4 (Scanner    *s,
+           const char *p,
+           gunichar   *value)
+{
+  *value = 0;
+  if (s->end - p < 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return FALSE;
+      *value = *value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return TRUE;
+}
+
+/* The escape at @p, a backslash; sets s->p past it. */
+static gboolean
+scan_escape (Scanner    *s,
+             const char *p)
+{
+  gunichar u, low;
+
+  /* At the end of the file or before a line break: the string is
+   * unterminated, which the caller reports. */
+  if (p + 1 >= s->end || (guchar) p[1] < 0x20)
+    {
+      s->p = p + 1;
+      return TRUE;
+    }
+  if (strchr ("\"\\/bfnrt", p[1]) != NULL)
+    {
+      s->p = p + 2;
+      return TRUE;
+    }
+  if (p[1] != 'u')
+    return scan_error (s, p, TREATIES_ARTICLE_ERROR_SYNTAX,
+                       "invalid escape `\\%.*s' (write a backslash as \\\\)",
+                       (int) (g_utf8_next_char (p + 1) - (p + 1)), p + 1);
+  if (!scan_hex4 (s, p + 2, &u))
+    return scan_error (s, p, TREATIES_ARTICLE_ERROR_SYNTAX, "invalid escape: \\u must be followed by four hex digits");
+  if (u == 0)
+    return scan_error (s, p, TREATIES_ARTICLE_ERROR_ENCODING, "\\u0000 (NUL) is not allowed in text");
+  if (u >= 0xDC00 && u <= 0xDFFF)
+    return scan_error (s, p, TREATIES_ARTICLE_ERROR_ENCODING,
+                       "\\u%.4s is the second half of a surrogate pair, without the first", p + 2);
+  if (u >= 0xD800 && u <= 0xDBFF)
+    {
+      if (!(s->end - p >= 12 && p[6] == '\\' && p[7] == 'u' && scan_hex4 (s, p + 8, &low) &&
+            low >= 0xDC00 && low <= 0xDFFF))
+        return scan_error (s, p, TREATIES_ARTICLE_ERROR_ENCODING,
+                           "\\u%.4s is the first half of a surrogate pair, without the second", p + 2);
+      s->p = p + 12;
+      return TRUE;
+    }
+  s->p = p + 6;
+  return TRUE;
+}
+
+static gboolean
+scan_string (Scanner *s)
+{
+  const char *start = s->p++;
+
+  while (s->p < s->end && *s->p != '"')
+    {
+      guchar c = *s->p;
+
+      if (c == '\n' || c == '\r')
+        return scan_error (s, start, TREATIES_ARTICLE_ERROR_SYNTAX,
+                           "unterminated string: no closing `\"' on its line (write a line break as \\n)");
+      if (c == '\t')
+        return scan_error (s, s->p, TREATIES_ARTICLE_ERROR_SYNTAX,
+                           "tab character in a string (write it as \\t)");
+      if (c < 0x20)
+        return scan_error (s, s->p, TREATIES_ARTICLE_ERROR_SYNTAX,
+                           "control character U+%04X in a string (write it as \\u%04X)", c, c);
+      if (c == '\\')
+        {
+          if (!scan_escape (s, s->p))
+            return FALSE;
+        }
+      else
+        s->p++;
+    }
+  if (s->p >= s->end)
+    return scan_error (s, start, TREATIES_ARTICLE_ERROR_SYNTAX,
+                       "unterminated string: the file ends before its closing `\"'");
+  if ((gsize) (s->p - start) > TREATIES_MAX_STRING_LENGTH)
+    return scan_error (s, start, TREATIES_ARTICLE_ERROR_LIMIT,
+                       "string of %" G_GSIZE_FORMAT " bytes is longer than the limit of %d bytes",
+                       (gsize) (s->p - start), TREATIES_MAX_STRING_LENGTH);
+  s->p++;
+  return TRUE;
+}
+
+static gboolean
+scan_number (Scanner *s)
+{
+  const char *start = s->p, *q = s->p, *end = s->end;
+  gsize n = word_length (s, start);
+
+  if (q < end && *q == '-')
+    q++;
+  if (q < end && *q == '0')
+    q++;
+  else if (q < end && g_ascii_isdigit (*q))
+    while (q < end && g_ascii_isdigit (*q))
+      q++;
+  else
+    goto invalid;
+  if (q < end && *q == '.')
+    {
+      if (++q >= end || !g_ascii_isdigit (*q))
+        goto invalid;
+      while (q < end && g_ascii_isdigit (*q))
+        q++;
+    }
+  if (q < end && (*q == 'e' || *q == 'E'))
+    {
+      if (++q < end && (*q == '+' || *q == '-'))
+        q++;
+      if (q >= end || !g_ascii_isdigit (*q))
+        goto invalid;
+      while (q < end && g_ascii_isdigit (*q))
+        q++;
+    }
+  /* Leading zeros, hex, a second point: more word than number. */
+  if (q != start + n)
+    goto invalid;
+  s->p = q;
+  return TRUE;
+
+invalid:
+  return scan_error (s, start, TREATIES_ARTICLE_ERROR_SYNTAX, "invalid number `%.*s%s'",
+                     (int) MIN (n, 20), start, n > 20 ? "…" : "");
+}
+
+static gboolean scan_value (Scanner *s);
+
+/* Reports a key already seen in the object being scanned. */
+static void
+check_duplicate_key (Scanner     *s,
+                     GHashTable **keys,
+                     const char  *key,
+                     const char  *key_end)
+{
+  g_autofree char *name = g_strndup (key + 1, key_end - key - 2);
+
+  if (*keys == NULL)
+    *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_contains (*keys, name))
+    {
+      if (g_utf8_strlen (name, -1) > 40)
+        scan_error (s, key, TREATIES_ARTICLE_ERROR_STRUCTURE, "duplicate key");
+      else
+        scan_error (s, key, TREATIES_ARTICLE_ERROR_STRUCTURE, "duplicate key \"%s\"", name);
+    }
+  else
+    g_hash_table_add (*keys, g_steal_pointer (&name));
+}
+
+/* An object or an array, at s->p. */
+static gboolean
+scan_container (Scanner *s)
+{
+  gboolean is_object = *s->p == '{';
+  char close = is_object ? '}' : ']';
+  g_autoptr(GHashTable) keys = NULL;
+  const char *comma = NULL;
+
+  if (++s->depth > TREATIES_MAX_DEPTH)
+    return scan_error (s, s->p, TREATIES_ARTICLE_ERROR_LIMIT,
+                       "nested more than %d levels deep", TREATIES_MAX_DEPTH);
+  s->p++;
+  skip_space (s);
+  if (s->p < s->end && *s->p == close)
+    {
+      s->p++;
+      s->depth--;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      if (comma != NULL && s->p < s->end && *s->p == close)
+        return scan_error (s, comma, TREATIES_ARTICLE_ERROR_SYNTAX, "trailing comma before `%c'", close);
+      if (is_object)
+        {
+          const char *key = s->p;
+
+          if (s->p >= s->end || *s->p != '"')
+            return scan_unexpected (s, "a key in double quotes");
+          if (!scan_string (s))
+            return FALSE;
+          check_duplicate_key (s, &keys, key, s->p);
+          skip_space (s);
+          if (s->p >= s->end || *s->p != ':')
+            return scan_unexpected (s, "`:'");
+          s->p++;
+          skip_space (s);
+        }
+      if (!scan_value (s))
+        return FALSE;
+      skip_space (s);
+      if (s->p < s->end && *s->p == ',')
+        {
+          comma = s->p++;
+          skip_space (s);
+          continue;
+        }
+      if (s->p < s->end && *s->p == close)
+        {
+          s->p++;
+          s->depth--;
+          return TRUE;
+        }
+      return scan_unexpected (s, is_object ? "`,' or `}'" : "`,' or `]'");
+    }
+}
+
+static gboolean
+scan_value (Scanner *s)
+{
+  gsize n;
+
+  if (s->p >= s->end)
+    return scan_unexpected (s, "value");
+  if (*s->p == '{' || *s->p == '[')
+    return scan_container (s);
+  if (*s->p == '"')
+    return scan_string (s);
+  if (*s->p == '-' || g_ascii_isdigit (*s->p))
+    return scan_number (s);
+
+  n = word_length (s, s->p);
+  if ((n == 4 && strncmp (s->p, "true", 4) == 0) ||
+      (n == 5 && strncmp (s->p, "false", 5) == 0) ||
+      (n == 4 && strncmp (s->p, "null", 4) == 0))
+    {
+      s->p += n;
+      return TRUE;
+    }
+  return scan_unexpected (s, *s->p == '\'' ? "value (strings take double quotes)" : "value");
+}
+
+static gboolean
+scan_json (Loader     *loader,
+           const char *data,
+           gsize       length)
+{
+  Scanner s = { loader, data, data + length, data, 0, data, 1, 1 };
+  const char *invalid = NULL;
+  guint line, column;
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    {
+      scan_locate (&s, invalid, &line, &column);
+      if (*invalid == '\0')
+        add_problem_at (loader, TREATIES_ARTICLE_ERROR_ENCODING, line, column,
+                        "NUL byte: an article is text and may not contain NUL bytes");
+      else
+        add_problem_at (loader, TREATIES_ARTICLE_ERROR_ENCODING, line, column,
+                        "invalid UTF-8 (byte 0x%02X): an article must be saved as UTF-8",
+                        (guchar) *invalid);
+      return FALSE;
+    }
+
+  skip_space (&s);
+  if (!scan_value (&s))
+    return FALSE;
+  skip_space (&s);
+  if (s.p < s.end)
+    {
+      g_autofree char *what = describe (&s, s.p);
+      return scan_error (&s, s.p, TREATIES_ARTICLE_ERROR_SYNTAX,
+                         "unexpected %s after the end of the article", what);
+    }
+  /* Duplicate keys are reported without stopping the scan. */
+  return loader->n_problems == 0;
+}
+
+/* Pass 2 ------------------------------------------------------------------ */
+
+/* Not expected after pass 1, but json-glib has the last word.
+ * json-glib says "<data>:LINE:COL: Parse error: what"; keep LINE:COL and
+ * what, and name the file instead. */
+static void
+add_syntax_problem (Loader       *loader,
+                    const GError *error)
+{
+  const char *msg = error->message;
+  const char *colon = strchr (msg, ':');
+  guint line = 0, column = 0;
+  int consumed = 0;
+
+  if (colon != NULL &&
+      sscanf (colon + 1, "%u:%u:%n", &line, &column, &consumed) == 2 &&
+      consumed > 0)
+    {
+      const char *what = colon + 1 + consumed;
+
+      while (*what == ' ')
+        what++;
+      if (g_str_has_prefix (what, "Parse error: "))
+        what += strlen ("Parse error: ");
+      add_problem_at (loader, TREATIES_ARTICLE_ERROR_SYNTAX, line, column, "%s", what);
+    }
+  else
+    add_problem (loader, TREATIES_ARTICLE_ERROR_SYNTAX, NULL, "%s", msg);
+}
+
+/* Pass 3 ------------------------------------------------------------------ */
+
+static gboolean
+is_blank (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "an object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "an array";
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:  return "a string";
+    case G_TYPE_BOOLEAN: return "a boolean";
+    default:             return "a number";
+    }
+}
+
+static char *
+path_key (const char *path,
+          const char *key)
+{
+  return *path ? g_strdup_printf ("%s.%s", path, key) : g_strdup (key);
+}
+
+static char *
+path_index (const char *path,
+            guint       index)
+{
+  return g_strdup_printf ("%s[%u]", path, index);
+}
+
+/* Reports keys of @object not in the NULL-terminated @allowed. */
+static void
+check_keys (Loader      *loader,
+            JsonObject  *object,
+            const char  *path,
+            const char **allowed)
+{
+  JsonObjectIter iter;
+  const char *key;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, NULL))
+    if (!g_strv_contains (allowed, key))
+      {
+        g_autofree char *where = path_key (path, key);
+        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "unknown key");
+      }
+}
+
+static JsonObject *
+expect_object (Loader     *loader,
+               JsonNode   *node,
+               const char *path)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path,
+                   "expected an object, found %s", node_type_name (node));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static JsonArray *
+expect_array (Loader     *loader,
+              JsonNode   *node,
+              const char *path)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path,
+                   "expected an array, found %s", node_type_name (node));
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* A string member. Missing and not required: NULL, silently. */
+static const char *
+get_string (Loader     *loader,
+            JsonObject *object,
+            const char *path,
+            const char *key,
+            gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  g_autofree char *where = path_key (path, key);
+  const char *value;
+
+  if (node == NULL)
+    {
+      if (required)
+        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "missing (expected a string)");
+      return NULL;
+    }
+  if (!is_string (node))
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
+                   "expected a string, found %s", node_type_name (node));
+      return NULL;
+    }
+  value = json_node_get_string (node);
+  if (required && is_blank (value, strlen (value)))
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "must not be empty");
+      return NULL;
+    }
+  return value;
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  gsize len = strlen (id);
+
+  if (len == 0 || len > 64)
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+/* An id member, unique within @seen. */
+static const char *
+get_id (Loader     *loader,
+        JsonObject *object,
+        const char *path,
+        GHashTable *seen,
+        const char *what)
+{
+  const char *id = get_string (loader, object, path, "id", TRUE);
+  g_autofree char *where = path_key (path, "id");
+  const char *first;
+
+  if (id == NULL)
+    return NULL;
+  if (!is_valid_id (id))
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
+                   "\"%s\" is not a valid id (1 to 64 of a-z, 0-9 and -)", id);
+      return NULL;
+    }
+  if (seen != NULL)
+    {
+      if ((first = g_hash_table_lookup (seen, id)) != NULL)
+        {
+          add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where,
+                       "duplicate %s id \"%s\" (first used at %s)", what, id, first);
+          return NULL;
+        }
+      g_hash_table_insert (seen, g_strdup (id), g_strdup (path));
+    }
+  return id;
+}
+
+/* YYYY-MM-DD in shape, whether or not it is a day of the calendar. */
+static gboolean
+looks_like_date (const char *text)
+{
+  if (strlen (text) != 10)
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if ((i == 4 || i == 7) ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static TreatiesDay
+get_date (Loader     *loader,
+          JsonObject *object,
+          const char *path,
+          const char *key,
+          gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  g_autofree char *where = path_key (path, key);
+  TreatiesDay day;
+
+  if (node == NULL)
+    {
+      if (required)
+        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
+                     "missing (expected a date, YYYY-MM-DD)");
+      return TREATIES_DAY_INVALID;
+    }
+  if (!is_string (node) || !treaties_day_parse (json_node_get_string (node), &day))
+    {
+      if (is_string (node) && looks_like_date (json_node_get_string (node)))
+        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
+                     "\"%s\" is not a day of the calendar", json_node_get_string (node));
+      else if (is_string (node))
+        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
+                     "\"%s\" is not a date (expected YYYY-MM-DD)", json_node_get_string (node));
+      else
+        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
+                     "expected a date (YYYY-MM-DD), found %s", node_type_name (node));
+      return TREATIES_DAY_INVALID;
+    }
+  return day;
+}
+
+static void
+check_href (Loader     *loader,
+            const char *href,
+            const char *where)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  if (g_uri_peek_scheme (href) == NULL)
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where,
+                   "\"%s\" is not a full link (expected http://, https:// or mailto:)", href);
+      return;
+    }
+  uri = g_uri_parse (href, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where, "\"%s\" is not a valid link", href);
+      return;
+    }
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "http") != 0 &&
+      g_ascii_strcasecmp (scheme, "https") != 0 &&
+      g_ascii_strcasecmp (scheme, "mailto") != 0)
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where,
+                   "links must be http, https or mailto, not \"%s:\"", scheme);
+      return;
+    }
+  if (g_ascii_strcasecmp (scheme, "mailto") == 0)
+    {
+      if (*g_uri_get_path (uri) == '\0')
+        add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where, "link \"%s\" has no address", href);
+    }
+  else if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where, "link \"%s\" has no host", href);
+}
+
+static gboolean
+parse_style_name (const char       *name,
+                  TreatiesRunStyle *style)
+{
+  if (g_str_equal (name, "emphasis"))
+    *style |= TREATIES_RUN_EMPHASIS;
+  else if (g_str_equal (name, "strong"))
+    *style |= TREATIES_RUN_STRONG;
+  else if (g_str_equal (name, "title"))
+    *style |= TREATIES_RUN_TITLE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static TreatiesRun *
+parse_run (Loader     *loader,
+           JsonNode   *node,
+           const char *path)
+{
+  static const char *keys[] = { "text", "style", "href", NULL };
+  TreatiesRunStyle style = TREATIES_RUN_PLAIN;
+  JsonObject *object;
+  JsonNode *style_node;
+  const char *text, *href;
+  guint n_before = loader->n_problems;
+
+  if (is_string (node))
+    return treaties_run_new (json_node_get_string (node), TREATIES_RUN_PLAIN, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path,
+                   "expected a string or a run object, found %s", node_type_name (node));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  check_keys (loader, object, path, keys);
+  text = get_string (loader, object, path, "text", FALSE);
+  if (text == NULL && !json_object_has_member (object, "text"))
+    {
+      g_autofree char *where = path_key (path, "text");
+      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "missing (expected a string)");
+    }
+
+  style_node = json_object_get_member (object, "style");
+  if (style_node != NULL)
+    {
+      g_autofree char *where = path_key (path, "style");
+
+      if (is_string (style_node))
+        {
+          if (!parse_style_name (json_node_get_string (style_node), &style))
+            add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
+                         "unknown style \"%s\" (expected emphasis, strong or title)",
+                         json_node_get_string (style_node));
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (style_node))
+        {
+          JsonArray *styles = json_node_get_array (style_node);
+
+          for (guint i = 0; i < json_array_get_length (styles); i++)
+            {
+              JsonNode *s = json_array_get_element (styles, i);
+              g_autofree char *where_i = path_index (where, i);
+
+              if (!is_string (s))
+                add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where_i,
+                             "expected a string, found %s", node_type_name (s));
+              else if (!parse_style_name (json_node_get_string (s), &style))
+                add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where_i,
+                             "unknown style \"%s\" (expected emphasis, strong or title)",
+                             json_node_get_string (s));
+            }
+        }
+      else
+        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
+                     "expected a string or an array of strings, found %s",
+                     node_type_name (style_node));
+    }
+
+  href = get_string (loader, object, path, "href", FALSE);
+  if (href != NULL)
+    {
+      g_autofree char *where = path_key (path, "href");
+      check_href (loader, href, where);
+    }
+
+  if (loader->n_problems != n_before || text == NULL)
+    return NULL;
+  return treaties_run_new (text, style, href);
+}
+
+/* Inline text: a string, or an array of strings and runs. */
+static GPtrArray *
+parse_inline (Loader     *loader,
+              JsonNode   *node,
+              const char *path)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) treaties_run_free);
+  guint n_before = loader->n_problems;
+
+  if (node == NULL)
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path,
+                   "missing (expected text: a string or an array of runs)");
+      return NULL;
+    }
+  if (is_string (node))
+    {
+      g_ptr_array_add (runs, treaties_run_new (json_node_get_string (node), TREATIES_RUN_PLAIN, NULL));
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *where = path_index (path, i);
+          TreatiesRun *run = parse_run (loader, json_array_get_element (array, i), where);
+
+          if (run != NULL)
+            g_ptr_array_add (runs, run);
+        }
+    }
+  else
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path,
+                   "expected text (a string or an array of runs), found %s", node_type_name (node));
+      return NULL;
+    }
+
+  if (loader->n_problems != n_before)
+    return NULL;
+  if (runs->len == 0)
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, "must not be empty");
+      return NULL;
+    }
+  return g_steal_pointer (&runs);
+}
+
+static TreatiesBlock *
+parse_block (Loader     *loader,
+             JsonNode   *node,
+             const char *path)
+{
+  static const char *text_keys[] = { "type", "text", "label", NULL };
+  static const char *items_keys[] = { "type", "items", NULL };
+  static const struct { const char *name; TreatiesBlockKind kind; gboolean has_items; } kinds[] = {
+    { "paragraph", TREATIES_BLOCK_PARAGRAPH, FALSE },
+    { "list", TREATIES_BLOCK_LIST, TRUE },
+    { "callout", TREATIES_BLOCK_CALLOUT, FALSE },
+    { "reading-list", TREATIES_BLOCK_READING_LIST, TRUE },
+    { "editor-note", TREATIES_BLOCK_EDITOR_NOTE, FALSE },
+  };
+  g_autoptr(TreatiesBlock) block = NULL;
+  JsonObject *object;
+  const char *type, *label = NULL;
+  guint n_before = loader->n_problems;
+  guint k;
+
+  if (!(object = expect_object (loader, node, path)))
+    return NULL;
+  if (!(type = get_string (loader, object, path, "type", TRUE)))
+    return NULL;
+
+  for (k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if (g_str_equal (type, kinds[k].name))
+      break;
+  if (k == G_N_ELEMENTS (kinds))
+    {
+      g_autofree char *where = path_key (path, "type");
+      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
+                   "unknown block type \"%s\" (expected paragraph, list, callout, reading-list or editor-note)",
+                   type);
+      return NULL;
+    }
+
+  if (kinds[k].has_items)
+    {
+      g_autofree char *where = path_key (path, "items");
+      JsonArray *items;
+
+      check_keys (loader, object, path, items_keys);
+      block = treaties_block_new (kinds[k].kind, NULL);
+      if (!json_object_has_member (object, "items"))
+        {
+          add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "missing (expected an array of items)");
+          return NULL;
+        }
+      if (!(items = expect_array (loader, json_object_get_member (object, "items"), where)))
+        return NULL;
+      if (json_array_get_length (items) == 0)
+        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "must not be empty");
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          g_autofree char *where_i = path_index (where, i);
+          g_autoptr(GPtrArray) runs = parse_inline (loader, json_array_get_element (items, i), where_i);
+
+          if (runs != NULL)
+            treaties_block_add_item (block, runs);
+        }
+    }
+  else
+    {
+      g_autofree char *where = path_key (path, "text");
+      g_autoptr(GPtrArray) runs = NULL;
+
+      check_keys (loader, object, path, text_keys);
+      if (kinds[k].kind != TREATIES_BLOCK_PARAGRAPH)
+        label = get_string (loader, object, path, "label", FALSE);
+      else if (json_object_has_member (object, "label"))
+        {
+          g_autofree char *where_label = path_key (path, "label");
+          add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where_label,
+                       "a paragraph has no label");
+        }
+      block = treaties_block_new (kinds[k].kind, label);
+      runs = parse_inline (loader, json_object_get_member (object, "text"), where);
+      if (runs != NULL)
+        treaties_block_add_item (block, runs);
+    }
+
+  if (loader->n_problems != n_before)
+    return NULL;
+  return g_steal_pointer (&block);
+}
+
+static TreatiesSection *
+parse_section (Loader     *loader,
+               JsonNode   *node,
+               const char *path,
+               guint       depth,
+               guint      *n_sections)
+{
+  static const char *keys[] = { "id", "title", "blocks", "subsections", NULL };
+  g_autoptr(TreatiesSection) section = NULL;
+  JsonObject *object;
+  JsonNode *blocks_node, *subsections_node;
+  const char *id, *title;
+
+  if (!(object = expect_object (loader, node, path)))
+    return NULL;
+  check_keys (loader, object, path, keys);
+
+  if (++(*n_sections) == TREATIES_MAX_SECTIONS + 1)
+    add_problem (loader, TREATIES_ARTICLE_ERROR_LIMIT, path,
+                 "more than %d sections and subsections", TREATIES_MAX_SECTIONS);
+
+  id = get_id (loader, object, path, loader->section_ids, "section");
+  title = get_string (loader, object, path, "title", TRUE);
+  section = treaties_section_new (id ? id : "", title ? title : "");
+
+  blocks_node = json_object_get_member (object, "blocks");
+  subsections_node = json_object_get_member (object, "subsections");
+
+  if (blocks_node == NULL && subsections_node == NULL)
+    add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path,
+                 "a section needs \"blocks\" or \"subsections\"");
+
+  if (blocks_node != NULL)
+    {
+      g_autofree char *where = path_key (path, "blocks");
+      JsonArray *blocks = expect_array (loader, blocks_node, where);
+
+      for (guint i = 0; blocks != NULL && i < json_array_get_length (blocks); i++)
+        {
+          g_autofree char *where_i = path_index (where, i);
+          g_autoptr(TreatiesBlock) block = parse_block (loader, json_array_get_element (blocks, i), where_i);
+
+          if (block != NULL)
+            treaties_section_append_block (section, block);
+        }
+    }
+
+  if (subsections_node != NULL)
+    {
+      g_autofree char *where = path_key (path, "subsections");
+      JsonArray *subsections;
+
+      if (depth > 0)
+        {
+          add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
+                       "subsections cannot have subsections of their own");
+          return NULL;
+        }
+      subsections = expect_array (loader, subsections_node, where);
+      for (guint i = 0; subsections != NULL && i < json_array_get_length (subsections); i++)
+        {
+          g_autofree char *where_i = path_index (where, i);
+          g_autoptr(TreatiesSection) child = parse_section (loader, json_array_get_element (subsections, i),
+                                                            where_i, depth + 1, n_sections);
+
+          if (child != NULL)
+            treaties_section_append_subsection (section, child);
+        }
+    }
+
+  if (id == NULL || title == NULL)
+    return NULL;
+  return g_steal_pointer (&section);
+}
+
+static gboolean
+in_range (TreatiesDay day,
+          TreatiesDay start,
+          TreatiesDay end)
+{
+  return day >= start && day <= end;
+}
+
+static void
+parse_timeline (Loader          *loader,
+                TreatiesArticle *article,
+                JsonNode        *node)
+{
+  static const char *keys[] = { "start", "end", "eras", "events", NULL };
+  static const char *era_keys[] = { "id", "title", "start", "end", NULL };
+  static const char *event_keys[] = { "id", "date", "title", "description", "sections", "primary", "href", NULL };
+  g_autoptr(GPtrArray) eras = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) event_sections = g_ptr_array_new_with_free_func (g_free); /* paths, for checks */
+  JsonObject *object;
+  JsonArray *array;
+  TreatiesDay start, end;
+  gboolean range_ok;
+  const char *primary_path = NULL;
+  g_autofree char *primary_path_owned = NULL;
+
+  if (!(object = expect_object (loader, node, "timeline")))
+    return;
+  check_keys (loader, object, "timeline", keys);
+
+  start = get_date (loader, object, "timeline", "start", TRUE);
+  end = get_date (loader, object, "timeline", "end", TRUE);
+  range_ok = start != TREATIES_DAY_INVALID && end != TREATIES_DAY_INVALID;
+  if (range_ok && end <= start)
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, "timeline.end",
+                   "the timeline must end after it starts");
+      range_ok = FALSE;
+    }
+
+  if (json_object_has_member (object, "eras") &&
+      (array = expect_array (loader, json_object_get_member (object, "eras"), "timeline.eras")))
+    {
+      guint n = json_array_get_length (array);
+
+      if (n > TREATIES_MAX_ERAS)
+        add_problem (loader, TREATIES_ARTICLE_ERROR_LIMIT, "timeline.eras",
+                     "%u eras is more than the limit of %d", n, TREATIES_MAX_ERAS);
+      for (guint i = 0; i < n && i < TREATIES_MAX_ERAS; i++)
+        {
+          g_autofree char *path = path_index ("timeline.eras", i);
+          JsonObject *era;
+          const char *id, *title;
+          TreatiesDay era_start, era_end;
+
+          if (!(era = expect_object (loader, json_array_get_element (array, i), path)))
+            continue;
+          check_keys (loader, era, path, era_keys);
+          id = get_id (loader, era, path, loader->era_ids, "era");
+          title = get_string (loader, era, path, "title", TRUE);
+          era_start = get_date (loader, era, path, "start", TRUE);
+          era_end = get_date (loader, era, path, "end", TRUE);
+          if (era_start != TREATIES_DAY_INVALID && era_end != TREATIES_DAY_INVALID)
+            {
+              g_autofree char *where = path_key (path, "end");
+
+              if (era_end < era_start)
+                add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where,
+                             "the era ends before it starts");
+              else if (range_ok && (era_start < start || era_end > end))
+                {
+                  g_autofree char *s = treaties_day_to_iso (start);
+                  g_autofree char *e = treaties_day_to_iso (end);
+                  add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path,
+                               "the era lies outside the timeline's range (%s to %s)", s, e);
+                }
+              else if (id && title)
+                g_ptr_array_add (eras, treaties_era_new (id, title, era_start, era_end));
+            }
+        }
+    }
+
+  if (json_object_has_member (object, "events") &&
+      (array = expect_array (loader, json_object_get_member (object, "events"), "timeline.events")))
+    {
+      guint n = json_array_get_length (array);
+
+      if (n > TREATIES_MAX_EVENTS)
+        add_problem (loader, TREATIES_ARTICLE_ERROR_LIMIT, "timeline.events",
+                     "%u events is more than the limit of %d", n, TREATIES_MAX_EVENTS);
+      for (guint i = 0; i < n && i < TREATIES_MAX_EVENTS; i++)
+        {
+          g_autofree char *path = path_index ("timeline.events", i);
+          g_autoptr(GPtrArray) section_ids = g_ptr_array_new ();
+          guint n_before = loader->n_problems;
+          JsonObject *event;
+          JsonNode *member;
+          const char *id, *title, *description, *href;
+          TreatiesDay date;
+          gboolean primary = FALSE;
+
+          if (!(event = expect_object (loader, json_array_get_element (array, i), path)))
+            continue;
+          check_keys (loader, event, path, event_keys);
+          id = get_id (loader, event, path, loader->event_ids, "event");
+          date = get_date (loader, event, path, "date", TRUE);
+          title = get_string (loader, event, path, "title", TRUE);
+          description = get_string (loader, event, path, "description", FALSE);
+          href = get_string (loader, event, path, "href", FALSE);
+          if (href != NULL)
+            {
+              g_autofree char *where = path_key (path, "href");
+              check_href (loader, href, where);
+            }
+
+          if (date != TREATIES_DAY_INVALID && range_ok && !in_range (date, start, end))
+            {
+              g_autofree char *where = path_key (path, "date");
+              g_autofree char *s = treaties_day_to_iso (start);
+              g_autofree char *e = treaties_day_to_iso (end);
+              add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where,
+                           "the event lies outside the timeline's range (%s to %s)", s, e);
+            }
+
+          if ((member = json_object_get_member (event, "primary")) != NULL)
+            {
+              g_autofree char *where = path_key (path, "primary");
+
+              if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
+                add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
+                             "expected true or false, found %s", node_type_name (member));
+              else if ((primary = json_node_get_boolean (member)) && primary_path != NULL)
+                add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where,
+                             "only one event can be the article's own (%s already is)", primary_path);
+              else if (primary)
+                primary_path = primary_path_owned = g_strdup (path);
+            }
+
+          if ((member = json_object_get_member (event, "sections")) != NULL)
+            {
+              g_autofree char *where = path_key (path, "sections");
+              JsonArray *sections = expect_array (loader, member, where);
+
+              for (guint j = 0; sections != NULL && j < json_array_get_length (sections); j++)
+                {
+                  JsonNode *s = json_array_get_element (sections, j);
+                  g_autofree char *where_j = path_index (where, j);
+
+                  if (!is_string (s))
+                    add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where_j,
+                                 "expected a section id, found %s", node_type_name (s));
+                  else if (!g_hash_table_contains (loader->section_ids, json_node_get_string (s)))
+                    add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where_j,
+                                 "no section has the id \"%s\"", json_node_get_string (s));
+                  else
+                    g_ptr_array_add (section_ids, (char *) json_node_get_string (s));
+                }
+            }
+          g_ptr_array_add (section_ids, NULL);
+
+          if (loader->n_problems == n_before && id && title && date != TREATIES_DAY_INVALID)
+            g_ptr_array_add (events, treaties_event_new (id, date, title, description,
+                                                         (const char * const *) section_ids->pdata,
+                                                         primary, href));
+        }
+    }
+
+  if (range_ok)
+    treaties_article_set_timeline (article, start, end, eras, events);
+}
+
+static TreatiesArticle *
+build_article (Loader   *loader,
+               JsonNode *root)
+{
+  static const char *keys[] = { "format", "id", "title", "date", "author", "language",
+                                "sections", "timeline", NULL };
+  g_autoptr(TreatiesArticle) article = NULL;
+  JsonObject *object;
+  JsonNode *format, *sections_node;
+  JsonArray *sections;
+  const char *id, *title, *author, *language;
+  TreatiesDay date;
+  guint n_sections = 0;
+
+  if (!(object = expect_object (loader, root, "")))
+    return NULL;
+
+  format = json_object_get_member (object, "format");
+  if (format == NULL)
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_VERSION, "format",
+                   "missing (expected 1): is this a Treaties article?");
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (format) || json_node_get_value_type (format) != G_TYPE_INT64)
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_VERSION, "format",
+                   "expected the integer 1, found %s", node_type_name (format));
+      return NULL;
+    }
+  if (json_node_get_int (format) != 1)
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_VERSION, "format",
+                   "format %" G_GINT64_FORMAT " is not supported; this version of Treaties reads format 1",
+                   json_node_get_int (format));
+      return NULL;
+    }
+
+  check_keys (loader, object, "", keys);
+  id = get_id (loader, object, "", NULL, "article");
+  title = get_string (loader, object, "", "title", TRUE);
+  date = get_date (loader, object, "", "date", FALSE);
+  author = get_string (loader, object, "", "author", FALSE);
+  language = get_string (loader, object, "", "language", FALSE);
+
+  article = treaties_article_new (id ? id : "", title ? title : "");
+  treaties_article_set_meta (article, date, author, language);
+
+  sections_node = json_object_get_member (object, "sections");
+  if (sections_node == NULL)
+    add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, "sections",
+                 "missing (expected an array of sections)");
+  else if ((sections = expect_array (loader, sections_node, "sections")))
+    {
+      if (json_array_get_length (sections) == 0)
+        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, "sections",
+                     "an article needs at least one section");
+      for (guint i = 0; i < json_array_get_length (sections); i++)
+        {
+          g_autofree char *path = path_index ("sections", i);
+          g_autoptr(TreatiesSection) section = parse_section (loader, json_array_get_element (sections, i),
+                                                              path, 0, &n_sections);
+
+          if (section != NULL)
+            treaties_article_append_section (article, section);
+        }
+    }
+
+  /* After the sections, so that events can refer to them. */
+  if (json_object_has_member (object, "timeline"))
+    parse_timeline (loader, article, json_object_get_member (object, "timeline"));
+
+  if (loader->problems->len > 0)
+    return NULL;
+  return g_steal_pointer (&article);
+}
+
+/* Public API -------------------------------------------------------------- */
+
+TreatiesArticle *
+treaties_article_new_from_bytes (GBytes      *bytes,
+                                 const char  *display_name,
+                                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GHashTable) section_ids = NULL;
+  g_autoptr(GHashTable) event_ids = NULL;
+  g_autoptr(GHashTable) era_ids = NULL;
+  g_autoptr(GArray) problems = NULL;
+  TreatiesArticle *article = NULL;
+  Loader loader = { 0 };
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  problems = g_array_new (FALSE, FALSE, sizeof (Problem));
+  g_array_set_clear_func (problems, problem_clear);
+  section_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  era_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  loader.name = display_name ? display_name : "article";
+  loader.problems = problems;
+  loader.section_ids = section_ids;
+  loader.event_ids = event_ids;
+  loader.era_ids = era_ids;
+
+  data = g_bytes_get_data (bytes, &length);
+
+  if (length > TREATIES_MAX_FILE_SIZE)
+    {
+      add_problem (&loader, TREATIES_ARTICLE_ERROR_LIMIT, NULL,
+                   "the file is %" G_GSIZE_FORMAT " bytes, more than the limit of %d MiB",
+                   length, TREATIES_MAX_FILE_SIZE / (1024 * 1024));
+      loader_propagate (&loader, error);
+      return NULL;
+    }
+
+  /* A byte-order mark is allowed and skipped. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (is_blank (data, length))
+    {
+      add_problem (&loader, TREATIES_ARTICLE_ERROR_SYNTAX, NULL, "the file is empty");
+      loader_propagate (&loader, error);
+      return NULL;
+    }
+
+  if (!scan_json (&loader, data, length))
+    {
+      loader_propagate (&loader, error);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      add_syntax_problem (&loader, parse_error);
+      loader_propagate (&loader, error);
+      return NULL;
+    }
+
+  article = build_article (&loader, json_parser_get_root (parser));
+  if (!loader_propagate (&loader, error))
+    g_clear_object (&article);
+  return article;
+}
+
+TreatiesArticle *
+treaties_article_new_from_file (GFile         *file,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_parse_name (file);
+
+  /* Refuse a huge file before reading it into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO,
+                   "%s: is a folder, not an article", name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > TREATIES_MAX_FILE_SIZE)
+    {
+      g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_LIMIT,
+                   "%s: the file is %" G_GOFFSET_FORMAT " bytes, more than the limit of %d MiB",
+                   name, g_file_info_get_size (info), TREATIES_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (contents, length);
+
+  return treaties_article_new_from_bytes (bytes, name, error);
+}
+
+TreatiesArticle *
+treaties_article_new_from_resource (const char  *resource_path,
+                                    GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *base;
+
+  g_return_val_if_fail (resource_path != NULL, NULL);
+
+  bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO,
+                   "%s: %s", resource_path, local_error->message);
+      return NULL;
+    }
+  base = strrchr (resource_path, '/');
+  return treaties_article_new_from_bytes (bytes, base ? base + 1 : resource_path, error);
+}

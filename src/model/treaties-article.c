@@ -1,0 +1,344 @@
+/* treaties-article.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "treaties-article-private.h"
+
+struct _TreatiesArticle
+{
+  GObject      parent_instance;
+
+  char        *id;
+  char        *title;
+  char        *author;
+  char        *language;
+  TreatiesDay  date;
+
+  GListStore  *sections;  /* top level */
+  GListStore  *outline;   /* sections and subsections, reading order */
+  GHashTable  *section_by_id;
+
+  TreatiesDay  timeline_start;
+  TreatiesDay  timeline_end;
+  GListStore  *eras;
+  GListStore  *events;
+  GHashTable  *event_by_id;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_AUTHOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TreatiesArticle, treaties_article, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (treaties-article-error-quark, treaties_article_error)
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  TreatiesDay da = treaties_event_get_date (*(TreatiesEvent **) a);
+  TreatiesDay db = treaties_event_get_date (*(TreatiesEvent **) b);
+
+  return (da > db) - (da < db);
+}
+
+static int
+compare_eras (gconstpointer a,
+              gconstpointer b)
+{
+  TreatiesDay da = treaties_era_get_start (*(TreatiesEra **) a);
+  TreatiesDay db = treaties_era_get_start (*(TreatiesEra **) b);
+
+  return (da > db) - (da < db);
+}
+
+static void
+treaties_article_finalize (GObject *object)
+{
+  TreatiesArticle *self = (TreatiesArticle *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_object (&self->sections);
+  g_clear_object (&self->outline);
+  g_clear_pointer (&self->section_by_id, g_hash_table_unref);
+  g_clear_object (&self->eras);
+  g_clear_object (&self->events);
+  g_clear_pointer (&self->event_by_id, g_hash_table_unref);
+
+  G_OBJECT_CLASS (treaties_article_parent_class)->finalize (object);
+}
+
+static void
+treaties_article_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TreatiesArticle *self = TREATIES_ARTICLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+treaties_article_class_init (TreatiesArticleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = treaties_article_finalize;
+  object_class->get_property = treaties_article_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+treaties_article_init (TreatiesArticle *self)
+{
+  self->sections = g_list_store_new (TREATIES_TYPE_SECTION);
+  self->outline = g_list_store_new (TREATIES_TYPE_SECTION);
+  self->section_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->eras = g_list_store_new (TREATIES_TYPE_ERA);
+  self->events = g_list_store_new (TREATIES_TYPE_EVENT);
+  self->event_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+TreatiesArticle *
+treaties_article_new (const char *id,
+                      const char *title)
+{
+  TreatiesArticle *self;
+
+  g_return_val_if_fail (id != NULL && title != NULL, NULL);
+
+  self = g_object_new (TREATIES_TYPE_ARTICLE, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  return self;
+}
+
+void
+treaties_article_set_meta (TreatiesArticle *self,
+                           TreatiesDay      date,
+                           const char      *author,
+                           const char      *language)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE (self));
+
+  self->date = date;
+  g_free (self->author);
+  self->author = g_strdup (author);
+  g_free (self->language);
+  self->language = g_strdup (language);
+}
+
+/* Subsections must already be attached to @section. */
+void
+treaties_article_append_section (TreatiesArticle *self,
+                                 TreatiesSection *section)
+{
+  GListModel *subsections;
+
+  g_return_if_fail (TREATIES_IS_ARTICLE (self));
+  g_return_if_fail (TREATIES_IS_SECTION (section));
+
+  g_list_store_append (self->sections, section);
+  g_list_store_append (self->outline, section);
+  g_hash_table_insert (self->section_by_id, (char *) treaties_section_get_id (section), section);
+
+  subsections = treaties_section_get_subsections (section);
+  for (guint i = 0; i < g_list_model_get_n_items (subsections); i++)
+    {
+      g_autoptr(TreatiesSection) child = g_list_model_get_item (subsections, i);
+
+      g_list_store_append (self->outline, child);
+      g_hash_table_insert (self->section_by_id, (char *) treaties_section_get_id (child), child);
+    }
+}
+
+/* Sorts @eras and @events in place (stable), then takes them. */
+void
+treaties_article_set_timeline (TreatiesArticle *self,
+                               TreatiesDay      start,
+                               TreatiesDay      end,
+                               GPtrArray       *eras,
+                               GPtrArray       *events)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE (self));
+
+  self->timeline_start = start;
+  self->timeline_end = end;
+
+  g_ptr_array_sort (eras, compare_eras);
+  g_list_store_splice (self->eras, 0, g_list_model_get_n_items (G_LIST_MODEL (self->eras)),
+                       eras->pdata, eras->len);
+
+  g_ptr_array_sort (events, compare_events);
+  g_hash_table_remove_all (self->event_by_id);
+  for (guint i = 0; i < events->len; i++)
+    {
+      TreatiesEvent *event = g_ptr_array_index (events, i);
+      g_hash_table_insert (self->event_by_id, (char *) treaties_event_get_id (event), event);
+    }
+  g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
+                       events->pdata, events->len);
+}
+
+const char *
+treaties_article_get_id (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  return self->id;
+}
+
+const char *
+treaties_article_get_title (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  return self->title;
+}
+
+const char *
+treaties_article_get_author (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  return self->author;
+}
+
+const char *
+treaties_article_get_language (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  return self->language;
+}
+
+TreatiesDay
+treaties_article_get_date (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), TREATIES_DAY_INVALID);
+  return self->date;
+}
+
+char *
+treaties_article_dup_date_line (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+
+  if (self->date == TREATIES_DAY_INVALID)
+    return NULL;
+  return treaties_day_format_long (self->date);
+}
+
+GListModel *
+treaties_article_get_sections (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  return G_LIST_MODEL (self->sections);
+}
+
+GListModel *
+treaties_article_get_outline (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  return G_LIST_MODEL (self->outline);
+}
+
+TreatiesSection *
+treaties_article_lookup_section (TreatiesArticle *self,
+                                 const char      *id)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->section_by_id, id);
+}
+
+TreatiesDay
+treaties_article_get_timeline_start (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), TREATIES_DAY_INVALID);
+  return self->timeline_start;
+}
+
+TreatiesDay
+treaties_article_get_timeline_end (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), TREATIES_DAY_INVALID);
+  return self->timeline_end;
+}
+
+GListModel *
+treaties_article_get_eras (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  return G_LIST_MODEL (self->eras);
+}
+
+GListModel *
+treaties_article_get_events (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  return G_LIST_MODEL (self->events);
+}
+
+TreatiesEvent *
+treaties_article_lookup_event (TreatiesArticle *self,
+                               const char      *id)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->event_by_id, id);
+}
+
+GPtrArray *
+treaties_article_dup_events_for_section (TreatiesArticle *self,
+                                         const char      *section_id)
+{
+  GPtrArray *result;
+  guint n;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  g_return_val_if_fail (section_id != NULL, NULL);
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+      if (g_strv_contains (treaties_event_get_section_ids (event), section_id))
+        g_ptr_array_add (result, g_steal_pointer (&event));
+    }
+  return result;
+}

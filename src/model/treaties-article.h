@@ -1,0 +1,73 @@
+/* treaties-article.h: an article, its sections and its timeline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "treaties-date.h"
+#include "treaties-era.h"
+#include "treaties-event.h"
+#include "treaties-section.h"
+
+G_BEGIN_DECLS
+
+#define TREATIES_ARTICLE_ERROR (treaties_article_error_quark ())
+
+typedef enum {
+  TREATIES_ARTICLE_ERROR_IO,
+  TREATIES_ARTICLE_ERROR_ENCODING,   /* invalid UTF-8, NUL bytes */
+  TREATIES_ARTICLE_ERROR_LIMIT,      /* too big, too deep, too long */
+  TREATIES_ARTICLE_ERROR_SYNTAX,     /* not JSON */
+  TREATIES_ARTICLE_ERROR_VERSION,    /* unknown "format" */
+  TREATIES_ARTICLE_ERROR_STRUCTURE,  /* JSON, but not an article */
+  TREATIES_ARTICLE_ERROR_REFERENCE,  /* ids, dates and links that do not agree */
+} TreatiesArticleError;
+
+#define TREATIES_TYPE_ARTICLE (treaties_article_get_type ())
+
+G_DECLARE_FINAL_TYPE (TreatiesArticle, treaties_article, TREATIES, ARTICLE, GObject)
+
+GQuark           treaties_article_error_quark        (void);
+
+/* Loading (treaties-article-loader.c). On failure the GError's message holds
+ * one line per problem, "NAME:LINE:COLUMN: what" or "NAME: json.path: what",
+ * at most TREATIES_MAX_PROBLEMS of them. */
+TreatiesArticle *treaties_article_new_from_bytes     (GBytes        *bytes,
+                                                      const char    *display_name,
+                                                      GError       **error);
+TreatiesArticle *treaties_article_new_from_file      (GFile         *file,
+                                                      GCancellable  *cancellable,
+                                                      GError       **error);
+TreatiesArticle *treaties_article_new_from_resource  (const char    *resource_path,
+                                                      GError       **error);
+
+const char      *treaties_article_get_id             (TreatiesArticle *self);
+const char      *treaties_article_get_title          (TreatiesArticle *self);
+const char      *treaties_article_get_author         (TreatiesArticle *self);
+const char      *treaties_article_get_language       (TreatiesArticle *self);
+TreatiesDay      treaties_article_get_date           (TreatiesArticle *self);
+/* The date line as shown to the reader, e.g. "29 October 1931". */
+char            *treaties_article_dup_date_line      (TreatiesArticle *self);
+
+/* Top-level sections (GListModel of TreatiesSection). */
+GListModel      *treaties_article_get_sections       (TreatiesArticle *self);
+/* Every section and subsection in reading order. */
+GListModel      *treaties_article_get_outline        (TreatiesArticle *self);
+TreatiesSection *treaties_article_lookup_section     (TreatiesArticle *self,
+                                                      const char      *id);
+
+TreatiesDay      treaties_article_get_timeline_start (TreatiesArticle *self);
+TreatiesDay      treaties_article_get_timeline_end   (TreatiesArticle *self);
+/* GListModel of TreatiesEra, sorted by start. */
+GListModel      *treaties_article_get_eras           (TreatiesArticle *self);
+/* GListModel of TreatiesEvent, sorted by date (stable). */
+GListModel      *treaties_article_get_events         (TreatiesArticle *self);
+TreatiesEvent   *treaties_article_lookup_event       (TreatiesArticle *self,
+                                                      const char      *id);
+/* Events that name @section_id, in date order; a new GPtrArray. */
+GPtrArray       *treaties_article_dup_events_for_section (TreatiesArticle *self,
+                                                          const char      *section_id);
+
+G_END_DECLS

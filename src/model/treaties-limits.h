@@ -1,0 +1,21 @@
+/* treaties-limits.h: the bounds an article file must stay within
+ *
+ * Each is documented in docs/article-format.md and has a test.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+/* Bytes in an article file; larger files are refused before they are read. */
+#define TREATIES_MAX_FILE_SIZE      (64 * 1024 * 1024)
+/* Nesting of JSON arrays and objects. json-glib 1.6 recurses per level and
+ * overflows the stack near 100,000 levels; articles need fewer than 10. */
+#define TREATIES_MAX_DEPTH          64
+/* Bytes in one JSON string, after escapes are counted as written. */
+#define TREATIES_MAX_STRING_LENGTH  (1024 * 1024)
+/* Sections and subsections, events, eras, blocks in one section. */
+#define TREATIES_MAX_SECTIONS       10000
+#define TREATIES_MAX_EVENTS         1000000
+#define TREATIES_MAX_ERAS           1000
+/* Problems reported for one file before the rest are only counted. */
+#define TREATIES_MAX_PROBLEMS       50

@@ -1,0 +1,47 @@
+/* treaties-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+#include "treaties-article.h"
+#include "treaties-cli.h"
+
+static int
+check_one (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = NULL;
+  guint n_sections, n_events;
+
+  article = treaties_article_new_from_file (file, NULL, &error);
+  if (article == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  n_sections = g_list_model_get_n_items (treaties_article_get_outline (article));
+  n_events = g_list_model_get_n_items (treaties_article_get_events (article));
+  /* Translators: the summary of a valid article: file, title, counts */
+  g_print (_("%s: valid: “%s”, %u sections, %u events\n"),
+           path, treaties_article_get_title (article), n_sections, n_events);
+  return 0;
+}
+
+int
+treaties_cli_check (const char * const *files)
+{
+  int status = 0;
+
+  g_return_val_if_fail (files != NULL, 2);
+
+  for (guint i = 0; files[i] != NULL; i++)
+    if (check_one (files[i]) != 0)
+      status = 1;
+  return status;
+}

@@ -1,0 +1,230 @@
+/* treaties-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "treaties-application.h"
+#include "treaties-cli.h"
+#include "treaties-resources.h"
+#include "treaties-window.h"
+
+#define SHIPPED_ARTICLE "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
+
+struct _TreatiesApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (TreatiesApplication, treaties_application, ADW_TYPE_APPLICATION)
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.export-pdf", { "<Control>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "win.toggle-sidebar", { "F9", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+  { "win.zoom-out", { "<Control>minus", NULL } },
+  { "win.zoom-reset", { "<Control>0", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
+};
+
+static TreatiesWindow *
+new_window (TreatiesApplication *self)
+{
+  TreatiesWindow *window = treaties_window_new (GTK_APPLICATION (self));
+  return window;
+}
+
+static void
+show_article_file (TreatiesApplication *self,
+                   GFile               *file)
+{
+  TreatiesWindow *window = new_window (self);
+  g_autoptr(TreatiesArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  article = treaties_article_new_from_file (file, NULL, &error);
+  if (article != NULL)
+    treaties_window_set_article (window, article);
+  else
+    treaties_window_show_error (window, error);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Treaties developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Treaties"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Treaties developers"),
+                         "developers", developers,
+                         "copyright", "© 2026 The Treaties developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://example.org/treaties",
+                         "issue-url", "https://example.org/treaties/issues",
+                         "comments", _("Read the diplomatic history of the interwar years, "
+                                       "with a timeline of the treaties, pacts and crises from 1918 to 1939."),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated_cb, NULL, NULL, NULL },
+  { "about", about_activated_cb, NULL, NULL, NULL },
+};
+
+static int
+treaties_application_handle_local_options (GApplication *app,
+                                           GVariantDict *options)
+{
+  g_autofree const char **check = NULL;
+
+  /* Handled before GTK is initialised, so no display is needed. */
+  if (g_variant_dict_lookup (options, "check", "^a&ay", &check))
+    return treaties_cli_check (check);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("treaties %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+treaties_application_startup (GApplication *app)
+{
+  TreatiesApplication *self = TREATIES_APPLICATION (app);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  G_APPLICATION_CLASS (treaties_application_parent_class)->startup (app);
+
+  /* Running from a build tree without the schema installed must not abort:
+   * settings are then simply not remembered. */
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)) != NULL)
+    self->settings = g_settings_new (APPLICATION_ID);
+  else
+    g_message ("GSettings schema %s not found; settings will not be saved", APPLICATION_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+}
+
+static void
+treaties_application_activate (GApplication *app)
+{
+  TreatiesApplication *self = TREATIES_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(TreatiesArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  window = GTK_WINDOW (new_window (self));
+  article = treaties_article_new_from_resource (SHIPPED_ARTICLE, &error);
+  if (article != NULL)
+    treaties_window_set_article (TREATIES_WINDOW (window), article);
+  else
+    treaties_window_show_error (TREATIES_WINDOW (window), error);
+  gtk_window_present (window);
+}
+
+static void
+treaties_application_open (GApplication  *app,
+                           GFile        **files,
+                           int            n_files,
+                           const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    show_article_file (TREATIES_APPLICATION (app), files[i]);
+}
+
+static void
+treaties_application_dispose (GObject *object)
+{
+  TreatiesApplication *self = TREATIES_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (treaties_application_parent_class)->dispose (object);
+}
+
+static void
+treaties_application_class_init (TreatiesApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = treaties_application_dispose;
+  app_class->handle_local_options = treaties_application_handle_local_options;
+  app_class->startup = treaties_application_startup;
+  app_class->activate = treaties_application_activate;
+  app_class->open = treaties_application_open;
+
+  /* The resources live in a static library: register them explicitly. */
+  treaties_register_resource ();
+}
+
+static void
+treaties_application_init (TreatiesApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      N_("Check that FILE is a valid article, print its problems, and exit"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[ARTICLE.json…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Read the diplomatic history of the interwar years."));
+}
+
+TreatiesApplication *
+treaties_application_new (void)
+{
+  return g_object_new (TREATIES_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/example/Treaties",
+                       NULL);
+}
+
+GSettings *
+treaties_application_get_settings (TreatiesApplication *self)
+{
+  g_return_val_if_fail (TREATIES_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

@@ -1,0 +1,20 @@
+/* treaties-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define TREATIES_TYPE_APPLICATION (treaties_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (TreatiesApplication, treaties_application, TREATIES, APPLICATION, AdwApplication)
+
+TreatiesApplication *treaties_application_new          (void);
+/* The app's settings, or NULL when the schema is not installed (running
+ * from a build tree without it): callers fall back to defaults. */
+GSettings           *treaties_application_get_settings (TreatiesApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,903 @@
+/* treaties-article-view.c: the article as rich text
+ *
+ * A read-only GtkTextView that renders a TreatiesArticle with tags. Each
+ * section's heading carries a mark, so scrolling to a section and finding
+ * the section at the top of the view are both cheap.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "treaties-article-view.h"
+
+/* Pixels of padding around the text, inside the scrolling area. */
+#define SIDE_MARGIN    18
+#define TOP_MARGIN     32
+#define BOTTOM_MARGIN  96
+#define FLASH_MS       1200
+/* Callouts and notes: space between the box's edge and its text, and the
+ * width of the coloured bar on its leading edge. */
+#define BOX_PADDING    16
+#define BOX_BAR        4
+#define BOX_RADIUS     8
+#define BOX_PADDING_BOTTOM 12
+
+typedef struct
+{
+  char        *id;
+  GtkTextMark *mark; /* at the start of the heading; owned by the buffer */
+} SectionMark;
+
+/* A callout or editor's note, drawn as a rounded box behind its text. */
+typedef struct
+{
+  GtkTextMark       *start;
+  GtkTextMark       *end;
+  TreatiesBlockKind  kind;
+} Box;
+
+/* One style table for the screen: relative sizes and spacing, scaled by the
+ * zoom. Colours are set apart in update_colors(). */
+typedef struct
+{
+  const char *name;
+  double      scale;  /* 0: no size of its own */
+} ScaledTag;
+
+static const ScaledTag scaled_tags[] = {
+  { "body", 1.0 },
+  { "title", 2.0 },
+  { "date-line", 1.0 },
+  { "heading", 1.5 },
+  { "subheading", 1.2 },
+  { "note-label", 0.85 },
+  { "callout-label", 0.85 },
+};
+
+struct _TreatiesArticleView
+{
+  GtkTextView      parent_instance;
+
+  TreatiesArticle *article;
+  GPtrArray       *sections;        /* of SectionMark, reading order */
+  GArray          *boxes;           /* of Box, reading order */
+  GdkRGBA          callout_color;
+  GdkRGBA          note_color;
+  GdkRGBA          callout_bar_color;
+  GdkRGBA          note_bar_color;
+  GtkAdjustment   *vadjustment;
+  char            *current_section; /* id */
+  char            *pinned_section;  /* set by scroll_to_section() until the reader scrolls it away */
+  double           zoom;
+  guint            flash_id;
+  GtkTextMark     *flash_start;
+  GtkTextMark     *flash_end;
+};
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  PROP_CURRENT_SECTION,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TreatiesArticleView, treaties_article_view, GTK_TYPE_TEXT_VIEW)
+
+static void
+section_mark_free (gpointer data)
+{
+  SectionMark *sm = data;
+
+  g_free (sm->id);
+  g_free (sm);
+}
+
+static GtkTextTag *
+lookup_tag (TreatiesArticleView *self,
+            const char          *name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  return gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+}
+
+static void
+update_scales (TreatiesArticleView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (scaled_tags); i++)
+    g_object_set (lookup_tag (self, scaled_tags[i].name),
+                  "scale", scaled_tags[i].scale * self->zoom,
+                  NULL);
+}
+
+/* Colours follow libadwaita's palette for the current style; text colour
+ * itself is never set, so it comes from the theme. */
+static void
+update_colors (TreatiesArticleView *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (manager);
+  gboolean hc = adw_style_manager_get_high_contrast (manager);
+  GdkRGBA link, flash;
+
+  /* @accent_color of libadwaita 1.2: blue 4 on light, blue 1 on dark. */
+  gdk_rgba_parse (&link, dark ? "#78aeed" : "#1c71d8");
+  gdk_rgba_parse (&self->callout_color, dark ? "rgba(120,174,237,0.12)" : "rgba(53,132,228,0.08)");
+  gdk_rgba_parse (&self->callout_bar_color, dark ? "#78aeed" : "#3584e4");
+  gdk_rgba_parse (&self->note_color, dark ? "rgba(248,228,92,0.09)" : "rgba(229,165,10,0.11)");
+  gdk_rgba_parse (&self->note_bar_color, dark ? "#f6d32d" : "#e5a50a");
+  gdk_rgba_parse (&flash, dark ? "rgba(120,174,237,0.35)" : "rgba(53,132,228,0.25)");
+  if (hc)
+    {
+      self->callout_color.alpha *= 2;
+      self->note_color.alpha *= 2;
+      flash.alpha = MIN (1.0, flash.alpha * 1.6);
+      gdk_rgba_parse (&link, dark ? "#99c1f1" : "#1a5fb4");
+    }
+
+  g_object_set (lookup_tag (self, "link"), "foreground-rgba", &link, "underline-rgba", &link, NULL);
+  g_object_set (lookup_tag (self, "flash"), "background-rgba", &flash, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+create_tags (TreatiesArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  /* Created in priority order: later tags win, so "body" is first. */
+  gtk_text_buffer_create_tag (buffer, "body",
+                              "pixels-inside-wrap", 3,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "paragraph",
+                              "pixels-below-lines", 14,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "title",
+                              "weight", 800,
+                              "pixels-below-lines", 6,
+                              "wrap-mode", GTK_WRAP_WORD,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "date-line",
+                              "style", PANGO_STYLE_ITALIC,
+                              "pixels-below-lines", 12,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "heading",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 20,
+                              "pixels-below-lines", 8,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "subheading",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 10,
+                              "pixels-below-lines", 6,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "list-item",
+                              "left-margin", SIDE_MARGIN + 28,
+                              "indent", -16,
+                              "pixels-below-lines", 6,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "callout",
+                              "left-margin", SIDE_MARGIN + BOX_PADDING + BOX_BAR,
+                              "right-margin", SIDE_MARGIN + BOX_PADDING,
+                              "pixels-above-lines", 4,
+                              "pixels-below-lines", 4,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "callout-label",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 12,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "editor-note",
+                              "left-margin", SIDE_MARGIN + BOX_PADDING + BOX_BAR,
+                              "right-margin", SIDE_MARGIN + BOX_PADDING,
+                              "pixels-above-lines", 4,
+                              "pixels-below-lines", 4,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "note-label",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "variant", PANGO_VARIANT_ALL_SMALL_CAPS,
+                              "letter-spacing", 1024,
+                              "pixels-above-lines", 12,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "block-end",
+                              "pixels-below-lines", 22,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "emphasis",
+                              "style", PANGO_STYLE_ITALIC,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "strong",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "work-title",
+                              "style", PANGO_STYLE_ITALIC,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "link", NULL);
+  gtk_text_buffer_create_tag (buffer, "flash", NULL);
+
+  update_scales (self);
+  update_colors (self);
+}
+
+/* Inserts @text at the end with the named tags (NULL-terminated). */
+static void
+append (GtkTextBuffer *buffer,
+        const char    *text,
+        GtkTextTag    *extra,
+        ...)
+{
+  GtkTextIter end;
+  int start_offset;
+  GtkTextIter start;
+  va_list args;
+  const char *name;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  start_offset = gtk_text_iter_get_offset (&end);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, start_offset);
+
+  if (extra != NULL)
+    gtk_text_buffer_apply_tag (buffer, extra, &start, &end);
+
+  va_start (args, extra);
+  while ((name = va_arg (args, const char *)) != NULL)
+    gtk_text_buffer_apply_tag_by_name (buffer, name, &start, &end);
+  va_end (args);
+}
+
+static void
+append_runs (TreatiesArticleView *self,
+             GPtrArray           *runs,
+             const char          *block_tag)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      TreatiesRun *run = g_ptr_array_index (runs, i);
+      GtkTextTag *link = NULL;
+
+      if (run->href != NULL)
+        {
+          /* An anonymous tag per link carries its address. */
+          link = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+          g_object_set_data_full (G_OBJECT (link), "href", g_strdup (run->href), g_free);
+        }
+
+      append (buffer, run->text, link,
+              "body", block_tag,
+              (run->style & TREATIES_RUN_EMPHASIS) ? "emphasis" : "body",
+              (run->style & TREATIES_RUN_STRONG) ? "strong" : "body",
+              (run->style & TREATIES_RUN_TITLE) ? "work-title" : "body",
+              link ? "link" : "body",
+              NULL);
+    }
+}
+
+static void
+append_block (TreatiesArticleView *self,
+              TreatiesSection     *section,
+              TreatiesBlock       *block)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  const char *label = treaties_block_get_label (block);
+  TreatiesSection *parent = treaties_section_get_parent (section);
+  guint n = treaties_block_get_n_items (block);
+  TreatiesBlockKind kind = treaties_block_get_kind (block);
+  GtkTextIter iter;
+  Box box = { NULL, NULL, kind };
+
+  if (kind == TREATIES_BLOCK_CALLOUT || kind == TREATIES_BLOCK_EDITOR_NOTE)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &iter);
+      box.start = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+    }
+
+  switch (treaties_block_get_kind (block))
+    {
+    case TREATIES_BLOCK_PARAGRAPH:
+      append_runs (self, treaties_block_get_item (block, 0), "paragraph");
+      append (buffer, "\n", NULL, "body", "paragraph", NULL);
+      break;
+
+    case TREATIES_BLOCK_LIST:
+    case TREATIES_BLOCK_READING_LIST:
+      for (guint i = 0; i < n; i++)
+        {
+          /* Bullet and a tab-like gap; the hanging indent aligns wrapped lines. */
+          append (buffer, "•\u2002", NULL, "body", "list-item", NULL);
+          append_runs (self, treaties_block_get_item (block, i), "list-item");
+          append (buffer, "\n", NULL, "body", "list-item", i + 1 == n ? "block-end" : NULL, NULL);
+        }
+      break;
+
+    case TREATIES_BLOCK_CALLOUT:
+      /* A label that repeats the heading above it says nothing. */
+      if (label != NULL &&
+          g_strcmp0 (label, treaties_section_get_title (section)) != 0 &&
+          (parent == NULL || g_strcmp0 (label, treaties_section_get_title (parent)) != 0))
+        {
+          append (buffer, label, NULL, "body", "callout", "callout-label", NULL);
+          append (buffer, "\n", NULL, "body", "callout", "callout-label", NULL);
+        }
+      append_runs (self, treaties_block_get_item (block, 0), "callout");
+      append (buffer, "\n", NULL, "body", "callout", "block-end", NULL);
+      break;
+
+    case TREATIES_BLOCK_EDITOR_NOTE:
+      append (buffer, label ? label : _("Editor’s note"), NULL, "body", "editor-note", "note-label", NULL);
+      append (buffer, "\n", NULL, "body", "editor-note", "note-label", NULL);
+      append_runs (self, treaties_block_get_item (block, 0), "editor-note");
+      append (buffer, "\n", NULL, "body", "editor-note", "block-end", NULL);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (box.start != NULL)
+    {
+      /* Before the block's final newline, so the box ends with its text. */
+      gtk_text_buffer_get_end_iter (buffer, &iter);
+      gtk_text_iter_backward_char (&iter);
+      box.end = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+      g_array_append_val (self->boxes, box);
+    }
+}
+
+static void
+render (TreatiesArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GListModel *outline;
+  g_autofree char *date_line = NULL;
+  GtkTextIter start, end;
+
+  g_ptr_array_set_size (self->sections, 0);
+  g_array_set_size (self->boxes, 0);
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+
+  if (self->article == NULL)
+    return;
+
+  append (buffer, treaties_article_get_title (self->article), NULL, "body", "title", NULL);
+  append (buffer, "\n", NULL, "body", "title", NULL);
+  if ((date_line = treaties_article_dup_date_line (self->article)) != NULL)
+    {
+      append (buffer, g_strstrip (date_line), NULL, "body", "date-line", NULL);
+      append (buffer, "\n", NULL, "body", "date-line", NULL);
+    }
+
+  outline = treaties_article_get_outline (self->article);
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+      GListModel *blocks = treaties_section_get_blocks (section);
+      const char *heading_tag = treaties_section_get_depth (section) > 0 ? "subheading" : "heading";
+      SectionMark *sm = g_new0 (SectionMark, 1);
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      sm->id = g_strdup (treaties_section_get_id (section));
+      sm->mark = gtk_text_buffer_create_mark (buffer, NULL, &end, TRUE);
+      g_ptr_array_add (self->sections, sm);
+
+      append (buffer, treaties_section_get_title (section), NULL, "body", heading_tag, NULL);
+      append (buffer, "\n", NULL, "body", heading_tag, NULL);
+
+      for (guint j = 0; j < g_list_model_get_n_items (blocks); j++)
+        {
+          g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, j);
+          append_block (self, section, block);
+        }
+    }
+
+  /* Drop the final newline so there is no empty last line. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  start = end;
+  if (gtk_text_iter_backward_char (&start) && gtk_text_iter_get_char (&start) == '\n')
+    gtk_text_buffer_delete (buffer, &start, &end);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+}
+
+static SectionMark *
+find_section (TreatiesArticleView *self,
+              const char          *id)
+{
+  for (guint i = 0; id != NULL && i < self->sections->len; i++)
+    {
+      SectionMark *sm = g_ptr_array_index (self->sections, i);
+      if (g_str_equal (sm->id, id))
+        return sm;
+    }
+  return NULL;
+}
+
+static int
+mark_y (TreatiesArticleView *self,
+        SectionMark         *sm)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+  int y, height;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, sm->mark);
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), &iter, &y, &height);
+  return y;
+}
+
+static void
+set_current_section (TreatiesArticleView *self,
+                     const char          *id)
+{
+  if (g_strcmp0 (self->current_section, id) == 0)
+    return;
+  g_free (self->current_section);
+  self->current_section = g_strdup (id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
+}
+
+/* The section being read is the last one whose heading is above a line a
+ * fifth of the way down the view; a section just jumped to stays current
+ * while its heading is in view, even when the text cannot scroll it to the
+ * top (the last, short sections). */
+static void
+update_current_section (TreatiesArticleView *self)
+{
+  double top, page;
+  const char *id = NULL;
+
+  if (self->vadjustment == NULL || self->sections->len == 0)
+    return;
+
+  top = gtk_adjustment_get_value (self->vadjustment);
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+
+  if (self->pinned_section != NULL)
+    {
+      SectionMark *sm = find_section (self, self->pinned_section);
+
+      if (sm != NULL)
+        {
+          int y = mark_y (self, sm);
+
+          if (y >= top - 2 && y < top + page)
+            {
+              set_current_section (self, sm->id);
+              return;
+            }
+        }
+      g_clear_pointer (&self->pinned_section, g_free);
+    }
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      SectionMark *sm = g_ptr_array_index (self->sections, i);
+
+      if (mark_y (self, sm) > top + page / 5)
+        break;
+      id = sm->id;
+    }
+  if (id == NULL)
+    id = ((SectionMark *) g_ptr_array_index (self->sections, 0))->id;
+
+  set_current_section (self, id);
+}
+
+static void
+vadjustment_changed_cb (TreatiesArticleView *self)
+{
+  update_current_section (self);
+}
+
+static void
+vadjustment_notify_cb (TreatiesArticleView *self)
+{
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+
+  if (adj == self->vadjustment)
+    return;
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_set_object (&self->vadjustment, adj);
+  if (adj != NULL)
+    {
+      g_signal_connect_swapped (adj, "value-changed", G_CALLBACK (vadjustment_changed_cb), self);
+      g_signal_connect_swapped (adj, "changed", G_CALLBACK (vadjustment_changed_cb), self);
+    }
+}
+
+static void
+style_changed_cb (TreatiesArticleView *self)
+{
+  update_colors (self);
+}
+
+static const char *
+href_at (TreatiesArticleView *self,
+         double               x,
+         double               y)
+{
+  GtkTextIter iter;
+  int bx, by;
+  g_autoptr(GSList) tags = NULL;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return NULL;
+
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      const char *href = g_object_get_data (l->data, "href");
+      if (href != NULL)
+        return href;
+    }
+  return NULL;
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           TreatiesArticleView      *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), href_at (self, x, y) ? "pointer" : "text");
+}
+
+static gboolean
+query_tooltip_cb (TreatiesArticleView *self,
+                  int                  x,
+                  int                  y,
+                  gboolean             keyboard,
+                  GtkTooltip          *tooltip)
+{
+  const char *href;
+
+  if (keyboard || (href = href_at (self, x, y)) == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, href);
+  return TRUE;
+}
+
+static void
+open_link (TreatiesArticleView *self,
+           const char          *href)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (href);
+  gtk_uri_launcher_launch (launcher, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL, NULL);
+#else
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, href, GDK_CURRENT_TIME);
+#endif
+}
+
+static void
+click_released_cb (GtkGestureClick     *gesture,
+                   int                  n_press,
+                   double               x,
+                   double               y,
+                   TreatiesArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  const char *href;
+
+  /* A drag that selected text is not a click on a link. */
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
+    return;
+  if ((href = href_at (self, x, y)) != NULL)
+    open_link (self, href);
+}
+
+static gboolean
+flash_timeout_cb (gpointer data)
+{
+  TreatiesArticleView *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "flash", &start, &end);
+  self->flash_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+treaties_article_view_snapshot_layer (GtkTextView      *view,
+                                      GtkTextViewLayer  layer,
+                                      GtkSnapshot      *snapshot)
+{
+  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle visible;
+  int width;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->boxes->len == 0)
+    return;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+
+  for (guint i = 0; i < self->boxes->len; i++)
+    {
+      const Box *box = &g_array_index (self->boxes, Box, i);
+      const GdkRGBA *fill = box->kind == TREATIES_BLOCK_CALLOUT ? &self->callout_color : &self->note_color;
+      const GdkRGBA *bar = box->kind == TREATIES_BLOCK_CALLOUT ? &self->callout_bar_color : &self->note_bar_color;
+      GtkTextIter start, end;
+      int y1, h1, y2, h2;
+      GskRoundedRect outline;
+      graphene_rect_t rect;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, box->start);
+      gtk_text_buffer_get_iter_at_mark (buffer, &end, box->end);
+      gtk_text_view_get_line_yrange (view, &start, &y1, &h1);
+      gtk_text_view_get_line_yrange (view, &end, &y2, &h2);
+      if (y2 + h2 < visible.y || y1 > visible.y + visible.height)
+        continue;
+
+      rect = GRAPHENE_RECT_INIT (SIDE_MARGIN, y1, width - 2 * SIDE_MARGIN, y2 + h2 - y1 + BOX_PADDING_BOTTOM);
+      gsk_rounded_rect_init_from_rect (&outline, &rect, BOX_RADIUS);
+      gtk_snapshot_push_rounded_clip (snapshot, &outline);
+      gtk_snapshot_append_color (snapshot, fill, &rect);
+      gtk_snapshot_append_color (snapshot, bar,
+                                 &GRAPHENE_RECT_INIT (rect.origin.x, rect.origin.y, BOX_BAR, rect.size.height));
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
+static void
+treaties_article_view_dispose (GObject *object)
+{
+  TreatiesArticleView *self = (TreatiesArticleView *) object;
+
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->article);
+
+  G_OBJECT_CLASS (treaties_article_view_parent_class)->dispose (object);
+}
+
+static void
+treaties_article_view_finalize (GObject *object)
+{
+  TreatiesArticleView *self = (TreatiesArticleView *) object;
+
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->boxes, g_array_unref);
+  g_clear_pointer (&self->current_section, g_free);
+  g_clear_pointer (&self->pinned_section, g_free);
+
+  G_OBJECT_CLASS (treaties_article_view_parent_class)->finalize (object);
+}
+
+static void
+treaties_article_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+    case PROP_CURRENT_SECTION:
+      g_value_set_string (value, self->current_section);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+treaties_article_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      treaties_article_view_set_article (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      treaties_article_view_set_zoom (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+treaties_article_view_class_init (TreatiesArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = treaties_article_view_dispose;
+  text_view_class->snapshot_layer = treaties_article_view_snapshot_layer;
+  object_class->finalize = treaties_article_view_finalize;
+  object_class->get_property = treaties_article_view_get_property;
+  object_class->set_property = treaties_article_view_set_property;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, TREATIES_TYPE_ARTICLE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CURRENT_SECTION] =
+    g_param_spec_string ("current-section", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         TREATIES_ARTICLE_VIEW_MIN_ZOOM, TREATIES_ARTICLE_VIEW_MAX_ZOOM, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "textview");
+}
+
+static void
+treaties_article_view_init (TreatiesArticleView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkEventController *motion;
+  GtkGesture *click;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  self->zoom = 1.0;
+  self->sections = g_ptr_array_new_with_free_func (section_mark_free);
+  self->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "article-view");
+  gtk_text_view_set_editable (view, FALSE);
+  gtk_text_view_set_cursor_visible (view, FALSE);
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (view, SIDE_MARGIN);
+  gtk_text_view_set_right_margin (view, SIDE_MARGIN);
+  gtk_text_view_set_top_margin (view, TOP_MARGIN);
+  gtk_text_view_set_bottom_margin (view, BOTTOM_MARGIN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  create_tags (self);
+
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (vadjustment_notify_cb), NULL);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+treaties_article_view_new (void)
+{
+  return g_object_new (TREATIES_TYPE_ARTICLE_VIEW, NULL);
+}
+
+void
+treaties_article_view_set_article (TreatiesArticleView *self,
+                                   TreatiesArticle     *article)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (article == NULL || TREATIES_IS_ARTICLE (article));
+
+  if (!g_set_object (&self->article, article))
+    return;
+
+  g_clear_pointer (&self->pinned_section, g_free);
+  render (self);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, 0);
+  set_current_section (self, self->sections->len > 0
+                               ? ((SectionMark *) g_ptr_array_index (self->sections, 0))->id
+                               : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+TreatiesArticle *
+treaties_article_view_get_article (TreatiesArticleView *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), NULL);
+  return self->article;
+}
+
+const char *
+treaties_article_view_get_current_section (TreatiesArticleView *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), NULL);
+  return self->current_section;
+}
+
+gboolean
+treaties_article_view_scroll_to_section (TreatiesArticleView *self,
+                                         const char          *section_id)
+{
+  GtkTextBuffer *buffer;
+  SectionMark *sm;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), FALSE);
+
+  if ((sm = find_section (self, section_id)) == NULL)
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  g_free (self->pinned_section);
+  self->pinned_section = g_strdup (sm->id);
+  set_current_section (self, sm->id);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), sm->mark, 0.0, TRUE, 0.0, 0.0);
+
+  /* Flash the heading so the eye finds it. */
+  flash_timeout_cb (self);
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, sm->mark);
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_apply_tag_by_name (buffer, "flash", &start, &end);
+  self->flash_id = g_timeout_add (FLASH_MS, flash_timeout_cb, self);
+  return TRUE;
+}
+
+double
+treaties_article_view_get_zoom (TreatiesArticleView *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), 1.0);
+  return self->zoom;
+}
+
+void
+treaties_article_view_set_zoom (TreatiesArticleView *self,
+                                double               zoom)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
+
+  zoom = CLAMP (zoom, TREATIES_ARTICLE_VIEW_MIN_ZOOM, TREATIES_ARTICLE_VIEW_MAX_ZOOM);
+  if (G_APPROX_VALUE (zoom, self->zoom, 0.001))
+    return;
+  self->zoom = zoom;
+  update_scales (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+gboolean
+treaties_article_view_get_section_y (TreatiesArticleView *self,
+                                     const char          *section_id,
+                                     int                 *y)
+{
+  SectionMark *sm;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), FALSE);
+
+  if ((sm = find_section (self, section_id)) == NULL)
+    return FALSE;
+  *y = mark_y (self, sm);
+  return TRUE;
+}

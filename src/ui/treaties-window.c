@@ -1,0 +1,447 @@
+/* treaties-window.c: the reading window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "treaties-application.h"
+#include "treaties-article-view.h"
+#include "treaties-window.h"
+
+#define ZOOM_STEP 1.1
+
+struct _TreatiesWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  TreatiesArticle      *article;
+  GSettings            *settings; /* NULL when the schema is not installed */
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkToggleButton      *sidebar_button;
+  GtkStack             *main_stack;
+  AdwFlap              *flap;
+  GtkListBox           *sidebar_list;
+  GtkScrolledWindow    *text_scroller;
+  TreatiesArticleView  *article_view;
+  GtkBox               *timeline_slot;
+  AdwStatusPage        *error_page;
+  GtkLabel             *error_label;
+};
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  PROP_CURRENT_SECTION,
+  PROP_SIDEBAR_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TreatiesWindow, treaties_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_actions (TreatiesWindow *self)
+{
+  gboolean has_article = self->article != NULL;
+  double zoom = treaties_article_view_get_zoom (self->article_view);
+
+  /* Open, export and print are finished by their own issues. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
+                                 has_article && zoom < TREATIES_ARTICLE_VIEW_MAX_ZOOM - 0.001);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out",
+                                 has_article && zoom > TREATIES_ARTICLE_VIEW_MIN_ZOOM + 0.001);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset",
+                                 has_article && !G_APPROX_VALUE (zoom, 1.0, 0.001));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_article);
+}
+
+static GtkListBoxRow *
+row_for_section (TreatiesWindow *self,
+                 const char     *section_id)
+{
+  GListModel *outline;
+
+  if (self->article == NULL || section_id == NULL)
+    return NULL;
+
+  outline = treaties_article_get_outline (self->article);
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+
+      if (g_str_equal (treaties_section_get_id (section), section_id))
+        return gtk_list_box_get_row_at_index (self->sidebar_list, i);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  TreatiesSection *section = item;
+  guint depth = treaties_section_get_depth (section);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (treaties_section_get_title (section));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (label, 6 + 18 * depth);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_tooltip_text (row, treaties_section_get_title (section));
+  if (depth > 0)
+    gtk_widget_add_css_class (row, "subsection-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, treaties_section_get_title (section),
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "section-id",
+                          g_strdup (treaties_section_get_id (section)), g_free);
+  return row;
+}
+
+static void
+row_activated_cb (TreatiesWindow *self,
+                  GtkListBoxRow  *row)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "section-id");
+
+  treaties_window_set_current_section (self, id);
+  /* On a narrow window the sidebar covers the text: get out of the way. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+current_section_changed_cb (TreatiesWindow *self)
+{
+  const char *id = treaties_article_view_get_current_section (self->article_view);
+  GtkListBoxRow *row = row_for_section (self, id);
+
+  if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
+    gtk_list_box_select_row (self->sidebar_list, row);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
+}
+
+static void
+zoom_changed_cb (TreatiesWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+reveal_flap_changed_cb (TreatiesWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
+}
+
+static void
+zoom_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TreatiesWindow *self = TREATIES_WINDOW (widget);
+  double zoom = treaties_article_view_get_zoom (self->article_view);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom *= ZOOM_STEP;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom /= ZOOM_STEP;
+  else
+    zoom = 1.0;
+  treaties_article_view_set_zoom (self->article_view, zoom);
+}
+
+static void
+unfinished_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  /* Disabled until their issues land; see update_actions(). */
+}
+
+static void
+load_window_state (TreatiesWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "text-zoom", self->article_view, "zoom", G_SETTINGS_BIND_DEFAULT);
+}
+
+static gboolean
+treaties_window_close_request (GtkWindow *window)
+{
+  TreatiesWindow *self = TREATIES_WINDOW (window);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (treaties_window_parent_class)->close_request (window);
+}
+
+static void
+treaties_window_constructed (GObject *object)
+{
+  TreatiesWindow *self = TREATIES_WINDOW (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  G_OBJECT_CLASS (treaties_window_parent_class)->constructed (object);
+
+  if (TREATIES_IS_APPLICATION (app))
+    {
+      GSettings *settings = treaties_application_get_settings (TREATIES_APPLICATION (app));
+      if (settings != NULL)
+        self->settings = g_object_ref (settings);
+    }
+  load_window_state (self);
+  update_actions (self);
+}
+
+static void
+treaties_window_dispose (GObject *object)
+{
+  TreatiesWindow *self = TREATIES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TREATIES_TYPE_WINDOW);
+  g_clear_object (&self->article);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (treaties_window_parent_class)->dispose (object);
+}
+
+static void
+treaties_window_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TreatiesWindow *self = TREATIES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+    case PROP_CURRENT_SECTION:
+      g_value_set_string (value, treaties_window_get_current_section (self));
+      break;
+    case PROP_SIDEBAR_VISIBLE:
+      /* Asked for by the property action during template set-up and
+       * tear-down too, when the flap is not there. */
+      g_value_set_boolean (value, self->flap ? adw_flap_get_reveal_flap (self->flap) : TRUE);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+treaties_window_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TreatiesWindow *self = TREATIES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      treaties_window_set_article (self, g_value_get_object (value));
+      break;
+    case PROP_CURRENT_SECTION:
+      treaties_window_set_current_section (self, g_value_get_string (value));
+      break;
+    case PROP_SIDEBAR_VISIBLE:
+      if (self->flap != NULL)
+        adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+treaties_window_class_init (TreatiesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = treaties_window_constructed;
+  object_class->dispose = treaties_window_dispose;
+  object_class->get_property = treaties_window_get_property;
+  object_class->set_property = treaties_window_set_property;
+  window_class->close_request = treaties_window_close_request;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, TREATIES_TYPE_ARTICLE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CURRENT_SECTION] =
+    g_param_spec_string ("current-section", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TREATIES_TYPE_ARTICLE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Treaties/ui/treaties-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, text_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline_slot);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_label);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, unfinished_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, unfinished_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, unfinished_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action_cb);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
+}
+
+static void
+treaties_window_init (TreatiesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  g_signal_connect_object (self->sidebar_list, "row-activated",
+                           G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->article_view, "notify::current-section",
+                           G_CALLBACK (current_section_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->article_view, "notify::zoom",
+                           G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (reveal_flap_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+TreatiesWindow *
+treaties_window_new (GtkApplication *application)
+{
+  return g_object_new (TREATIES_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+treaties_window_set_article (TreatiesWindow  *self,
+                             TreatiesArticle *article)
+{
+  g_autofree char *date_line = NULL;
+
+  g_return_if_fail (TREATIES_IS_WINDOW (self));
+  g_return_if_fail (article == NULL || TREATIES_IS_ARTICLE (article));
+
+  if (!g_set_object (&self->article, article))
+    return;
+
+  gtk_list_box_bind_model (self->sidebar_list,
+                           article ? treaties_article_get_outline (article) : NULL,
+                           create_row_cb, NULL, NULL);
+  treaties_article_view_set_article (self->article_view, article);
+
+  if (article != NULL)
+    {
+      date_line = treaties_article_dup_date_line (article);
+      adw_window_title_set_title (self->window_title, treaties_article_get_title (article));
+      adw_window_title_set_subtitle (self->window_title, date_line ? g_strstrip (date_line) : NULL);
+      gtk_window_set_title (GTK_WINDOW (self), treaties_article_get_title (article));
+      gtk_stack_set_visible_child_name (self->main_stack, "article");
+      current_section_changed_cb (self);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("Treaties"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Treaties"));
+    }
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+TreatiesArticle *
+treaties_window_get_article (TreatiesWindow *self)
+{
+  g_return_val_if_fail (TREATIES_IS_WINDOW (self), NULL);
+  return self->article;
+}
+
+void
+treaties_window_show_error (TreatiesWindow *self,
+                            const GError   *error)
+{
+  g_return_if_fail (TREATIES_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  treaties_window_set_article (self, NULL);
+  adw_status_page_set_description (self->error_page,
+                                   _("The file is not a valid Treaties article. "
+                                     "Each problem below names the file, then the line and column "
+                                     "or the place in the article where it was found."));
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+void
+treaties_window_set_current_section (TreatiesWindow *self,
+                                     const char     *section_id)
+{
+  g_return_if_fail (TREATIES_IS_WINDOW (self));
+
+  if (section_id == NULL)
+    return;
+  /* The view notifies current-section, which selects the row. */
+  treaties_article_view_scroll_to_section (self->article_view, section_id);
+}
+
+const char *
+treaties_window_get_current_section (TreatiesWindow *self)
+{
+  g_return_val_if_fail (TREATIES_IS_WINDOW (self), NULL);
+  return treaties_article_view_get_current_section (self->article_view);
+}
+
+void
+treaties_window_add_toast (TreatiesWindow *self,
+                           AdwToast       *toast)
+{
+  g_return_if_fail (TREATIES_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

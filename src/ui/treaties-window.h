@@ -1,0 +1,33 @@
+/* treaties-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "treaties-article.h"
+
+G_BEGIN_DECLS
+
+#define TREATIES_TYPE_WINDOW (treaties_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (TreatiesWindow, treaties_window, TREATIES, WINDOW, AdwApplicationWindow)
+
+TreatiesWindow  *treaties_window_new                 (GtkApplication  *application);
+/* Shows @article; NULL shows nothing. */
+void             treaties_window_set_article         (TreatiesWindow  *self,
+                                                      TreatiesArticle *article);
+TreatiesArticle *treaties_window_get_article         (TreatiesWindow  *self);
+/* Shows the error page for an article that could not be loaded. */
+void             treaties_window_show_error          (TreatiesWindow  *self,
+                                                      const GError    *error);
+/* The section being read: follows the text's scroll position; setting it
+ * scrolls the text there. */
+void             treaties_window_set_current_section (TreatiesWindow  *self,
+                                                      const char      *section_id);
+const char      *treaties_window_get_current_section (TreatiesWindow  *self);
+void             treaties_window_add_toast           (TreatiesWindow  *self,
+                                                      AdwToast        *toast);
+
+G_END_DECLS

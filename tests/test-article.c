@@ -1,0 +1,544 @@
+/* test-article.c: the article model, the loader and its limits
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "treaties-article.h"
+#include "treaties-limits.h"
+
+static TreatiesArticle *
+load_shipped (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "articles",
+                                                 "france-ussr-neutrality-1931.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TreatiesArticle *article;
+
+  article = treaties_article_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  return article;
+}
+
+static TreatiesArticle *
+load_string (const char  *json,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  return treaties_article_new_from_bytes (bytes, "test.json", error);
+}
+
+/* The seed, as its author wrote it: the first line is the title, then the
+ * opening paragraph, then headings and paragraphs. */
+static char **
+read_seed_lines (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seed-article.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return g_strsplit (g_strstrip (contents), "\n", -1);
+}
+
+/* All of the author's text in reading order: title, then each section's
+ * heading and blocks. Editor's notes and reading lists are not the author's. */
+static char *
+authors_text (TreatiesArticle *article)
+{
+  GListModel *outline = treaties_article_get_outline (article);
+  GString *s = g_string_new (treaties_article_get_title (article));
+
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+      GListModel *blocks = treaties_section_get_blocks (section);
+
+      g_string_append_printf (s, "\n%s", treaties_section_get_title (section));
+      for (guint j = 0; j < g_list_model_get_n_items (blocks); j++)
+        {
+          g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, j);
+          g_autofree char *text = NULL;
+          TreatiesBlockKind kind = treaties_block_get_kind (block);
+
+          if (kind == TREATIES_BLOCK_EDITOR_NOTE || kind == TREATIES_BLOCK_READING_LIST)
+            continue;
+          text = treaties_block_dup_text (block);
+          g_string_append_printf (s, "\n%s", text);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_shipped_loads (void)
+{
+  g_autoptr(TreatiesArticle) article = load_shipped ();
+  g_auto(GStrv) seed = read_seed_lines ();
+  g_autofree char *date_line = NULL;
+
+  g_assert_cmpstr (treaties_article_get_title (article), ==, seed[0]);
+  g_assert_cmpuint (treaties_article_get_date (article), ==, treaties_day_from_ymd (1931, 10, 29));
+  date_line = treaties_article_dup_date_line (article);
+  g_assert_nonnull (strstr (date_line, "1931"));
+  g_assert_cmpuint (g_list_model_get_n_items (treaties_article_get_sections (article)), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (treaties_article_get_outline (article)), ==, 10);
+}
+
+static void
+test_shipped_headings (void)
+{
+  g_autoptr(TreatiesArticle) article = load_shipped ();
+  const char *expected[] = {
+    "Introduction",
+    "The Background of the Treaty",
+    "Objectives of the Neutrality Agreement",
+    "Impact on International Relations",
+    "Reactions to the Treaty",
+    "Long-Term Consequences",
+    "Fun Fact",
+    "Unusual Timing of the Treaty",
+    "Additional Resources",
+    "Recommended Reading on the 1931 France-USSR Neutrality Treaty",
+  };
+  const guint depth[] = { 0, 0, 0, 0, 0, 0, 0, 1, 0, 1 };
+  GListModel *outline = treaties_article_get_outline (article);
+
+  g_assert_cmpuint (g_list_model_get_n_items (outline), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+
+      g_assert_cmpstr (treaties_section_get_title (section), ==, expected[i]);
+      g_assert_cmpuint (treaties_section_get_depth (section), ==, depth[i]);
+      g_assert_true (treaties_article_lookup_section (article, treaties_section_get_id (section)) == section);
+    }
+}
+
+/* Every line of the seed (title, headings, paragraphs) appears verbatim and
+ * in order in the author's text. */
+static void
+test_shipped_verbatim (void)
+{
+  g_autoptr(TreatiesArticle) article = load_shipped ();
+  g_auto(GStrv) seed = read_seed_lines ();
+  g_autofree char *text = authors_text (article);
+  const char *cursor = text;
+  guint n_lines = 0;
+
+  for (guint i = 0; seed[i] != NULL; i++)
+    {
+      const char *found;
+
+      if (*g_strstrip (seed[i]) == '\0')
+        continue;
+      found = strstr (cursor, seed[i]);
+      if (found == NULL)
+        g_error ("seed line %u is missing or out of order: %s", i + 1, seed[i]);
+      cursor = found + strlen (seed[i]);
+      n_lines++;
+    }
+  g_assert_cmpuint (n_lines, ==, 18);
+}
+
+static void
+test_shipped_timeline (void)
+{
+  g_autoptr(TreatiesArticle) article = load_shipped ();
+  GListModel *events = treaties_article_get_events (article);
+  GListModel *eras = treaties_article_get_eras (article);
+  guint n_primary = 0;
+  TreatiesDay previous = 0;
+  struct { const char *date; const char *needle; } required[] = {
+    { "1918-11-11", "Armistice" },
+    { "1919-06-28", "Versailles" },
+    { "1925-12-01", "Locarno" },
+    { "1928-08-27", "Kellogg" },
+    { "1931-08-10", "initialled" },
+    { "1931-10-29", "neutrality" },
+    { "1932-11-29", "Non-Aggression" },
+    { "1939-08-23", "Molotov" },
+    { "1939-09-01", "Poland" },
+  };
+
+  g_assert_cmpuint (treaties_article_get_timeline_start (article), ==, treaties_day_from_ymd (1918, 11, 11));
+  g_assert_cmpuint (treaties_article_get_timeline_end (article), ==, treaties_day_from_ymd (1939, 9, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (events), >=, 27);
+  g_assert_cmpuint (g_list_model_get_n_items (eras), >=, 3);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+      const char * const *sections = treaties_event_get_section_ids (event);
+
+      g_assert_cmpuint (treaties_event_get_date (event), >=, previous);
+      previous = treaties_event_get_date (event);
+      g_assert_nonnull (treaties_event_get_description (event));
+      g_assert_cmpuint (g_strv_length ((char **) sections), >, 0);
+      for (guint j = 0; sections[j]; j++)
+        g_assert_nonnull (treaties_article_lookup_section (article, sections[j]));
+      if (treaties_event_get_primary (event))
+        {
+          n_primary++;
+          g_assert_cmpuint (treaties_event_get_date (event), ==, treaties_day_from_ymd (1931, 10, 29));
+        }
+    }
+  g_assert_cmpuint (n_primary, ==, 1);
+
+  for (guint r = 0; r < G_N_ELEMENTS (required); r++)
+    {
+      TreatiesDay day;
+      gboolean found = FALSE;
+
+      g_assert_true (treaties_day_parse (required[r].date, &day));
+      for (guint i = 0; i < g_list_model_get_n_items (events) && !found; i++)
+        {
+          g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+          found = treaties_event_get_date (event) == day &&
+                  strstr (treaties_event_get_title (event), required[r].needle) != NULL;
+        }
+      if (!found)
+        g_error ("no event \"%s\" on %s", required[r].needle, required[r].date);
+    }
+}
+
+/* The article departs from the record: it must say so, apart from the text. */
+static void
+test_shipped_editor_notes (void)
+{
+  g_autoptr(TreatiesArticle) article = load_shipped ();
+  GListModel *outline = treaties_article_get_outline (article);
+  GString *notes = g_string_new (NULL);
+  guint n_links = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+      GListModel *blocks = treaties_section_get_blocks (section);
+
+      for (guint j = 0; j < g_list_model_get_n_items (blocks); j++)
+        {
+          g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, j);
+
+          for (guint k = 0; k < treaties_block_get_n_items (block); k++)
+            {
+              GPtrArray *runs = treaties_block_get_item (block, k);
+
+              for (guint r = 0; r < runs->len; r++)
+                if (((TreatiesRun *) g_ptr_array_index (runs, r))->href != NULL)
+                  n_links++;
+            }
+          if (treaties_block_get_kind (block) == TREATIES_BLOCK_EDITOR_NOTE)
+            {
+              g_autofree char *text = treaties_block_dup_text (block);
+              g_string_append (notes, text);
+            }
+        }
+    }
+
+  g_assert_nonnull (strstr (notes->str, "10 August 1931"));
+  g_assert_nonnull (strstr (notes->str, "29 November 1932"));
+  g_assert_nonnull (strstr (notes->str, "Weimar"));
+  g_assert_nonnull (strstr (notes->str, "1933"));
+  g_assert_cmpuint (n_links, >=, 3);
+  g_string_free (notes, TRUE);
+}
+
+static void
+test_shipped_reading_list (void)
+{
+  g_autoptr(TreatiesArticle) article = load_shipped ();
+  TreatiesSection *section = treaties_article_lookup_section (article, "recommended-reading");
+  GListModel *blocks;
+  guint n_titles = 0;
+
+  g_assert_nonnull (section);
+  blocks = treaties_section_get_blocks (section);
+  for (guint j = 0; j < g_list_model_get_n_items (blocks); j++)
+    {
+      g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, j);
+      GPtrArray *runs = treaties_block_get_item (block, 0);
+
+      if (treaties_block_get_kind (block) != TREATIES_BLOCK_PARAGRAPH)
+        continue;
+      for (guint r = 0; r < runs->len; r++)
+        {
+          TreatiesRun *run = g_ptr_array_index (runs, r);
+          if (run->style & TREATIES_RUN_TITLE)
+            {
+              g_assert_true (g_str_equal (run->text, "The Soviet Union and the Interwar Crisis") ||
+                             g_str_equal (run->text, "The Diplomacy of the Second World War"));
+              n_titles++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_titles, ==, 2);
+}
+
+static void
+test_markup_is_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article =
+    load_string ("{\"format\":1,\"id\":\"a\",\"title\":\"<b>Bold</b> & co\","
+                 "\"sections\":[{\"id\":\"s\",\"title\":\"x\",\"blocks\":["
+                 "{\"type\":\"paragraph\",\"text\":\"<i>not italic</i> &amp;\"}]}]}", &error);
+  g_autoptr(TreatiesSection) section = NULL;
+  g_autoptr(TreatiesBlock) block = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (treaties_article_get_title (article), ==, "<b>Bold</b> & co");
+  section = g_list_model_get_item (treaties_article_get_sections (article), 0);
+  block = g_list_model_get_item (treaties_section_get_blocks (section), 0);
+  text = treaties_block_dup_text (block);
+  g_assert_cmpstr (text, ==, "<i>not italic</i> &amp;");
+}
+
+static void
+test_events_sorted_stably (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article =
+    load_string ("{\"format\":1,\"id\":\"a\",\"title\":\"t\","
+                 "\"sections\":[{\"id\":\"s\",\"title\":\"x\",\"blocks\":[]}],"
+                 "\"timeline\":{\"start\":\"1920-01-01\",\"end\":\"1930-01-01\",\"events\":["
+                 "{\"id\":\"c\",\"date\":\"1925-01-01\",\"title\":\"C\"},"
+                 "{\"id\":\"a\",\"date\":\"1921-01-01\",\"title\":\"A\"},"
+                 "{\"id\":\"d\",\"date\":\"1925-01-01\",\"title\":\"D\"},"
+                 "{\"id\":\"b\",\"date\":\"1922-01-01\",\"title\":\"B\",\"sections\":[\"s\"]}]}}", &error);
+  GListModel *events;
+  const char *order = "abcd";
+  g_autoptr(GPtrArray) for_s = NULL;
+
+  g_assert_no_error (error);
+  events = treaties_article_get_events (article);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+      g_assert_cmpint (treaties_event_get_id (event)[0], ==, order[i]);
+    }
+  for_s = treaties_article_dup_events_for_section (article, "s");
+  g_assert_cmpuint (for_s->len, ==, 1);
+  g_assert_cmpstr (treaties_event_get_id (g_ptr_array_index (for_s, 0)), ==, "b");
+}
+
+/* tests/data/invalid/NAME.json must fail with the code and every line of
+ * NAME.expected: the first line is the error code, each further line a
+ * problem that must appear in the message, whole. */
+static void
+test_invalid_corpus (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "invalid", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *codes[] = { "IO", "ENCODING", "LIMIT", "SYNTAX", "VERSION", "STRUCTURE", "REFERENCE" };
+  const char *name;
+  guint n_cases = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *base = NULL;
+      g_autofree char *json_path = NULL;
+      g_autofree char *expected_path = NULL;
+      g_autofree char *expected = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TreatiesArticle) article = NULL;
+      g_auto(GStrv) lines = NULL;
+      g_autofree char *message = NULL;
+      gboolean code_found = FALSE;
+
+      if (!g_str_has_suffix (name, ".expected"))
+        continue;
+      base = g_strndup (name, strlen (name) - strlen (".expected"));
+      json_path = g_strdup_printf ("%s/%s.json", dir_path, base);
+      expected_path = g_build_filename (dir_path, name, NULL);
+      g_file_get_contents (expected_path, &expected, NULL, &error);
+      g_assert_no_error (error);
+      lines = g_strsplit (g_strstrip (expected), "\n", -1);
+
+      file = g_file_new_for_path (json_path);
+      article = treaties_article_new_from_file (file, NULL, &error);
+      if (article != NULL)
+        g_error ("%s.json loaded but should have failed", base);
+      g_assert_error (error, TREATIES_ARTICLE_ERROR, error->code);
+      for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
+        if (g_str_equal (lines[0], codes[c]))
+          {
+            code_found = TRUE;
+            if ((guint) error->code != c)
+              g_error ("%s.json: expected code %s, got %s\n%s", base, lines[0], codes[error->code], error->message);
+          }
+      g_assert_true (code_found);
+
+      /* Messages name the file as the user gave it; compare without the folder. */
+      message = g_strdup (error->message);
+      for (guint i = 1; lines[i]; i++)
+        {
+          g_autofree char *needle = g_strdup_printf ("%s.json%s", base, lines[i]);
+          if (strstr (message, needle) == NULL)
+            g_error ("%s.json: expected problem\n  %s\nnot found in\n%s", base, needle, message);
+        }
+      n_cases++;
+    }
+  g_assert_cmpuint (n_cases, >=, 20);
+}
+
+/* Hostile input, made here rather than shipped as big files. */
+static void
+expect_failure (GBytes               *bytes,
+                TreatiesArticleError  code,
+                const char           *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = treaties_article_new_from_bytes (bytes, "hostile.json", &error);
+
+  g_assert_null (article);
+  g_assert_error (error, TREATIES_ARTICLE_ERROR, (int) code);
+  if (strstr (error->message, needle) == NULL)
+    g_error ("expected \"%s\" in \"%s\"", needle, error->message);
+}
+
+static void
+test_hostile_deep_nesting (void)
+{
+  gsize depth = 100000;
+  GString *s = g_string_new ("{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"sections\":");
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  g_string_append_c (s, '}');
+  bytes = g_string_free_to_bytes (s);
+  /* The 64th '[' is at column 47 + 63 = 110: the first level past the limit. */
+  expect_failure (bytes, TREATIES_ARTICLE_ERROR_LIMIT, "hostile.json:1:110: nested more than 64 levels deep");
+}
+
+static void
+test_hostile_long_string (void)
+{
+  gsize len = 10 * 1024 * 1024;
+  GString *s = g_string_new ("{\"format\":1,\n\"title\":\"");
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (gsize i = 0; i < len; i++)
+    g_string_append_c (s, 'x');
+  g_string_append (s, "\"}");
+  bytes = g_string_free_to_bytes (s);
+  expect_failure (bytes, TREATIES_ARTICLE_ERROR_LIMIT, "hostile.json:2:9: string of");
+}
+
+static void
+test_hostile_huge_file (void)
+{
+  gsize len = 200 * 1024 * 1024;
+  char *data = g_malloc (len);
+  g_autoptr(GBytes) bytes = NULL;
+
+  memset (data, ' ', len);
+  data[0] = '{';
+  data[len - 1] = '}';
+  bytes = g_bytes_new_take (data, len);
+  expect_failure (bytes, TREATIES_ARTICLE_ERROR_LIMIT, "hostile.json: the file is 209715200 bytes, more than the limit of 64 MiB");
+}
+
+static void
+test_hostile_huge_file_on_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("treaties-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = NULL;
+  FILE *f = fopen (path, "w");
+
+  /* A sparse file: its size is what counts, and it is never read. */
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, 200L * 1024 * 1024, SEEK_SET), ==, 0);
+  fputc ('}', f);
+  fclose (f);
+
+  article = treaties_article_new_from_file (file, NULL, &error);
+  g_assert_null (article);
+  g_assert_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "more than the limit of 64 MiB"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_hostile_nul (void)
+{
+  static const char json[] = "{\"format\":1,\n \"title\":\"a\0b\"}";
+  g_autoptr(GBytes) bytes = g_bytes_new (json, sizeof json - 1);
+
+  expect_failure (bytes, TREATIES_ARTICLE_ERROR_ENCODING, "hostile.json:2:12: NUL byte");
+}
+
+static void
+test_hostile_invalid_utf8 (void)
+{
+  static const char json[] = "{\"format\":1,\"title\":\"caf\xE9\"}";
+  g_autoptr(GBytes) bytes = g_bytes_new (json, sizeof json - 1);
+
+  expect_failure (bytes, TREATIES_ARTICLE_ERROR_ENCODING, "hostile.json:1:25: invalid UTF-8 (byte 0xE9)");
+}
+
+static void
+test_problem_cap (void)
+{
+  GString *s = g_string_new ("{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"sections\":[");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (s, "%s{\"id\":\"s%u\",\"title\":%u,\"blocks\":[]}", i ? "," : "", i, i);
+  g_string_append (s, "]}");
+  article = load_string (s->str, &error);
+  g_string_free (s, TRUE);
+
+  g_assert_null (article);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, TREATIES_MAX_PROBLEMS + 1);
+  g_assert_cmpstr (lines[0], ==, "test.json: sections[0].title: expected a string, found a number");
+  g_assert_cmpstr (lines[TREATIES_MAX_PROBLEMS], ==, "test.json: … and 150 more problems");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/article/shipped/loads", test_shipped_loads);
+  g_test_add_func ("/article/shipped/headings", test_shipped_headings);
+  g_test_add_func ("/article/shipped/verbatim", test_shipped_verbatim);
+  g_test_add_func ("/article/shipped/timeline", test_shipped_timeline);
+  g_test_add_func ("/article/shipped/editor-notes", test_shipped_editor_notes);
+  g_test_add_func ("/article/shipped/reading-list", test_shipped_reading_list);
+  g_test_add_func ("/article/load/markup-is-text", test_markup_is_text);
+  g_test_add_func ("/article/load/events-sorted", test_events_sorted_stably);
+  g_test_add_func ("/article/invalid/corpus", test_invalid_corpus);
+  g_test_add_func ("/article/invalid/problem-cap", test_problem_cap);
+  g_test_add_func ("/article/hostile/deep-nesting", test_hostile_deep_nesting);
+  g_test_add_func ("/article/hostile/long-string", test_hostile_long_string);
+  g_test_add_func ("/article/hostile/huge-bytes", test_hostile_huge_file);
+  g_test_add_func ("/article/hostile/huge-file", test_hostile_huge_file_on_disk);
+  g_test_add_func ("/article/hostile/nul", test_hostile_nul);
+  g_test_add_func ("/article/hostile/invalid-utf8", test_hostile_invalid_utf8);
+
+  return g_test_run ();
+}
