@@ -421,8 +421,8 @@ test_hostile_deep_nesting (void)
     g_string_append_c (s, ']');
   g_string_append_c (s, '}');
   bytes = g_string_free_to_bytes (s);
-  /* The 64th '[' is at column 47 + 63 = 110: the first level past the limit. */
-  expect_failure (bytes, TREATIES_ARTICLE_ERROR_LIMIT, "hostile.json:1:110: nested more than 64 levels deep");
+  /* The object is level 1; the 64th [ (level 65) is at column 44 + 64 = 108. */
+  expect_failure (bytes, TREATIES_ARTICLE_ERROR_LIMIT, "hostile.json:1:108: nested more than 64 levels deep");
 }
 
 static void

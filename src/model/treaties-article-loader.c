@@ -126,10 +126,11 @@ loader_propagate (Loader  *loader,
 
 /* A strict check of the JSON syntax (RFC 8259), with the limits json-glib
  * cannot enforce. json-glib 1.6 accepts more than JSON (single quotes,
- * comments, hex numbers, text after the end; the byte scan this replaces lost
- * track of strings in those and let deep nesting through), turns a lone
- * \uDC00 into invalid UTF-8, and reports a syntax error at the token before
- * the faulty one; so only input that passes here reaches it. */
+ * comments, hex numbers, text after the end: a scan that only knows
+ * double-quoted strings loses track of them there and lets deep nesting
+ * through), turns a lone \uDC00 into invalid UTF-8, and reports a syntax
+ * error at the token before the faulty one; so only input that passes here
+ * reaches it. */
 typedef struct
 {
   Loader     *loader;

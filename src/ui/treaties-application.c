@@ -97,15 +97,18 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated_cb, NULL, NULL, NULL },
 };
 
+/* Handled before GTK is initialised, so --check needs no display. The
+ * files are taken here rather than by GApplication so that
+ * `treaties --check A.json B.json` checks both. */
 static int
 treaties_application_handle_local_options (GApplication *app,
                                            GVariantDict *options)
 {
-  g_autofree const char **check = NULL;
+  g_autofree const char **files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) gfiles = NULL;
 
-  /* Handled before GTK is initialised, so no display is needed. */
-  if (g_variant_dict_lookup (options, "check", "^a&ay", &check))
-    return treaties_cli_check (check);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -113,7 +116,30 @@ treaties_application_handle_local_options (GApplication *app,
       return 0;
     }
 
-  return -1;
+  if (g_variant_dict_contains (options, "check"))
+    {
+      if (files == NULL || files[0] == NULL)
+        {
+          g_printerr ("%s\n", _("Usage: treaties --check FILE.json…"));
+          return 2;
+        }
+      return treaties_cli_check (files);
+    }
+
+  if (files == NULL || files[0] == NULL)
+    return -1; /* activate: the shipped article */
+
+  /* Open the files in the running instance, or in this one. */
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+  g_application_open (app, (GFile **) gfiles->pdata, gfiles->len, "");
+  return 0;
 }
 
 static void
@@ -200,14 +226,14 @@ static void
 treaties_application_init (TreatiesApplication *self)
 {
   static const GOptionEntry entries[] = {
-    { "check", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
-      N_("Check that FILE is a valid article, print its problems, and exit"), N_("FILE") },
+    { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check that the files are valid articles, print their problems, and exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[ARTICLE.json…]") },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[ARTICLE.json…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Read the diplomatic history of the interwar years."));
 }

@@ -18,6 +18,9 @@
 #define TOP_MARGIN     32
 #define BOTTOM_MARGIN  96
 #define FLASH_MS       1200
+#define PIN_SETTLE_USEC (500 * 1000)
+/* A heading this far below the top edge already counts as being read. */
+#define TOP_SLACK      24
 /* Callouts and notes: space between the box's edge and its text, and the
  * width of the coloured bar on its leading edge. */
 #define BOX_PADDING    16
@@ -71,10 +74,9 @@ struct _TreatiesArticleView
   GtkAdjustment   *vadjustment;
   char            *current_section; /* id */
   char            *pinned_section;  /* set by scroll_to_section() until the reader scrolls it away */
+  gint64           pinned_at;       /* monotonic time of the jump */
   double           zoom;
   guint            flash_id;
-  GtkTextMark     *flash_start;
-  GtkTextMark     *flash_end;
 };
 
 enum {
@@ -420,17 +422,20 @@ find_section (TreatiesArticleView *self,
   return NULL;
 }
 
+/* Where the heading's text starts, as a value of the vertical adjustment:
+ * what gtk_text_view_scroll_to_mark() aligns with the top of the view. The
+ * adjustment counts the top margin, buffer coordinates do not. */
 static int
 mark_y (TreatiesArticleView *self,
         SectionMark         *sm)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   GtkTextIter iter;
-  int y, height;
+  GdkRectangle location;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, sm->mark);
-  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), &iter, &y, &height);
-  return y;
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+  return location.y + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self));
 }
 
 static void
@@ -444,14 +449,16 @@ set_current_section (TreatiesArticleView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
 }
 
-/* The section being read is the last one whose heading is above a line a
- * fifth of the way down the view; a section just jumped to stays current
- * while its heading is in view, even when the text cannot scroll it to the
- * top (the last, short sections). */
+/* The section being read is the one at the top of the view: the last whose
+ * heading is at or above a line just below the top edge. At the end of the
+ * text, where the last short sections cannot reach the top, it is the last
+ * whose heading is in view. A section just jumped to stays current while
+ * its heading is in view. */
 static void
 update_current_section (TreatiesArticleView *self)
 {
-  double top, page;
+  double top, page, line;
+  gboolean at_end;
   const char *id = NULL;
 
   if (self->vadjustment == NULL || self->sections->len == 0)
@@ -468,7 +475,10 @@ update_current_section (TreatiesArticleView *self)
         {
           int y = mark_y (self, sm);
 
-          if (y >= top - 2 && y < top + page)
+          /* While the text view lays out lines the jump can pass through
+           * positions that do not show the heading: give it a moment. */
+          if ((y >= top - 2 && y < top + page) ||
+              g_get_monotonic_time () - self->pinned_at < PIN_SETTLE_USEC)
             {
               set_current_section (self, sm->id);
               return;
@@ -477,11 +487,13 @@ update_current_section (TreatiesArticleView *self)
       g_clear_pointer (&self->pinned_section, g_free);
     }
 
+  at_end = top >= gtk_adjustment_get_upper (self->vadjustment) - page - 1;
+  line = at_end ? top + page - 1 : top + TOP_SLACK;
   for (guint i = 0; i < self->sections->len; i++)
     {
       SectionMark *sm = g_ptr_array_index (self->sections, i);
 
-      if (mark_y (self, sm) > top + page / 5)
+      if (mark_y (self, sm) > line)
         break;
       id = sm->id;
     }
@@ -599,16 +611,23 @@ click_released_cb (GtkGestureClick     *gesture,
     open_link (self, href);
 }
 
-static gboolean
-flash_timeout_cb (gpointer data)
+static void
+remove_flash (TreatiesArticleView *self)
 {
-  TreatiesArticleView *self = data;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag_by_name (buffer, "flash", &start, &end);
+}
+
+static gboolean
+flash_timeout_cb (gpointer data)
+{
+  TreatiesArticleView *self = data;
+
   self->flash_id = 0;
+  remove_flash (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -852,12 +871,13 @@ treaties_article_view_scroll_to_section (TreatiesArticleView *self,
 
   g_free (self->pinned_section);
   self->pinned_section = g_strdup (sm->id);
+  self->pinned_at = g_get_monotonic_time ();
   set_current_section (self, sm->id);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), sm->mark, 0.0, TRUE, 0.0, 0.0);
 
   /* Flash the heading so the eye finds it. */
-  flash_timeout_cb (self);
   g_clear_handle_id (&self->flash_id, g_source_remove);
+  remove_flash (self);
   gtk_text_buffer_get_iter_at_mark (buffer, &start, sm->mark);
   end = start;
   gtk_text_iter_forward_to_line_end (&end);

@@ -30,7 +30,8 @@ gboolean         treaties_article_view_scroll_to_section  (TreatiesArticleView *
 double           treaties_article_view_get_zoom           (TreatiesArticleView *self);
 void             treaties_article_view_set_zoom           (TreatiesArticleView *self,
                                                            double               zoom);
-/* For tests: where the heading of @section_id starts, in buffer coordinates. */
+/* The vertical adjustment value that puts the heading of @section_id at the
+ * top of the view. */
 gboolean         treaties_article_view_get_section_y      (TreatiesArticleView *self,
                                                            const char          *section_id,
                                                            int                 *y);

@@ -1,0 +1,40 @@
+#!/bin/sh
+# test-check.sh: `treaties --check` exit codes and messages, with no display.
+# Usage: test-check.sh PATH/TO/treaties   (TAP output)
+set -u
+treaties=$1
+src=${G_TEST_SRCDIR:-$(dirname "$0")}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+n=0 failed=0
+
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out" "$tmp/err"; }
+check () { # description, expected status, files...
+  desc=$1 want=$2; shift 2
+  "$treaties" --check "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+  if [ "$got" -eq "$want" ]; then ok "$desc (exit $got)"; else not_ok "$desc: exit $got, wanted $want"; fi
+}
+contains () { # description, file, text
+  if grep -qF -- "$3" "$2"; then ok "$1"; else not_ok "$1: no \"$3\""; fi
+}
+
+echo "1..9"
+
+check "the shipped article is valid" 0 "$src/../data/articles/france-ussr-neutrality-1931.json"
+contains "a valid article gets a summary" "$tmp/out" "valid: “The Important Shift: France and USSR’s Neutrality Treaty”, 10 sections, 27 events"
+
+printf '{"format": 1,\n  "title": "x",\n  "sections": [,]}\n' > "$tmp/syntax.json"
+check "a syntax error fails" 1 "$tmp/syntax.json"
+contains "a syntax error has FILE:LINE:COLUMN" "$tmp/err" "$tmp/syntax.json:3:"
+
+printf '{"format": 1, "id": "a", "title": 7, "sections": [{"id": "s", "title": "S", "blocks": [{"type": "poem", "text": "x"}]}]}' > "$tmp/structure.json"
+check "structural problems fail" 1 "$tmp/structure.json"
+contains "each problem has its JSON path" "$tmp/err" "$tmp/structure.json: title: expected a string, found a number"
+contains "every problem is reported" "$tmp/err" "$tmp/structure.json: sections[0].blocks[0].type: unknown block type \"poem\""
+
+check "a missing file fails" 1 "$tmp/missing.json"
+check "one bad file among good ones fails" 1 "$src/../data/articles/france-ussr-neutrality-1931.json" "$tmp/syntax.json"
+
+[ "$failed" -eq 0 ]

@@ -1,0 +1,382 @@
+/* test-window.c: the reading window, driven as a reader would
+ *
+ * Runs under Xvfb (see tests/meson.build) with G_DEBUG=fatal-criticals.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "treaties-article-view.h"
+#include "treaties-resources.h"
+#include "treaties-window.h"
+
+#define SHIPPED "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds or 5 s pass. */
+static gboolean
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+/* Lets a few frames go by, for layout to settle. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 150 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static gpointer
+child (TreatiesWindow *window,
+       const char     *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), TREATIES_TYPE_WINDOW, name);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+typedef struct
+{
+  TreatiesWindow  *window;
+  TreatiesArticle *article;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->article = treaties_article_new_from_resource (SHIPPED, &error);
+  g_assert_no_error (error);
+
+  f->window = treaties_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
+  treaties_window_set_article (f->window, f->article);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (is_mapped, child (f->window, "article_view")));
+  settle ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->article);
+  settle ();
+}
+
+static const char *
+row_title (GtkListBoxRow *row)
+{
+  GtkWidget *label = gtk_list_box_row_get_child (row);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+test_title (Fixture       *f,
+            gconstpointer  data)
+{
+  AdwWindowTitle *title = child (f->window, "window_title");
+
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, treaties_article_get_title (f->article));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "1931"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, treaties_article_get_title (f->article));
+}
+
+static void
+test_sidebar_rows (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkListBox *list = child (f->window, "sidebar_list");
+  GListModel *outline = treaties_article_get_outline (f->article);
+  guint n = g_list_model_get_n_items (outline);
+
+  g_assert_cmpuint (n, ==, 10);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      GtkWidget *label;
+
+      g_assert_nonnull (row);
+      g_assert_cmpstr (row_title (row), ==, treaties_section_get_title (section));
+      /* Subsections are indented under their parent. */
+      label = gtk_list_box_row_get_child (row);
+      if (treaties_section_get_depth (section) > 0)
+        g_assert_cmpint (gtk_widget_get_margin_start (label), >, 6);
+      else
+        g_assert_cmpint (gtk_widget_get_margin_start (label), ==, 6);
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (list, n));
+
+  /* The first section is selected at the start. */
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
+}
+
+typedef struct
+{
+  TreatiesArticleView *view;
+  GtkAdjustment       *adj;
+  const char          *id;
+} ScrollWait;
+
+/* The heading is at the top of the view, or the view is scrolled to the end.
+ * Asked afresh each time: heights settle as the text view lays out lines. */
+static gboolean
+scrolled_to (gpointer data)
+{
+  ScrollWait *w = data;
+  double max = gtk_adjustment_get_upper (w->adj) - gtk_adjustment_get_page_size (w->adj);
+  int y;
+
+  g_assert_true (treaties_article_view_get_section_y (w->view, w->id, &y));
+  return fabs (gtk_adjustment_get_value (w->adj) - MIN (y, max)) < 2.0;
+}
+
+static void
+test_row_activation_scrolls (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkListBox *list = child (f->window, "sidebar_list");
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  const guint targets[] = { 4, 1, 7, 9, 0 };
+
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (treaties_article_get_outline (f->article), targets[t]);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, targets[t]);
+      const char *id = treaties_section_get_id (section);
+      ScrollWait w = { view, adj, id };
+      int y;
+
+      /* As a click or Enter on the row does. */
+      g_signal_emit_by_name (row, "activate");
+
+      if (!wait_until (scrolled_to, &w))
+        {
+          g_assert_true (treaties_article_view_get_section_y (view, id, &y));
+          g_error ("row %u: view at %.0f, heading at %d", targets[t], gtk_adjustment_get_value (adj), y);
+        }
+      settle ();
+
+      /* The heading is at the top (or the text cannot scroll further), and
+       * the sidebar and the window agree on the section. */
+      g_assert_true (scrolled_to (&w));
+      g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, id);
+      g_assert_true (gtk_list_box_get_selected_row (list) == row);
+    }
+}
+
+static void
+test_scrolling_selects_row (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkListBox *list = child (f->window, "sidebar_list");
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  const char *ids[] = { "objectives", "reactions", "background", "impact" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      int y;
+      GtkListBoxRow *selected;
+
+      g_assert_true (treaties_article_view_get_section_y (view, ids[i], &y));
+      /* As the reader scrolls: the heading just below the top edge. */
+      gtk_adjustment_set_value (adj, y + 4);
+      settle ();
+
+      selected = gtk_list_box_get_selected_row (list);
+      g_assert_nonnull (selected);
+      g_assert_cmpstr (g_object_get_data (G_OBJECT (selected), "section-id"), ==, ids[i]);
+      g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, ids[i]);
+    }
+}
+
+static void
+test_buffer_has_all_text (Fixture       *f,
+                          gconstpointer  data)
+{
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GListModel *outline = treaties_article_get_outline (f->article);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  guint n_blocks = 0;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  g_assert_nonnull (strstr (text, treaties_article_get_title (f->article)));
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+      GListModel *blocks = treaties_section_get_blocks (section);
+
+      g_assert_nonnull (strstr (text, treaties_section_get_title (section)));
+      for (guint j = 0; j < g_list_model_get_n_items (blocks); j++)
+        {
+          g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, j);
+
+          for (guint k = 0; k < treaties_block_get_n_items (block); k++)
+            {
+              g_autofree char *item = treaties_runs_to_plain (treaties_block_get_item (block, k));
+              if (strstr (text, item) == NULL)
+                g_error ("not in the view: %s", item);
+            }
+          n_blocks++;
+        }
+    }
+  g_assert_cmpuint (n_blocks, >, 10);
+  /* The editor's notes are labelled as the editor's. */
+  g_assert_nonnull (strstr (text, "Editor’s note"));
+  /* Read-only, but selectable. */
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+}
+
+static gboolean
+is_folded (gpointer flap)
+{
+  return adw_flap_get_folded (flap);
+}
+
+static gboolean
+is_unfolded (gpointer flap)
+{
+  return !adw_flap_get_folded (flap);
+}
+
+static void
+test_narrow_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  AdwFlap *flap = child (f->window, "flap");
+  GtkWidget *view = child (f->window, "article_view");
+
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  if (!wait_until (is_folded, flap))
+    g_error ("the sidebar did not fold at 360 px (window is %d px)", gtk_widget_get_width (GTK_WIDGET (f->window)));
+  settle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
+  /* Folded away, and the text still gets the width. */
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_cmpint (gtk_widget_get_width (view), >=, 300);
+
+  /* The toggle brings it back over the text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  /* Choosing a section gets it out of the way again. */
+  g_signal_emit_by_name (gtk_list_box_get_row_at_index (child (f->window, "sidebar_list"), 3), "activate");
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
+  g_assert_true (wait_until (is_unfolded, flap));
+  settle ();
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+}
+
+static void
+test_zoom_actions (Fixture       *f,
+                   gconstpointer  data)
+{
+  TreatiesArticleView *view = child (f->window, "article_view");
+
+  g_assert_cmpfloat_with_epsilon (treaties_article_view_get_zoom (view), 1.0, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (treaties_article_view_get_zoom (view), 1.1, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-out", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (treaties_article_view_get_zoom (view), 1.0 / 1.1, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (treaties_article_view_get_zoom (view), 1.0, 0.001);
+
+  /* Zoom has bounds. */
+  for (guint i = 0; i < 40; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (treaties_article_view_get_zoom (view), TREATIES_ARTICLE_VIEW_MAX_ZOOM, 0.001);
+}
+
+static void
+test_error_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("{\"format\": 1,\n \"title\": }", 26);
+  g_autoptr(TreatiesArticle) article = treaties_article_new_from_bytes (bytes, "broken.json", &error);
+  GtkStack *stack = child (f->window, "main_stack");
+  GtkLabel *label = child (f->window, "error_label");
+
+  g_assert_null (article);
+  treaties_window_show_error (f->window, error);
+  settle ();
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "broken.json:2:"));
+  g_assert_null (treaties_window_get_article (f->window));
+  g_assert_true (wait_until (is_unmapped, child (f->window, "article_view")));
+
+  /* And back to reading. */
+  treaties_window_set_article (f->window, f->article);
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "article");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  treaties_register_resource ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/window/title", test_title);
+  ADD ("/window/sidebar/rows", test_sidebar_rows);
+  ADD ("/window/sidebar/activation-scrolls", test_row_activation_scrolls);
+  ADD ("/window/sidebar/follows-scrolling", test_scrolling_selects_row);
+  ADD ("/window/text/all-text", test_buffer_has_all_text);
+  ADD ("/window/narrow", test_narrow_window);
+  ADD ("/window/zoom", test_zoom_actions);
+  ADD ("/window/error-page", test_error_page);
+
+  return g_test_run ();
+}
