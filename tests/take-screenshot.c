@@ -1,0 +1,95 @@
+/* take-screenshot.c: renders the reading window to a PNG
+ *
+ *   take-screenshot OUT.png [light|dark] [WIDTHxHEIGHT] [SECTION-ID]
+ *
+ * Draws the window with its own renderer, so the picture is exactly what
+ * GTK draws, with no window manager or screen grab involved. Run it in an
+ * X server (xvfb-run); `meson compile -C _build screenshots` refreshes
+ * data/screenshots/.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+#include <stdio.h>
+
+#include <adwaita.h>
+
+#include "treaties-resources.h"
+#include "treaties-window.h"
+
+static void
+run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TreatiesArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  TreatiesWindow *window;
+  const char *out, *style = "light", *section = NULL;
+  int width = 1200, height = 760, w, h;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: %s OUT.png [light|dark] [WIDTHxHEIGHT] [SECTION-ID]\n", argv[0]);
+      return 2;
+    }
+  out = argv[1];
+  if (argc > 2)
+    style = argv[2];
+  if (argc > 3 && sscanf (argv[3], "%dx%d", &width, &height) != 2)
+    return 2;
+  if (argc > 4)
+    section = argv[4];
+
+  gtk_init ();
+  adw_init ();
+  treaties_register_resource ();
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      g_str_equal (style, "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  article = treaties_article_new_from_resource ("/org/example/Treaties/articles/france-ussr-neutrality-1931.json",
+                                                &error);
+  if (article == NULL)
+    g_error ("%s", error->message);
+
+  window = treaties_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  treaties_window_set_article (window, article);
+  gtk_window_present (GTK_WINDOW (window));
+  run_for (800);
+  if (section != NULL)
+    {
+      treaties_window_set_current_section (window, section);
+      run_for (1600); /* past the heading's highlight */
+    }
+
+  w = gtk_widget_get_width (GTK_WIDGET (window));
+  h = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  if (!gdk_texture_save_to_png (texture, out))
+    g_error ("could not write %s", out);
+  printf ("%s: %d×%d, %s\n", out, w, h, style);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
