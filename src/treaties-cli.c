@@ -9,6 +9,9 @@
 
 #include "treaties-article.h"
 #include "treaties-cli.h"
+#include "treaties-pdf-exporter.h"
+
+#define SHIPPED_ARTICLE "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
 
 static int
 check_one (const char *path)
@@ -44,4 +47,37 @@ treaties_cli_check (const char * const *files)
     if (check_one (files[i]) != 0)
       status = 1;
   return status;
+}
+
+int
+treaties_cli_export_pdf (const char *out_path,
+                         const char *article_path_or_null)
+{
+  g_autoptr(TreatiesArticle) article = NULL;
+  g_autoptr(GFile) dest = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (out_path != NULL, 2);
+
+  if (article_path_or_null != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (article_path_or_null);
+      article = treaties_article_new_from_file (file, NULL, &error);
+    }
+  else
+    article = treaties_article_new_from_resource (SHIPPED_ARTICLE, &error);
+
+  if (article == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  dest = g_file_new_for_commandline_arg (out_path);
+  if (!treaties_pdf_export (article, dest, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
 }

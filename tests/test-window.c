@@ -11,6 +11,7 @@
 
 #include "treaties-article-view.h"
 #include "treaties-resources.h"
+#include "treaties-timeline.h"
 #include "treaties-window.h"
 
 #define SHIPPED "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
@@ -266,6 +267,108 @@ test_buffer_has_all_text (Fixture       *f,
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
 }
 
+static GtkListBoxRow *
+row_of (Fixture    *f,
+        const char *section_id)
+{
+  GtkListBox *list = child (f->window, "sidebar_list");
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "section-id"), section_id) == 0)
+      return row;
+  return NULL;
+}
+
+static void
+test_timeline_event_leads_to_sections (Fixture       *f,
+                                       gconstpointer  data)
+{
+  TreatiesTimeline *timeline = child (f->window, "timeline");
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (timeline);
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkListBox *list = child (f->window, "sidebar_list");
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  const TreatiesTimelineMarker *marker = NULL;
+  TreatiesEvent *event = NULL;
+  const char * const *ids;
+
+  /* An event in view that illuminates more than one section. */
+  for (guint i = 0; i < treaties_timeline_layout_get_n_events (layout) && marker == NULL; i++)
+    {
+      event = treaties_timeline_layout_get_event (layout, i);
+      if (g_strv_length ((char **) treaties_event_get_section_ids (event)) >= 2)
+        marker = treaties_timeline_layout_find_marker (layout, i);
+    }
+  g_assert_nonnull (marker);
+  ids = treaties_event_get_section_ids (event);
+
+  /* A click on it goes to its first section... */
+  g_assert_true (treaties_timeline_activate_at (timeline, marker->x, marker->y));
+  {
+    ScrollWait w = { view, adj, ids[0] };
+    g_assert_true (wait_until (scrolled_to, &w));
+  }
+  settle ();
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, ids[0]);
+  g_assert_true (gtk_list_box_get_selected_row (list) == row_of (f, ids[0]));
+  /* ...and marks all of them, and only them, in the sidebar. */
+  for (guint i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
+      const char *id = g_object_get_data (G_OBJECT (row), "section-id");
+
+      g_assert_cmpint (gtk_widget_has_css_class (row, "related-section"), ==, g_strv_contains (ids, id));
+    }
+
+  /* A second click goes to the next one. */
+  g_assert_true (treaties_timeline_activate_at (timeline, marker->x, marker->y));
+  {
+    ScrollWait w = { view, adj, ids[1] };
+    g_assert_true (wait_until (scrolled_to, &w));
+  }
+  settle ();
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, ids[1]);
+  g_assert_true (gtk_list_box_get_selected_row (list) == row_of (f, ids[1]));
+
+  /* Choosing a section in the sidebar ends the event's marks. */
+  g_signal_emit_by_name (gtk_list_box_get_row_at_index (list, 0), "activate");
+  for (guint i = 0; ids[i]; i++)
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row_of (f, ids[i])), "related-section"));
+}
+
+static void
+test_reading_highlights_events (Fixture       *f,
+                                gconstpointer  data)
+{
+  TreatiesTimeline *timeline = child (f->window, "timeline");
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (timeline);
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  const char *ids[] = { "background", "long-term-consequences", "introduction" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (ids); s++)
+    {
+      guint n_highlighted = 0;
+      int y;
+
+      g_assert_true (treaties_article_view_get_section_y (view, ids[s], &y));
+      gtk_adjustment_set_value (adj, y + 4);
+      settle ();
+      g_assert_cmpstr (treaties_timeline_get_current_section (timeline), ==, ids[s]);
+
+      for (guint i = 0; i < treaties_timeline_layout_get_n_events (layout); i++)
+        {
+          TreatiesEvent *event = treaties_timeline_layout_get_event (layout, i);
+          gboolean related = g_strv_contains (treaties_event_get_section_ids (event), ids[s]);
+
+          g_assert_cmpint (treaties_timeline_layout_is_highlighted (layout, i), ==, related);
+          n_highlighted += related;
+        }
+      g_assert_cmpuint (n_highlighted, >, 0);
+    }
+}
+
 static gboolean
 is_folded (gpointer flap)
 {
@@ -365,6 +468,13 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   treaties_register_resource ();
+  {
+    /* AdwApplication loads style.css for the app; here there is none. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    gtk_css_provider_load_from_resource (css, "/org/example/Treaties/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -377,6 +487,8 @@ main (int   argc,
   ADD ("/window/narrow", test_narrow_window);
   ADD ("/window/zoom", test_zoom_actions);
   ADD ("/window/error-page", test_error_page);
+  ADD ("/window/timeline/event-leads-to-sections", test_timeline_event_leads_to_sections);
+  ADD ("/window/timeline/reading-highlights-events", test_reading_highlights_events);
 
   return g_test_run ();
 }

@@ -97,7 +97,8 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated_cb, NULL, NULL, NULL },
 };
 
-/* Handled before GTK is initialised, so --check needs no display. The
+/* Handled before GTK is initialised, so --check and --export-pdf need no
+ * display. The
  * files are taken here rather than by GApplication so that
  * `treaties --check A.json B.json` checks both. */
 static int
@@ -107,6 +108,7 @@ treaties_application_handle_local_options (GApplication *app,
   g_autofree const char **files = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) gfiles = NULL;
+  const char *export_path = NULL;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
@@ -124,6 +126,16 @@ treaties_application_handle_local_options (GApplication *app,
           return 2;
         }
       return treaties_cli_check (files);
+    }
+
+  if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &export_path))
+    {
+      if (files != NULL && files[0] != NULL && files[1] != NULL)
+        {
+          g_printerr ("%s\n", _("Usage: treaties --export-pdf OUT.pdf [ARTICLE.json]"));
+          return 2;
+        }
+      return treaties_cli_export_pdf (export_path, files ? files[0] : NULL);
     }
 
   if (files == NULL || files[0] == NULL)
@@ -228,6 +240,8 @@ treaties_application_init (TreatiesApplication *self)
   static const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check that the files are valid articles, print their problems, and exit"), NULL },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Export the article (the shipped one, or the file given) to OUT.pdf and exit"), N_("OUT.pdf") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[ARTICLE.json…]") },
     { NULL }

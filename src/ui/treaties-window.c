@@ -5,10 +5,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "treaties-application.h"
 #include "treaties-article-view.h"
+#include "treaties-timeline.h"
 #include "treaties-window.h"
+#include "treaties-window-export.h"
 
 #define ZOOM_STEP 1.1
 
@@ -18,6 +21,8 @@ struct _TreatiesWindow
 
   TreatiesArticle      *article;
   GSettings            *settings; /* NULL when the schema is not installed */
+  TreatiesEvent        *last_event;        /* the event activated last */
+  guint                 last_event_section; /* which of its sections we went to */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -29,6 +34,8 @@ struct _TreatiesWindow
   GtkScrolledWindow    *text_scroller;
   TreatiesArticleView  *article_view;
   GtkBox               *timeline_slot;
+  GtkLabel             *timeline_label;
+  TreatiesTimeline     *timeline;
   AdwStatusPage        *error_page;
   GtkLabel             *error_label;
 };
@@ -49,12 +56,14 @@ static void
 update_actions (TreatiesWindow *self)
 {
   gboolean has_article = self->article != NULL;
+  gboolean has_timeline = has_article &&
+                          g_list_model_get_n_items (treaties_article_get_events (self->article)) > 0;
   double zoom = treaties_article_view_get_zoom (self->article_view);
 
-  /* Open, export and print are finished by their own issues. */
+  /* Opening other articles is finished by its own issue. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_article);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
                                  has_article && zoom < TREATIES_ARTICLE_VIEW_MAX_ZOOM - 0.001);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out",
@@ -62,6 +71,9 @@ update_actions (TreatiesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset",
                                  has_article && !G_APPROX_VALUE (zoom, 1.0, 0.001));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_article);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-in", has_timeline);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-out", has_timeline);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-fit", has_timeline);
 }
 
 static GtkListBoxRow *
@@ -109,12 +121,79 @@ create_row_cb (gpointer item,
   return row;
 }
 
+/* Marks the rows of @section_ids (NULL: none) as related to the event the
+ * reader chose on the timeline. */
+static void
+mark_related_rows (TreatiesWindow     *self,
+                   const char * const *section_ids)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
+    {
+      const char *id = g_object_get_data (G_OBJECT (row), "section-id");
+
+      if (section_ids != NULL && g_strv_contains (section_ids, id))
+        gtk_widget_add_css_class (GTK_WIDGET (row), "related-section");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (row), "related-section");
+    }
+}
+
+/* The first activation of an event goes to its first section; activating it
+ * again goes to the next one, and round. */
+static void
+event_activated_cb (TreatiesWindow *self,
+                    TreatiesEvent  *event)
+{
+  const char * const *ids = treaties_event_get_section_ids (event);
+  guint n = g_strv_length ((char **) ids);
+
+  if (n == 0)
+    return;
+
+  if (event == self->last_event)
+    self->last_event_section = (self->last_event_section + 1) % n;
+  else
+    {
+      g_set_object (&self->last_event, event);
+      self->last_event_section = 0;
+    }
+
+  mark_related_rows (self, ids);
+  treaties_window_set_current_section (self, ids[self->last_event_section]);
+}
+
+static void
+focus_text_cb (TreatiesWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
+
+static void
+timeline_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TreatiesWindow *self = TREATIES_WINDOW (widget);
+  g_autofree char *name = NULL;
+
+  /* win.timeline-zoom-in → timeline.zoom-in: the buttons sit beside the
+   * timeline, not inside it, so they cannot name its actions directly. */
+  g_assert (g_str_has_prefix (action_name, "win.timeline-"));
+  name = g_strconcat ("timeline.", action_name + strlen ("win.timeline-"), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), name, NULL);
+}
+
 static void
 row_activated_cb (TreatiesWindow *self,
                   GtkListBoxRow  *row)
 {
   const char *id = g_object_get_data (G_OBJECT (row), "section-id");
 
+  /* The reader moved on from the event chosen on the timeline. */
+  g_clear_object (&self->last_event);
+  mark_related_rows (self, NULL);
   treaties_window_set_current_section (self, id);
   /* On a narrow window the sidebar covers the text: get out of the way. */
   if (adw_flap_get_folded (self->flap))
@@ -129,7 +208,28 @@ current_section_changed_cb (TreatiesWindow *self)
 
   if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
     gtk_list_box_select_row (self->sidebar_list, row);
+  treaties_timeline_set_current_section (self->timeline, id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
+}
+
+static void
+update_timeline_label (TreatiesWindow *self)
+{
+  TreatiesDay start = treaties_article_get_timeline_start (self->article);
+  TreatiesDay end = treaties_article_get_timeline_end (self->article);
+  g_autofree char *label = NULL;
+  int y1, y2;
+
+  /* An article without a timeline keeps the text's full height. */
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_slot), start != TREATIES_DAY_INVALID);
+  if (start == TREATIES_DAY_INVALID)
+    return;
+
+  treaties_day_to_ymd (start, &y1, NULL, NULL);
+  treaties_day_to_ymd (end, &y2, NULL, NULL);
+  /* Translators: the timeline's heading, with its first and last years */
+  label = g_strdup_printf (_("Timeline, %d–%d"), y1, y2);
+  gtk_label_set_text (self->timeline_label, label);
 }
 
 static void
@@ -166,7 +266,23 @@ unfinished_action_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  /* Disabled until their issues land; see update_actions(). */
+  /* Disabled until its issue lands; see update_actions(). */
+}
+
+static void
+export_pdf_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  treaties_window_export_pdf (TREATIES_WINDOW (widget));
+}
+
+static void
+print_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  treaties_window_print (TREATIES_WINDOW (widget));
 }
 
 static void
@@ -229,6 +345,7 @@ treaties_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TREATIES_TYPE_WINDOW);
   g_clear_object (&self->article);
   g_clear_object (&self->settings);
+  g_clear_object (&self->last_event);
 
   G_OBJECT_CLASS (treaties_window_parent_class)->dispose (object);
 }
@@ -309,6 +426,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TREATIES_TYPE_ARTICLE_VIEW);
+  g_type_ensure (TREATIES_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Treaties/ui/treaties-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, toast_overlay);
@@ -320,16 +438,21 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, text_scroller);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline_slot);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline_label);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_label);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, unfinished_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, unfinished_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, unfinished_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
+  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-in", NULL, timeline_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_action_cb);
 }
 
 static void
@@ -347,6 +470,10 @@ treaties_window_init (TreatiesWindow *self)
                            G_CALLBACK (current_section_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "event-activated",
+                           G_CALLBACK (event_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "focus-text",
+                           G_CALLBACK (focus_text_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (reveal_flap_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -373,6 +500,8 @@ treaties_window_set_article (TreatiesWindow  *self,
                            article ? treaties_article_get_outline (article) : NULL,
                            create_row_cb, NULL, NULL);
   treaties_article_view_set_article (self->article_view, article);
+  treaties_timeline_set_article (self->timeline, article);
+  g_clear_object (&self->last_event);
 
   if (article != NULL)
     {
@@ -381,6 +510,7 @@ treaties_window_set_article (TreatiesWindow  *self,
       adw_window_title_set_subtitle (self->window_title, date_line ? g_strstrip (date_line) : NULL);
       gtk_window_set_title (GTK_WINDOW (self), treaties_article_get_title (article));
       gtk_stack_set_visible_child_name (self->main_stack, "article");
+      update_timeline_label (self);
       current_section_changed_cb (self);
     }
   else

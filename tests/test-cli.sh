@@ -1,6 +1,6 @@
 #!/bin/sh
-# test-check.sh: `treaties --check` exit codes and messages, with no display.
-# Usage: test-check.sh PATH/TO/treaties   (TAP output)
+# test-cli.sh: `treaties --check` and `--export-pdf`, with no display.
+# Usage: test-cli.sh PATH/TO/treaties   (TAP output)
 set -u
 treaties=$1
 src=${G_TEST_SRCDIR:-$(dirname "$0")}
@@ -20,7 +20,7 @@ contains () { # description, file, text
   if grep -qF -- "$3" "$2"; then ok "$1"; else not_ok "$1: no \"$3\""; fi
 }
 
-echo "1..9"
+echo "1..16"
 
 check "the shipped article is valid" 0 "$src/../data/articles/france-ussr-neutrality-1931.json"
 contains "a valid article gets a summary" "$tmp/out" "valid: “The Important Shift: France and USSR’s Neutrality Treaty”, 10 sections, 27 events"
@@ -36,5 +36,28 @@ contains "every problem is reported" "$tmp/err" "$tmp/structure.json: sections[0
 
 check "a missing file fails" 1 "$tmp/missing.json"
 check "one bad file among good ones fails" 1 "$src/../data/articles/france-ussr-neutrality-1931.json" "$tmp/syntax.json"
+
+check "--check with no file is a usage error" 2
+
+# --export-pdf
+run () { "$treaties" "$@" >"$tmp/out" 2>"$tmp/err"; }
+if run --export-pdf "$tmp/seed.pdf" && head -c 5 "$tmp/seed.pdf" | grep -q '%PDF-'; then
+  ok "--export-pdf writes the shipped article as PDF with no display"
+else not_ok "--export-pdf of the shipped article"; fi
+
+if run --export-pdf "$tmp/given.pdf" "$src/../data/articles/france-ussr-neutrality-1931.json" && [ -s "$tmp/given.pdf" ]; then
+  ok "--export-pdf exports a given article"
+else not_ok "--export-pdf of a given article"; fi
+
+printf 'precious' > "$tmp/keep.pdf"
+if ! run --export-pdf "$tmp/keep.pdf" "$tmp/structure.json" && [ "$(cat "$tmp/keep.pdf")" = precious ]; then
+  ok "an invalid article fails and leaves the existing file untouched"
+else not_ok "invalid article over an existing file"; fi
+contains "it says why, as --check does" "$tmp/err" "$tmp/structure.json: title: expected a string, found a number"
+
+if ! run --export-pdf "$tmp/seed.pdf/inside.pdf" && [ "$(wc -l < "$tmp/err")" -eq 1 ]; then
+  ok "an unwritable path fails with a one-line reason"
+else not_ok "unwritable path"; fi
+[ -z "$(ls "$tmp" | grep -v -e '\.pdf$' -e '\.json$' -e '^out$' -e '^err$')" ] && ok "no temporary file is left behind" || not_ok "temporary files left: $(ls "$tmp")"
 
 [ "$failed" -eq 0 ]

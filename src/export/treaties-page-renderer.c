@@ -1,0 +1,1341 @@
+/* treaties-page-renderer.c: an article laid out on paper
+ *
+ * The article becomes a flow of items (the title block, headings, one item
+ * per paragraph, list entry, callout and note, the timeline figure), each a
+ * PangoLayout measured once. Pagination places them down the pages line by
+ * line, so the page of every heading is known before anything is drawn:
+ *
+ *  - a heading keeps with what follows it: it is placed only where at least
+ *    the first lines of the next item fit after it (chains of headings
+ *    included), so it is never the last thing on a page;
+ *  - a paragraph is split only with at least ORPHAN_LINES lines before the
+ *    break and WIDOW_LINES lines after it; shorter ones move whole;
+ *  - space before an item is dropped at the top of a page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <langinfo.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "treaties-hyphenator.h"
+#include "treaties-page-renderer.h"
+#include "treaties-timeline-figure.h"
+
+#define MM (72.0 / 25.4)
+
+/* Page geometry, in points. The measure (line length) is capped so lines
+ * stay near 70 characters whatever the paper. */
+#define MAX_MEASURE      425.0
+#define MIN_SIDE_MARGIN  (20 * MM)
+#define TOP_MARGIN       (26 * MM)
+#define BOTTOM_MARGIN    (26 * MM)
+#define HEAD_OFFSET      30.0   /* running head's top, above the text block */
+#define HEAD_RULE_OFFSET 13.0   /* its rule, above the text block */
+#define FOLIO_OFFSET     24.0   /* folio's top, below the text block */
+
+#define ORPHAN_LINES 2
+#define WIDOW_LINES  2
+
+#define BULLET_GAP       7.0    /* between the bullet and the item's text */
+#define LIST_INDENT     16.0
+#define CALLOUT_PADDING  9.0
+#define NOTE_RULE_WIDTH  2.0
+#define NOTE_INSET      12.0
+#define FIGURE_MIN_HEIGHT 320.0
+
+#define SERIF "Source Serif 4, Source Serif Pro, Noto Serif, DejaVu Serif, Serif"
+#define SANS  "Source Sans 3, Source Sans Pro, Noto Sans, Cantarell, DejaVu Sans, Sans"
+
+/* The style table of the page: every text item takes its look from here. */
+typedef enum {
+  STYLE_TITLE,
+  STYLE_DATE_LINE,
+  STYLE_HEADING,
+  STYLE_SUBHEADING,
+  STYLE_BODY,
+  STYLE_LIST_ITEM,
+  STYLE_READING_ITEM,
+  STYLE_CALLOUT,
+  STYLE_NOTE,
+  STYLE_CAPTION,
+  STYLE_RUNNING_HEAD,
+  STYLE_FOLIO,
+  N_STYLES
+} StyleId;
+
+typedef struct {
+  const char  *family;
+  double       size;          /* points */
+  double       leading;       /* baseline to baseline, points */
+  PangoWeight  weight;
+  PangoStyle   style;
+  double       space_before;
+  double       space_after;
+  double       hanging;       /* indent of the lines after the first */
+  gboolean     justify;
+  gboolean     hyphenate;
+  gboolean     keep_with_next;
+} TextStyle;
+
+static const TextStyle styles[N_STYLES] = {
+  [STYLE_TITLE]        = { SERIF, 22.0, 26.5, PANGO_WEIGHT_BOLD,   PANGO_STYLE_NORMAL,  0.0,  5.0,  0.0, FALSE, FALSE, TRUE },
+  [STYLE_DATE_LINE]    = { SERIF, 11.0, 15.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,  0.0, 12.0,  0.0, FALSE, FALSE, TRUE },
+  [STYLE_HEADING]      = { SERIF, 14.0, 18.0, PANGO_WEIGHT_BOLD,   PANGO_STYLE_NORMAL, 21.0,  6.0,  0.0, FALSE, FALSE, TRUE },
+  [STYLE_SUBHEADING]   = { SERIF, 11.0, 15.0, PANGO_WEIGHT_BOLD,   PANGO_STYLE_ITALIC, 12.0,  4.0,  0.0, FALSE, FALSE, TRUE },
+  [STYLE_BODY]         = { SERIF, 10.5, 14.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  0.0,  7.0,  0.0, TRUE,  TRUE,  FALSE },
+  [STYLE_LIST_ITEM]    = { SERIF, 10.5, 14.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  0.0,  3.0,  0.0, TRUE,  TRUE,  FALSE },
+  [STYLE_READING_ITEM] = { SERIF, 10.5, 14.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  2.0,  3.0, 14.0, FALSE, TRUE,  FALSE },
+  [STYLE_CALLOUT]      = { SERIF, 10.0, 14.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 10.0, 10.0,  0.0, TRUE,  TRUE,  FALSE },
+  [STYLE_NOTE]         = { SANS,   9.0, 12.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  9.0, 11.0,  0.0, TRUE,  TRUE,  FALSE },
+  [STYLE_CAPTION]      = { SERIF, 14.0, 18.0, PANGO_WEIGHT_BOLD,   PANGO_STYLE_NORMAL,  0.0, 10.0,  0.0, FALSE, FALSE, TRUE },
+  [STYLE_RUNNING_HEAD] = { SERIF,  8.5, 11.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,  0.0,  0.0,  0.0, FALSE, FALSE, FALSE },
+  [STYLE_FOLIO]        = { SERIF,  8.5, 11.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  0.0,  0.0,  0.0, FALSE, FALSE, FALSE },
+};
+
+/* Colours on paper (always white): near-black text, muted greys, and two
+ * accents that survive greyscale printing as darker greys. */
+typedef struct { double r, g, b; } Rgb;
+static const Rgb ink_text        = { 0.10, 0.10, 0.11 };
+static const Rgb ink_muted       = { 0.38, 0.38, 0.40 };
+static const Rgb ink_rule        = { 0.62, 0.62, 0.64 };
+static const Rgb ink_link        = { 0.06, 0.27, 0.56 };
+static const Rgb ink_callout     = { 0.56, 0.40, 0.10 };
+static const Rgb fill_callout    = { 0.965, 0.950, 0.910 };
+static const Rgb ink_note        = { 0.62, 0.17, 0.12 };
+
+typedef enum {
+  ITEM_TEXT,
+  ITEM_RULE,
+  ITEM_FIGURE,
+} ItemKind;
+
+typedef enum {
+  BOX_NONE,
+  BOX_CALLOUT,
+  BOX_NOTE,
+} BoxKind;
+
+typedef struct {
+  int   start;  /* bytes in the layout's text */
+  int   end;
+  char *uri;
+} LinkSpan;
+
+typedef struct {
+  double x;         /* the line's left edge in the layout */
+  double x_scale;   /* < 1 to pull a line back inside the measure */
+  double top;       /* its logical extents, from the layout's top */
+  double bottom;
+  double baseline;
+} LineBox;
+
+typedef struct {
+  ItemKind         kind;
+  BoxKind          box;
+  StyleId          style;
+  PangoLayout     *layout;   /* ITEM_TEXT */
+  PangoLayout     *marker;   /* a bullet in front of the first line, or NULL */
+  GArray          *lines;    /* of LineBox */
+  GArray          *links;    /* of LinkSpan */
+  TreatiesSection *section;  /* the section this item is the heading of */
+  double           x;        /* the layout's left edge, from the measure's */
+  double           pad_top;
+  double           pad_bottom;
+  double           height;   /* ITEM_RULE; ITEM_FIGURE: set by pagination */
+  double           space_before;
+  double           space_after;
+  gboolean         keep_with_next;
+  gboolean         page_break_before;
+} Item;
+
+typedef struct {
+  guint  item;
+  guint  first_line;
+  guint  n_lines;
+  double y;          /* top of the fragment, padding included */
+} Placement;
+
+typedef struct {
+  guint first;       /* in placements */
+  guint n;
+} Page;
+
+typedef struct {
+  guint  page;
+  double y;
+} SectionPosition;
+
+/* Text and attributes of one item, built run by run. */
+typedef struct {
+  GString       *text;
+  PangoAttrList *attrs;
+  GArray        *links;
+} TextBuilder;
+
+struct _TreatiesPageRenderer
+{
+  GObject             parent_instance;
+
+  TreatiesArticle    *article;
+  double              page_width;
+  double              page_height;
+
+  /* set by paginate() */
+  double              margin_left;
+  double              margin_top;
+  double              measure;
+  double              figure_min_height;
+  double              body_bottom;
+  PangoContext       *context;
+  TreatiesHyphenator *hyphenator;
+  GPtrArray          *items;       /* of Item */
+  GArray             *placements;  /* of Placement */
+  GArray             *pages;       /* of Page */
+  GHashTable         *sections;    /* id -> SectionPosition */
+};
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TreatiesPageRenderer, treaties_page_renderer, G_TYPE_OBJECT)
+
+/* --- items --------------------------------------------------------------- */
+
+static void
+link_span_clear (gpointer data)
+{
+  LinkSpan *span = data;
+
+  g_free (span->uri);
+}
+
+static void
+item_free (gpointer data)
+{
+  Item *item = data;
+
+  g_clear_object (&item->layout);
+  g_clear_object (&item->marker);
+  g_clear_pointer (&item->lines, g_array_unref);
+  g_clear_pointer (&item->links, g_array_unref);
+  g_clear_object (&item->section);
+  g_free (item);
+}
+
+static Item *
+item_new (ItemKind kind)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->kind = kind;
+  return item;
+}
+
+static void
+set_source (cairo_t   *cr,
+            const Rgb *rgb)
+{
+  cairo_set_source_rgb (cr, rgb->r, rgb->g, rgb->b);
+}
+
+static PangoAttribute *
+color_attr_new (const Rgb *rgb)
+{
+  return pango_attr_foreground_new ((guint16) (rgb->r * 65535),
+                                    (guint16) (rgb->g * 65535),
+                                    (guint16) (rgb->b * 65535));
+}
+
+static void
+insert_attr (PangoAttrList  *attrs,
+             PangoAttribute *attr,
+             gsize           start,
+             gsize           end)
+{
+  attr->start_index = (guint) start;
+  attr->end_index = (guint) end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+static PangoFontDescription *
+font_for_style (StyleId id)
+{
+  const TextStyle *style = &styles[id];
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, style->family);
+  pango_font_description_set_size (desc, (int) (style->size * PANGO_SCALE));
+  pango_font_description_set_weight (desc, style->weight);
+  pango_font_description_set_style (desc, style->style);
+  return desc;
+}
+
+static void
+text_builder_init (TextBuilder *b)
+{
+  b->text = g_string_new (NULL);
+  b->attrs = pango_attr_list_new ();
+  b->links = g_array_new (FALSE, TRUE, sizeof (LinkSpan));
+  g_array_set_clear_func (b->links, link_span_clear);
+}
+
+static void
+text_builder_clear (TextBuilder *b)
+{
+  if (b->text != NULL)
+    g_string_free (b->text, TRUE);
+  g_clear_pointer (&b->attrs, pango_attr_list_unref);
+  g_clear_pointer (&b->links, g_array_unref);
+}
+
+static void
+text_builder_append (TreatiesPageRenderer *self,
+                     TextBuilder          *b,
+                     const char           *text,
+                     gboolean              hyphenate)
+{
+  if (hyphenate && self->hyphenator != NULL)
+    treaties_hyphenator_append_hyphenated (self->hyphenator, b->text, text);
+  else
+    g_string_append (b->text, text);
+}
+
+static void
+text_builder_append_runs (TreatiesPageRenderer *self,
+                          TextBuilder          *b,
+                          GPtrArray            *runs,
+                          gboolean              hyphenate)
+{
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const TreatiesRun *run = g_ptr_array_index (runs, i);
+      gsize start = b->text->len;
+
+      text_builder_append (self, b, run->text, hyphenate);
+
+      if (run->style & (TREATIES_RUN_EMPHASIS | TREATIES_RUN_TITLE))
+        insert_attr (b->attrs, pango_attr_style_new (PANGO_STYLE_ITALIC), start, b->text->len);
+      if (run->style & TREATIES_RUN_STRONG)
+        insert_attr (b->attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, b->text->len);
+      if (run->href != NULL && b->text->len > start)
+        {
+          LinkSpan span = { (int) start, (int) b->text->len, g_strdup (run->href) };
+
+          insert_attr (b->attrs, color_attr_new (&ink_link), start, b->text->len);
+          g_array_append_val (b->links, span);
+        }
+    }
+}
+
+/* A label set above the text of a callout or note: small bold capitals in
+ * the box's accent, on a line of its own. */
+static void
+text_builder_append_label (TextBuilder *b,
+                           const char  *label,
+                           const Rgb   *ink)
+{
+  g_autofree char *upper = g_utf8_strup (label, -1);
+  gsize start = b->text->len;
+
+  g_string_append (b->text, upper);
+  insert_attr (b->attrs, pango_attr_family_new (SANS), start, b->text->len);
+  insert_attr (b->attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, b->text->len);
+  insert_attr (b->attrs, pango_attr_style_new (PANGO_STYLE_NORMAL), start, b->text->len);
+  insert_attr (b->attrs, pango_attr_size_new ((int) (7.5 * PANGO_SCALE)), start, b->text->len);
+  insert_attr (b->attrs, pango_attr_letter_spacing_new ((int) (0.9 * PANGO_SCALE)), start, b->text->len);
+  insert_attr (b->attrs, color_attr_new (ink), start, b->text->len);
+  g_string_append_c (b->text, '\n');
+}
+
+static void
+measure_lines (Item *item)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (item->layout);
+  int width = pango_layout_get_width (item->layout);
+
+  item->lines = g_array_new (FALSE, FALSE, sizeof (LineBox));
+  do
+    {
+      PangoRectangle logical;
+      LineBox box;
+      int y0, y1;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      box.x = (double) logical.x / PANGO_SCALE;
+      box.x_scale = 1.0;
+      /* Pango 1.50 sometimes justifies a line that ends in an inserted
+       * hyphen to the full width without the hyphen, so the hyphen hangs
+       * out of the measure by its width. Such a line is drawn narrowed by
+       * that much (under 1%: not visible). */
+      if (width > 0 && logical.x + logical.width > width + PANGO_SCALE / 20)
+        box.x_scale = (double) (width - logical.x) / logical.width;
+      box.top = (double) y0 / PANGO_SCALE;
+      box.bottom = (double) y1 / PANGO_SCALE;
+      box.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      g_array_append_val (item->lines, box);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static PangoLayout *
+create_layout (TreatiesPageRenderer *self,
+               StyleId               id,
+               double                width,
+               const char           *text,
+               PangoAttrList        *extra)
+{
+  const TextStyle *style = &styles[id];
+  PangoLayout *layout = pango_layout_new (self->context);
+  g_autoptr(PangoFontDescription) desc = font_for_style (id);
+  PangoAttrList *attrs = extra != NULL ? pango_attr_list_ref (extra) : pango_attr_list_new ();
+  const char *language = treaties_article_get_language (self->article);
+
+  pango_layout_set_font_description (layout, desc);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_justify (layout, style->justify);
+  if (style->hanging > 0)
+    pango_layout_set_indent (layout, (int) (-style->hanging * PANGO_SCALE));
+
+  /* Whole-text attributes go first so the runs' own win. */
+  if (language != NULL)
+    pango_attr_list_insert_before (attrs, pango_attr_language_new (pango_language_from_string (language)));
+  pango_attr_list_insert_before (attrs, pango_attr_line_height_new_absolute ((int) (style->leading * PANGO_SCALE)));
+  pango_attr_list_insert_before (attrs, pango_attr_insert_hyphens_new (TRUE));
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  return layout;
+}
+
+static Item *
+add_text_item (TreatiesPageRenderer *self,
+               StyleId               id,
+               BoxKind               box,
+               double                x,
+               TextBuilder          *b)
+{
+  const TextStyle *style = &styles[id];
+  Item *item = item_new (ITEM_TEXT);
+  double width = self->measure - x;
+
+  item->style = id;
+  item->box = box;
+  item->x = x;
+  item->space_before = style->space_before;
+  item->space_after = style->space_after;
+  item->keep_with_next = style->keep_with_next;
+
+  switch (box)
+    {
+    case BOX_CALLOUT:
+      item->x += CALLOUT_PADDING;
+      width -= 2 * CALLOUT_PADDING;
+      item->pad_top = item->pad_bottom = CALLOUT_PADDING;
+      break;
+    case BOX_NOTE:
+      item->x += NOTE_INSET;
+      width -= NOTE_INSET;
+      item->pad_top = item->pad_bottom = 1.0;
+      break;
+    case BOX_NONE:
+    default:
+      break;
+    }
+
+  item->layout = create_layout (self, id, width, b->text->str, b->attrs);
+  item->links = g_steal_pointer (&b->links);
+  measure_lines (item);
+  g_ptr_array_add (self->items, item);
+  return item;
+}
+
+static Item *
+add_plain_item (TreatiesPageRenderer *self,
+                StyleId               id,
+                const char           *text)
+{
+  TextBuilder b;
+  Item *item;
+
+  text_builder_init (&b);
+  g_string_append (b.text, text);
+  item = add_text_item (self, id, BOX_NONE, 0, &b);
+  text_builder_clear (&b);
+  return item;
+}
+
+static void
+add_block (TreatiesPageRenderer *self,
+           TreatiesBlock        *block)
+{
+  TreatiesBlockKind kind = treaties_block_get_kind (block);
+  guint n_items = treaties_block_get_n_items (block);
+  const char *label = treaties_block_get_label (block);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      GPtrArray *runs = treaties_block_get_item (block, i);
+      TextBuilder b;
+      Item *item = NULL;
+
+      text_builder_init (&b);
+      switch (kind)
+        {
+        case TREATIES_BLOCK_PARAGRAPH:
+          text_builder_append_runs (self, &b, runs, TRUE);
+          item = add_text_item (self, STYLE_BODY, BOX_NONE, 0, &b);
+          break;
+
+        case TREATIES_BLOCK_LIST:
+          text_builder_append_runs (self, &b, runs, TRUE);
+          item = add_text_item (self, STYLE_LIST_ITEM, BOX_NONE, LIST_INDENT, &b);
+          item->marker = create_layout (self, STYLE_LIST_ITEM, -1, "•", NULL);
+          if (i == 0)
+            item->space_before = styles[STYLE_BODY].space_after;
+          if (i + 1 == n_items)
+            item->space_after = styles[STYLE_BODY].space_after;
+          break;
+
+        case TREATIES_BLOCK_READING_LIST:
+          text_builder_append_runs (self, &b, runs, TRUE);
+          item = add_text_item (self, STYLE_READING_ITEM, BOX_NONE, LIST_INDENT, &b);
+          if (i + 1 == n_items)
+            item->space_after = styles[STYLE_BODY].space_after;
+          break;
+
+        case TREATIES_BLOCK_CALLOUT:
+          if (label != NULL && label[0] != '\0')
+            text_builder_append_label (&b, label, &ink_callout);
+          text_builder_append_runs (self, &b, runs, TRUE);
+          item = add_text_item (self, STYLE_CALLOUT, BOX_CALLOUT, 0, &b);
+          break;
+
+        case TREATIES_BLOCK_EDITOR_NOTE:
+          /* Never mixed with the author's text: always labelled. */
+          text_builder_append_label (&b, label != NULL && label[0] != '\0' ? label : _("Editor’s note"),
+                                     &ink_note);
+          text_builder_append_runs (self, &b, runs, TRUE);
+          item = add_text_item (self, STYLE_NOTE, BOX_NOTE, 0, &b);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+      text_builder_clear (&b);
+    }
+}
+
+static void
+add_section (TreatiesPageRenderer *self,
+             TreatiesSection      *section)
+{
+  GListModel *blocks = treaties_section_get_blocks (section);
+  GListModel *subsections = treaties_section_get_subsections (section);
+  StyleId id = treaties_section_get_depth (section) == 0 ? STYLE_HEADING : STYLE_SUBHEADING;
+  Item *heading = add_plain_item (self, id, treaties_section_get_title (section));
+
+  heading->section = g_object_ref (section);
+
+  for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
+    {
+      g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, i);
+      add_block (self, block);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (subsections); i++)
+    {
+      g_autoptr(TreatiesSection) child = g_list_model_get_item (subsections, i);
+      add_section (self, child);
+    }
+}
+
+static void
+build_items (TreatiesPageRenderer *self)
+{
+  GListModel *sections = treaties_article_get_sections (self->article);
+  g_autofree char *date_line = treaties_article_dup_date_line (self->article);
+  Item *item;
+
+  add_plain_item (self, STYLE_TITLE, treaties_article_get_title (self->article));
+  if (date_line != NULL && date_line[0] != '\0')
+    add_plain_item (self, STYLE_DATE_LINE, g_strstrip (date_line));
+
+  item = item_new (ITEM_RULE);
+  item->height = 0.6;
+  item->space_after = 4.0;
+  item->keep_with_next = TRUE;
+  g_ptr_array_add (self->items, item);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (sections, i);
+      add_section (self, section);
+    }
+
+  /* The timeline gets a page of its own after the text: it needs the full
+   * measure and most of a page's height to label its events, and set
+   * inside the text it would leave a large gap or push the article's
+   * opening away from its title. */
+  if (treaties_timeline_figure_has_content (self->article))
+    {
+      int y0, y1, m, d;
+      g_autofree char *caption = NULL;
+
+      treaties_day_to_ymd (treaties_article_get_timeline_start (self->article), &y0, &m, &d);
+      treaties_day_to_ymd (treaties_article_get_timeline_end (self->article), &y1, &m, &d);
+      /* Translators: the caption of the timeline figure, e.g. "Timeline, 1918–1939" */
+      caption = g_strdup_printf (_("Timeline, %d–%d"), y0, y1);
+      item = add_plain_item (self, STYLE_CAPTION, caption);
+      item->page_break_before = TRUE;
+
+      item = item_new (ITEM_FIGURE);
+      g_ptr_array_add (self->items, item);
+    }
+}
+
+/* --- pagination ---------------------------------------------------------- */
+
+static double
+lines_height (Item  *item,
+              guint  first,
+              guint  n)
+{
+  const LineBox *a = &g_array_index (item->lines, LineBox, first);
+  const LineBox *b = &g_array_index (item->lines, LineBox, first + n - 1);
+
+  return b->bottom - a->top;
+}
+
+static double
+fragment_height (Item  *item,
+                 guint  first,
+                 guint  n)
+{
+  return item->pad_top + lines_height (item, first, n) + item->pad_bottom;
+}
+
+static guint
+min_first_lines (Item *item)
+{
+  guint n = item->lines->len;
+
+  /* Shorter items cannot be split without a lone line. */
+  return n < ORPHAN_LINES + WIDOW_LINES ? n : ORPHAN_LINES;
+}
+
+/* The height an item needs at the foot of a page to be placed there: its
+ * first unbreakable lines, or all of it and what it keeps with. */
+static double
+keep_height (TreatiesPageRenderer *self,
+             guint                 index)
+{
+  Item *item = g_ptr_array_index (self->items, index);
+  double h;
+
+  switch (item->kind)
+    {
+    case ITEM_TEXT:
+      if (!item->keep_with_next)
+        return fragment_height (item, 0, min_first_lines (item));
+      h = fragment_height (item, 0, item->lines->len);
+      break;
+    case ITEM_FIGURE:
+      h = self->figure_min_height;
+      break;
+    case ITEM_RULE:
+    default:
+      h = item->height;
+      break;
+    }
+
+  if (item->keep_with_next && index + 1 < self->items->len)
+    {
+      Item *next = g_ptr_array_index (self->items, index + 1);
+
+      if (!next->page_break_before)
+        h += MAX (item->space_after, next->space_before) + keep_height (self, index + 1);
+    }
+  return h;
+}
+
+typedef struct {
+  TreatiesPageRenderer *self;
+  double                y;
+  gboolean              page_empty;
+} Cursor;
+
+static void
+start_page (Cursor *c)
+{
+  Page page = { c->self->placements->len, 0 };
+
+  g_array_append_val (c->self->pages, page);
+  c->y = c->self->margin_top;
+  c->page_empty = TRUE;
+}
+
+static void
+place (Cursor *c,
+       guint   index,
+       guint   first,
+       guint   n,
+       double  y,
+       double  height)
+{
+  TreatiesPageRenderer *self = c->self;
+  Item *item = g_ptr_array_index (self->items, index);
+  Placement p = { index, first, n, y };
+  Page *page = &g_array_index (self->pages, Page, self->pages->len - 1);
+
+  g_array_append_val (self->placements, p);
+  page->n++;
+  c->y = y + height;
+  c->page_empty = FALSE;
+
+  if (item->section != NULL && first == 0)
+    {
+      SectionPosition *pos = g_new (SectionPosition, 1);
+
+      pos->page = self->pages->len - 1;
+      pos->y = y + item->pad_top;
+      g_hash_table_replace (self->sections,
+                            g_strdup (treaties_section_get_id (item->section)), pos);
+    }
+}
+
+/* How many lines from @first fit in @avail points. */
+static guint
+lines_that_fit (Item   *item,
+                guint   first,
+                double  avail)
+{
+  const LineBox *top = &g_array_index (item->lines, LineBox, first);
+  guint k = 0;
+
+  while (first + k < item->lines->len &&
+         g_array_index (item->lines, LineBox, first + k).bottom - top->top <= avail + 0.01)
+    k++;
+  return k;
+}
+
+static void
+place_text (Cursor *c,
+            guint   index,
+            double  gap)
+{
+  TreatiesPageRenderer *self = c->self;
+  Item *item = g_ptr_array_index (self->items, index);
+  guint n = item->lines->len;
+  guint first = 0;
+
+  while (first < n)
+    {
+      double avail = self->body_bottom - (c->y + gap) - item->pad_top - item->pad_bottom;
+      guint remaining = n - first;
+      guint fit = lines_that_fit (item, first, avail);
+      guint k = fit;
+
+      if (k < remaining)
+        {
+          /* Leave at least WIDOW_LINES for the next page, and put at least
+           * ORPHAN_LINES on this one, or move the rest on whole. */
+          if (remaining - k < WIDOW_LINES)
+            k = remaining > WIDOW_LINES ? remaining - WIDOW_LINES : 0;
+          if (k < ORPHAN_LINES)
+            k = 0;
+        }
+
+      if (k == 0)
+        {
+          if (!c->page_empty)
+            {
+              start_page (c);
+              gap = 0;
+              continue;
+            }
+          /* Not even the rules fit on an empty page: give up on them. */
+          k = CLAMP (fit, 1, remaining);
+        }
+
+      place (c, index, first, k, c->y + gap, fragment_height (item, first, k));
+      first += k;
+      if (first < n)
+        {
+          start_page (c);
+          gap = 0;
+        }
+    }
+}
+
+static void
+paginate_items (TreatiesPageRenderer *self)
+{
+  Cursor c = { self, 0, TRUE };
+  double prev_after = 0;
+
+  start_page (&c);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+      double gap;
+
+      if (item->page_break_before && !c.page_empty)
+        start_page (&c);
+
+      gap = c.page_empty ? 0 : MAX (prev_after, item->space_before);
+      if (!c.page_empty && c.y + gap + keep_height (self, i) > self->body_bottom)
+        {
+          start_page (&c);
+          gap = 0;
+        }
+
+      switch (item->kind)
+        {
+        case ITEM_TEXT:
+          if (item->keep_with_next)
+            place (&c, i, 0, item->lines->len, c.y + gap,
+                   fragment_height (item, 0, item->lines->len));
+          else
+            place_text (&c, i, gap);
+          break;
+
+        case ITEM_FIGURE:
+          /* The rest of the page. */
+          item->height = MAX (self->body_bottom - (c.y + gap), self->figure_min_height);
+          place (&c, i, 0, 0, c.y + gap, item->height);
+          break;
+
+        case ITEM_RULE:
+        default:
+          place (&c, i, 0, 0, c.y + gap, item->height);
+          break;
+        }
+      prev_after = item->space_after;
+    }
+}
+
+static void
+clear_layout (TreatiesPageRenderer *self)
+{
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->pages, g_array_unref);
+  g_clear_pointer (&self->sections, g_hash_table_unref);
+  g_clear_object (&self->context);
+  g_clear_object (&self->hyphenator);
+}
+
+/* --- drawing ------------------------------------------------------------- */
+
+/* Escapes a value for a single-quoted string in a cairo tag's attributes. */
+static void
+append_quoted (GString    *s,
+               const char *value)
+{
+  g_string_append_c (s, '\'');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '\'');
+}
+
+/* cairo 1.16 takes a link's rectangles in device space whatever the
+ * transformation; later versions may apply it. Emitting the tag with an
+ * identity matrix means the same in both. */
+static void
+emit_link (cairo_t    *cr,
+           GArray     *rects,
+           const char *uri)
+{
+  g_autoptr(GString) attrs = g_string_new ("rect=[");
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < rects->len; i++)
+    {
+      double v = g_array_index (rects, double, i);
+
+      if (i > 0)
+        g_string_append_c (attrs, ' ');
+      g_string_append (attrs, g_ascii_formatd (buf, sizeof buf, "%.2f", v));
+    }
+  g_string_append (attrs, "] uri=");
+  append_quoted (attrs, uri);
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs->str);
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
+  cairo_restore (cr);
+}
+
+static void
+draw_links (cairo_t         *cr,
+            Item            *item,
+            const Placement *p,
+            double           x,
+            double           top)
+{
+  for (guint l = 0; l < item->links->len; l++)
+    {
+      const LinkSpan *span = &g_array_index (item->links, LinkSpan, l);
+      g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint i = p->first_line; i < p->first_line + p->n_lines; i++)
+        {
+          PangoLayoutLine *line = pango_layout_get_line_readonly (item->layout, (int) i);
+          const LineBox *box = &g_array_index (item->lines, LineBox, i);
+          int *ranges = NULL;
+          int n_ranges = 0;
+
+          if (span->end <= line->start_index || span->start >= line->start_index + line->length)
+            continue;
+
+          pango_layout_line_get_x_ranges (line, span->start, span->end, &ranges, &n_ranges);
+          for (int r = 0; r < n_ranges; r++)
+            {
+              double x0 = x + box->x + ((double) ranges[2 * r] / PANGO_SCALE - box->x) * box->x_scale;
+              double x1 = x + box->x + ((double) ranges[2 * r + 1] / PANGO_SCALE - box->x) * box->x_scale;
+              double y0 = top + box->top;
+              double y1 = top + box->bottom;
+              double v[4];
+
+              cairo_user_to_device (cr, &x0, &y0);
+              cairo_user_to_device (cr, &x1, &y1);
+              v[0] = MIN (x0, x1);
+              v[1] = MIN (y0, y1);
+              v[2] = fabs (x1 - x0);
+              v[3] = fabs (y1 - y0);
+              if (v[2] > 0 && v[3] > 0)
+                g_array_append_vals (rects, v, 4);
+            }
+          g_free (ranges);
+        }
+
+      if (rects->len > 0)
+        emit_link (cr, rects, span->uri);
+    }
+}
+
+static void
+draw_box (TreatiesPageRenderer *self,
+          cairo_t              *cr,
+          Item                 *item,
+          double                y,
+          double                height)
+{
+  switch (item->box)
+    {
+    case BOX_CALLOUT:
+      set_source (cr, &fill_callout);
+      cairo_rectangle (cr, self->margin_left, y, self->measure, height);
+      cairo_fill (cr);
+      set_source (cr, &ink_callout);
+      cairo_rectangle (cr, self->margin_left, y, NOTE_RULE_WIDTH, height);
+      cairo_fill (cr);
+      break;
+
+    case BOX_NOTE:
+      set_source (cr, &ink_note);
+      cairo_rectangle (cr, self->margin_left, y, NOTE_RULE_WIDTH, height);
+      cairo_fill (cr);
+      break;
+
+    case BOX_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+draw_text (TreatiesPageRenderer *self,
+           cairo_t              *cr,
+           Item                 *item,
+           const Placement      *p)
+{
+  double x = self->margin_left + item->x;
+  double first_top = g_array_index (item->lines, LineBox, p->first_line).top;
+  /* Where the layout's top would be if it were drawn whole. */
+  double top = p->y + item->pad_top - first_top;
+  g_autofree char *dest = NULL;
+
+  draw_box (self, cr, item, p->y, fragment_height (item, p->first_line, p->n_lines));
+
+  if (item->section != NULL && p->first_line == 0)
+    {
+      g_autoptr(GString) attrs = g_string_new ("name=");
+
+      append_quoted (attrs, treaties_section_get_id (item->section));
+      dest = g_string_free (g_steal_pointer (&attrs), FALSE);
+      cairo_tag_begin (cr, CAIRO_TAG_DEST, dest);
+    }
+
+  set_source (cr, &ink_text);
+  for (guint i = p->first_line; i < p->first_line + p->n_lines; i++)
+    {
+      const LineBox *box = &g_array_index (item->lines, LineBox, i);
+
+      if (box->x_scale != 1.0)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, x + box->x, top + box->baseline);
+          cairo_scale (cr, box->x_scale, 1.0);
+          cairo_move_to (cr, 0, 0);
+          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (item->layout, (int) i));
+          cairo_restore (cr);
+          continue;
+        }
+      cairo_move_to (cr, x + box->x, top + box->baseline);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (item->layout, (int) i));
+    }
+
+  if (dest != NULL)
+    cairo_tag_end (cr, CAIRO_TAG_DEST);
+
+  if (item->marker != NULL && p->first_line == 0)
+    {
+      const LineBox *box = &g_array_index (item->lines, LineBox, 0);
+      PangoRectangle logical;
+
+      pango_layout_get_extents (item->marker, NULL, &logical);
+      cairo_move_to (cr, x - BULLET_GAP - (double) logical.width / PANGO_SCALE,
+                     top + box->baseline - (double) pango_layout_get_baseline (item->marker) / PANGO_SCALE);
+      pango_cairo_show_layout (cr, item->marker);
+    }
+
+  draw_links (cr, item, p, x, top);
+}
+
+static void
+draw_page_furniture (TreatiesPageRenderer *self,
+                     cairo_t              *cr,
+                     guint                 page)
+{
+  g_autoptr(PangoLayout) folio = NULL;
+  g_autofree char *folio_text = NULL;
+  double x = self->margin_left;
+
+  /* The running head: the article's title, from the second page on. */
+  if (page > 0)
+    {
+      g_autoptr(PangoLayout) head = create_layout (self, STYLE_RUNNING_HEAD, self->measure,
+                                                   treaties_article_get_title (self->article), NULL);
+
+      pango_layout_set_alignment (head, PANGO_ALIGN_CENTER);
+      pango_layout_set_ellipsize (head, PANGO_ELLIPSIZE_END);
+      set_source (cr, &ink_muted);
+      cairo_move_to (cr, x, self->margin_top - HEAD_OFFSET);
+      pango_cairo_show_layout (cr, head);
+
+      set_source (cr, &ink_rule);
+      cairo_rectangle (cr, x, self->margin_top - HEAD_RULE_OFFSET, self->measure, 0.4);
+      cairo_fill (cr);
+    }
+
+  /* Translators: the page number in the footer of a PDF: page, pages */
+  folio_text = g_strdup_printf (C_("page number", "%u / %u"), page + 1, self->pages->len);
+  folio = create_layout (self, STYLE_FOLIO, self->measure, folio_text, NULL);
+  pango_layout_set_alignment (folio, PANGO_ALIGN_CENTER);
+  set_source (cr, &ink_muted);
+  cairo_move_to (cr, x, self->body_bottom + FOLIO_OFFSET);
+  pango_cairo_show_layout (cr, folio);
+}
+
+/* --- GObject ------------------------------------------------------------- */
+
+static void
+treaties_page_renderer_finalize (GObject *object)
+{
+  TreatiesPageRenderer *self = (TreatiesPageRenderer *)object;
+
+  clear_layout (self);
+  g_clear_object (&self->article);
+
+  G_OBJECT_CLASS (treaties_page_renderer_parent_class)->finalize (object);
+}
+
+static void
+treaties_page_renderer_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  TreatiesPageRenderer *self = TREATIES_PAGE_RENDERER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+treaties_page_renderer_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  TreatiesPageRenderer *self = TREATIES_PAGE_RENDERER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      self->article = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+treaties_page_renderer_class_init (TreatiesPageRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = treaties_page_renderer_finalize;
+  object_class->get_property = treaties_page_renderer_get_property;
+  object_class->set_property = treaties_page_renderer_set_property;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL,
+                         TREATIES_TYPE_ARTICLE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+treaties_page_renderer_init (TreatiesPageRenderer *self)
+{
+  treaties_paper_get_size (treaties_paper_get_default (), &self->page_width, &self->page_height);
+}
+
+/* --- public API ---------------------------------------------------------- */
+
+TreatiesPaper
+treaties_paper_get_default (void)
+{
+#ifdef __GLIBC__
+  /* glibc gives LC_PAPER's size in millimetres, as an integer in a
+   * pointer's clothing. */
+  int width = (int) (gintptr) nl_langinfo (_NL_PAPER_WIDTH);
+  int height = (int) (gintptr) nl_langinfo (_NL_PAPER_HEIGHT);
+
+  if (width == 216 && height == 279)
+    return TREATIES_PAPER_LETTER;
+#endif
+  return TREATIES_PAPER_A4;
+}
+
+void
+treaties_paper_get_size (TreatiesPaper  paper,
+                         double        *width,
+                         double        *height)
+{
+  double w, h;
+
+  switch (paper)
+    {
+    case TREATIES_PAPER_LETTER:
+      w = 8.5 * 72;
+      h = 11 * 72;
+      break;
+    case TREATIES_PAPER_A4:
+    default:
+      w = 210 * MM;
+      h = 297 * MM;
+      break;
+    }
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+}
+
+TreatiesPageRenderer *
+treaties_page_renderer_new (TreatiesArticle *article)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (article), NULL);
+
+  return g_object_new (TREATIES_TYPE_PAGE_RENDERER, "article", article, NULL);
+}
+
+TreatiesArticle *
+treaties_page_renderer_get_article (TreatiesPageRenderer *self)
+{
+  g_return_val_if_fail (TREATIES_IS_PAGE_RENDERER (self), NULL);
+
+  return self->article;
+}
+
+void
+treaties_page_renderer_set_page_size (TreatiesPageRenderer *self,
+                                      double                width,
+                                      double                height)
+{
+  g_return_if_fail (TREATIES_IS_PAGE_RENDERER (self));
+  g_return_if_fail (width >= 72 && height >= 72);
+
+  self->page_width = width;
+  self->page_height = height;
+}
+
+void
+treaties_page_renderer_get_page_size (TreatiesPageRenderer *self,
+                                      double               *width,
+                                      double               *height)
+{
+  g_return_if_fail (TREATIES_IS_PAGE_RENDERER (self));
+
+  if (width != NULL)
+    *width = self->page_width;
+  if (height != NULL)
+    *height = self->page_height;
+}
+
+void
+treaties_page_renderer_paginate (TreatiesPageRenderer *self)
+{
+  cairo_font_options_t *options;
+  const char *language;
+
+  g_return_if_fail (TREATIES_IS_PAGE_RENDERER (self));
+
+  clear_layout (self);
+
+  /* Small paper (a postcard, A6) keeps margins in proportion. */
+  self->measure = MIN (MAX_MEASURE, self->page_width - 2 * MIN (MIN_SIDE_MARGIN, self->page_width * 0.1));
+  self->margin_left = (self->page_width - self->measure) / 2;
+  self->margin_top = MIN (TOP_MARGIN, self->page_height * 0.12);
+  self->body_bottom = self->page_height - MIN (BOTTOM_MARGIN, self->page_height * 0.12);
+  self->figure_min_height = MIN (FIGURE_MIN_HEIGHT, (self->body_bottom - self->margin_top) * 0.6);
+
+  /* Unhinted metrics at 72 dpi: one unit is one point on every surface,
+   * and the pages break the same on screen, paper and PDF. The font map
+   * is this thread's own, so the exporter's worker thread can use it. */
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+
+  language = treaties_article_get_language (self->article);
+  if (language != NULL)
+    {
+      pango_context_set_language (self->context, pango_language_from_string (language));
+      self->hyphenator = treaties_hyphenator_get_for_language (language);
+    }
+
+  self->items = g_ptr_array_new_with_free_func (item_free);
+  self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
+  self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+  self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  build_items (self);
+  paginate_items (self);
+}
+
+guint
+treaties_page_renderer_get_n_pages (TreatiesPageRenderer *self)
+{
+  g_return_val_if_fail (TREATIES_IS_PAGE_RENDERER (self), 0);
+
+  return self->pages != NULL ? self->pages->len : 0;
+}
+
+gboolean
+treaties_page_renderer_get_section_position (TreatiesPageRenderer *self,
+                                             const char           *section_id,
+                                             guint                *page,
+                                             double               *y)
+{
+  const SectionPosition *pos;
+
+  g_return_val_if_fail (TREATIES_IS_PAGE_RENDERER (self), FALSE);
+  g_return_val_if_fail (section_id != NULL, FALSE);
+  g_return_val_if_fail (self->sections != NULL, FALSE);
+
+  pos = g_hash_table_lookup (self->sections, section_id);
+  if (pos == NULL)
+    return FALSE;
+  if (page != NULL)
+    *page = pos->page;
+  if (y != NULL)
+    *y = pos->y;
+  return TRUE;
+}
+
+void
+treaties_page_renderer_draw_page (TreatiesPageRenderer *self,
+                                  cairo_t              *cr,
+                                  guint                 page)
+{
+  const Page *pg;
+
+  g_return_if_fail (TREATIES_IS_PAGE_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (self->pages != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  pg = &g_array_index (self->pages, Page, page);
+
+  cairo_save (cr);
+  draw_page_furniture (self, cr, page);
+
+  for (guint i = pg->first; i < pg->first + pg->n; i++)
+    {
+      const Placement *p = &g_array_index (self->placements, Placement, i);
+      Item *item = g_ptr_array_index (self->items, p->item);
+
+      switch (item->kind)
+        {
+        case ITEM_TEXT:
+          draw_text (self, cr, item, p);
+          break;
+
+        case ITEM_RULE:
+          set_source (cr, &ink_rule);
+          cairo_rectangle (cr, self->margin_left, p->y, self->measure, item->height);
+          cairo_fill (cr);
+          break;
+
+        case ITEM_FIGURE:
+          cairo_save (cr);
+          treaties_timeline_figure_draw (self->article, self->context, cr,
+                                         self->margin_left, p->y, self->measure, item->height);
+          cairo_restore (cr);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  cairo_restore (cr);
+}

@@ -1,0 +1,391 @@
+/* treaties-pdf-exporter.c: an article as a PDF file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+
+#include "treaties-page-renderer.h"
+#include "treaties-pdf-exporter.h"
+
+#define WRITE_BUFFER_SIZE (64 * 1024)
+#define MAX_TEMP_ATTEMPTS 100
+
+typedef struct {
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;
+} WriteClosure;
+
+typedef struct {
+  TreatiesArticle *article;
+  GFile           *dest;
+} ExportData;
+
+G_DEFINE_QUARK (treaties-pdf-export-error-quark, treaties_pdf_export_error)
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *d = data;
+
+  g_clear_object (&d->article);
+  g_clear_object (&d->dest);
+  g_free (d);
+}
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  WriteClosure *w = closure;
+
+  if (w->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (w->stream, data, length, NULL, w->cancellable, &w->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Rewrites @error as "Cannot export to “NAME”: reason", keeping its domain
+ * and code. GIO's own messages name the temporary file, not the user's. */
+static void
+set_file_error (GError **error,
+                GError  *cause,
+                GFile   *dest)
+{
+  g_autofree char *name = g_file_get_parse_name (dest);
+  const char *reason = cause->message;
+
+  if (cause->domain == G_IO_ERROR)
+    switch (cause->code)
+      {
+      case G_IO_ERROR_CANCELLED:
+        reason = _("the export was cancelled");
+        break;
+      case G_IO_ERROR_PERMISSION_DENIED:
+        reason = _("permission denied");
+        break;
+      case G_IO_ERROR_NOT_FOUND:
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (dest);
+
+          if (parent != NULL && g_file_query_exists (parent, NULL))
+            reason = _("files cannot be created in that folder");
+          else
+            reason = _("the folder does not exist");
+        }
+        break;
+      case G_IO_ERROR_NOT_DIRECTORY:
+        reason = _("part of the path is not a folder");
+        break;
+      case G_IO_ERROR_NO_SPACE:
+        reason = _("the disk is full");
+        break;
+      case G_IO_ERROR_READ_ONLY:
+        reason = _("the disk is read-only");
+        break;
+      case G_IO_ERROR_IS_DIRECTORY:
+      case G_IO_ERROR_WOULD_MERGE:
+        reason = _("a folder has that name");
+        break;
+      default:
+        break;
+      }
+
+  /* Translators: the first %s is a file, the second why it failed */
+  g_set_error (error, cause->domain, cause->code, _("Cannot export to “%s”: %s"), name, reason);
+}
+
+/* Creates a new, empty file beside @dest for writing. */
+static GFileOutputStream *
+create_temp_beside (GFile         *dest,
+                    GFile        **out_temp,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (dest);
+  g_autofree char *basename = g_file_get_basename (dest);
+
+  if (parent == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "no parent folder");
+      return NULL;
+    }
+
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.%06x.part", basename,
+                                               g_random_int_range (0, 0x1000000));
+      g_autoptr(GFile) temp = g_file_get_child (parent, name);
+      g_autoptr(GError) local_error = NULL;
+      GFileOutputStream *stream;
+
+      stream = g_file_create (temp, G_FILE_CREATE_NONE, cancellable, &local_error);
+      if (stream != NULL)
+        {
+          *out_temp = g_steal_pointer (&temp);
+          return stream;
+        }
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) ||
+          attempt + 1 >= MAX_TEMP_ATTEMPTS)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+}
+
+static void
+set_metadata (cairo_surface_t *surface,
+              TreatiesArticle *article)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  g_autofree char *date_line = treaties_article_dup_date_line (article);
+  g_autofree char *subject = NULL;
+  const char *author = treaties_article_get_author (article);
+
+  if (date_line != NULL && date_line[0] != '\0')
+    /* Translators: the subject in a PDF's properties; %s is the article's date */
+    subject = g_strdup_printf (_("Interwar diplomatic history, %s"), g_strstrip (date_line));
+  else
+    subject = g_strdup (_("Interwar diplomatic history"));
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, treaties_article_get_title (article));
+  if (author != NULL && author[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Treaties");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+}
+
+/* One outline entry per section and subsection, nested, each pointing at
+ * the top of its heading. */
+static void
+add_outline (cairo_surface_t      *surface,
+             TreatiesPageRenderer *renderer,
+             TreatiesArticle      *article)
+{
+  GListModel *outline = treaties_article_get_outline (article);
+  g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  double page_width;
+  char x_buf[G_ASCII_DTOSTR_BUF_SIZE], y_buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  treaties_page_renderer_get_page_size (renderer, &page_width, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+      TreatiesSection *parent = treaties_section_get_parent (section);
+      GListModel *children = treaties_section_get_subsections (section);
+      g_autofree char *link = NULL;
+      int parent_id = CAIRO_PDF_OUTLINE_ROOT;
+      guint page;
+      double y;
+      int id;
+
+      if (!treaties_page_renderer_get_section_position (renderer, treaties_section_get_id (section),
+                                                        &page, &y))
+        continue;
+      if (parent != NULL)
+        parent_id = GPOINTER_TO_INT (g_hash_table_lookup (ids, parent));
+
+      link = g_strdup_printf ("page=%u pos=[%s %s]", page + 1,
+                              g_ascii_formatd (x_buf, sizeof x_buf, "%.1f", 0.0),
+                              g_ascii_formatd (y_buf, sizeof y_buf, "%.1f", MAX (y - 6, 0)));
+      id = cairo_pdf_surface_add_outline (surface, parent_id, treaties_section_get_title (section), link,
+                                          g_list_model_get_n_items (children) > 0
+                                          ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+      g_hash_table_insert (ids, section, GINT_TO_POINTER (id));
+    }
+}
+
+/* Renders the whole document into @stream. */
+static gboolean
+render (TreatiesArticle  *article,
+        GOutputStream    *stream,
+        GCancellable     *cancellable,
+        GError          **error)
+{
+  g_autoptr(TreatiesPageRenderer) renderer = treaties_page_renderer_new (article);
+  WriteClosure w = { stream, cancellable, NULL };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+  guint n_pages;
+
+  treaties_page_renderer_paginate (renderer);
+  n_pages = treaties_page_renderer_get_n_pages (renderer);
+  treaties_page_renderer_get_page_size (renderer, &width, &height);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, &w, width, height);
+  set_metadata (surface, article);
+  cr = cairo_create (surface);
+
+  for (guint i = 0; i < n_pages && w.error == NULL; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, &w.error))
+        break;
+      treaties_page_renderer_draw_page (renderer, cr, i);
+      cairo_show_page (cr);
+    }
+
+  if (w.error == NULL)
+    add_outline (surface, renderer, article);
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (w.error != NULL)
+    {
+      g_propagate_error (error, w.error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, TREATIES_PDF_EXPORT_ERROR, TREATIES_PDF_EXPORT_ERROR_RENDER,
+                   "cairo: %s", cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Gives the new file the permissions of the one it replaces, if any. */
+static void
+copy_mode (GFile *from,
+           GFile *to)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (from, G_FILE_ATTRIBUTE_UNIX_MODE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
+    g_file_set_attribute_uint32 (to, G_FILE_ATTRIBUTE_UNIX_MODE,
+                                 g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777,
+                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *d = task_data;
+  GError *error = NULL;
+
+  if (treaties_pdf_export (d->article, d->dest, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+gboolean
+treaties_pdf_export (TreatiesArticle  *article,
+                     GFile            *dest,
+                     GCancellable     *cancellable,
+                     GError          **error)
+{
+  g_autoptr(GFile) temp = NULL;
+  g_autoptr(GFileOutputStream) file_stream = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+    {
+      set_file_error (error, local_error, dest);
+      return FALSE;
+    }
+
+  file_stream = create_temp_beside (dest, &temp, cancellable, &local_error);
+  if (file_stream == NULL)
+    {
+      set_file_error (error, local_error, dest);
+      return FALSE;
+    }
+
+  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), WRITE_BUFFER_SIZE);
+  ok = render (article, stream, cancellable, &local_error);
+  /* Closing flushes: it can fail (a full disk) even when every write
+   * seemed to work. */
+  if (ok)
+    ok = g_output_stream_close (stream, cancellable, &local_error);
+  else
+    g_output_stream_close (stream, NULL, NULL);
+
+  if (ok)
+    {
+      copy_mode (dest, temp);
+      ok = g_file_move (temp, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                        cancellable, NULL, NULL, &local_error);
+    }
+
+  if (!ok)
+    {
+      g_file_delete (temp, NULL, NULL);
+      if (local_error->domain == TREATIES_PDF_EXPORT_ERROR)
+        {
+          g_autofree char *name = g_file_get_parse_name (dest);
+
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("Cannot export to “%s”: %s"), name, local_error->message);
+        }
+      else
+        set_file_error (error, local_error, dest);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+treaties_pdf_export_async (TreatiesArticle     *article,
+                           GFile               *dest,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *d;
+
+  g_return_if_fail (TREATIES_IS_ARTICLE (article));
+  g_return_if_fail (G_IS_FILE (dest));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  d = g_new0 (ExportData, 1);
+  d->article = g_object_ref (article);
+  d->dest = g_object_ref (dest);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, treaties_pdf_export_async);
+  g_task_set_name (task, "[treaties] PDF export");
+  g_task_set_task_data (task, d, export_data_free);
+  /* Not return-on-cancel: the thread removes its temporary file first. */
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+treaties_pdf_export_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == treaties_pdf_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,32 @@
+/* treaties-timeline-figure.h: the article's timeline as a vector figure
+ *
+ * Paints the geometry of TreatiesTimelineLayout (the same numbers the
+ * timeline widget draws) with cairo, for the PDF and for printing. The range
+ * is cut into a few strips stacked down the page, so the labels have room on
+ * a portrait page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "treaties-article.h"
+
+G_BEGIN_DECLS
+
+/* TRUE if the article has a timeline with at least one event. */
+gboolean treaties_timeline_figure_has_content (TreatiesArticle *article);
+
+/* Draws the figure into the rectangle (@x, @y, @width, @height) of @cr,
+ * measuring text with @context (72 dpi, unhinted). */
+void     treaties_timeline_figure_draw        (TreatiesArticle *article,
+                                               PangoContext    *context,
+                                               cairo_t         *cr,
+                                               double           x,
+                                               double           y,
+                                               double           width,
+                                               double           height);
+
+G_END_DECLS

@@ -1,0 +1,1511 @@
+/* treaties-timeline-layout.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "treaties-timeline-layout.h"
+
+/* Vertical rhythm, in pixels. */
+#define PAD_TOP            6.0
+#define PAD_BOTTOM         4.0
+#define ERA_ROW_GAP        3.0
+#define ERA_TO_LABELS      8.0
+#define LABEL_ROW_GAP      3.0
+#define LABEL_TO_AXIS     12.0
+#define TICK_YEAR_LENGTH   6.0
+#define TICK_MINOR_LENGTH  3.0
+#define TICK_LABEL_GAP     3.0
+#define MAX_ERA_ROWS       3
+
+/* Markers and labels. */
+#define MARKER_RADIUS      4.5
+#define PRIMARY_RADIUS     7.0
+#define MERGE_PIXELS       1.0
+#define LABEL_PAD_X        6.0   /* text inset in a label's box */
+#define LEADER_INSET       1.0   /* leader line inset from the box's edge */
+#define LABEL_GAP          6.0   /* between labels in a row */
+#define MIN_LABEL_TEXT    44.0   /* narrower than this, a label is left out */
+#define ERA_PAD_X          8.0
+#define MIN_ERA_TEXT      24.0
+
+/* Ticks. */
+#define TICK_LABEL_SPACING 14.0  /* between year labels */
+#define MONTH_LABEL_SPACING 6.0  /* between month labels, which are left-aligned */
+#define MIN_TICK_SPACING   6.0   /* between unlabelled ticks */
+#define DAYS_PER_YEAR      365.2425
+
+#define DEFAULT_EDGE_MARGIN 24.0
+#define DEFAULT_LABEL_ROWS  3
+#define FALLBACK_CHAR_WIDTH 7.0
+#define FALLBACK_LINE_HEIGHT 16.0
+
+struct _TreatiesTimelineLayout
+{
+  GObject                      parent_instance;
+
+  TreatiesArticle             *article;
+  gboolean                     has_range;
+  TreatiesDay                  range_start;
+  TreatiesDay                  range_end;
+
+  /* events in date order; the article owns them */
+  guint                        n_events;
+  TreatiesDay                 *dates;
+  TreatiesEvent              **events;
+  int                          primary_index;
+  float                       *title_widths;     /* lazily, NAN: not measured */
+
+  /* eras in start order; rows fixed for the article */
+  guint                        n_eras;
+  TreatiesEra                **eras;
+  guint                       *era_rows;
+  double                      *era_title_widths; /* < 0: not measured */
+  guint                        n_era_rows;
+
+  /* measuring */
+  PangoContext                *pango_context;
+  PangoLayout                 *pango_layout;
+  TreatiesTimelineMeasureFunc  measure_func;
+  gpointer                     measure_data;
+  GDestroyNotify               measure_destroy;
+  double                       fixed_line_height;
+  double                       line_height;
+  double                       year_label_width;
+  double                       month_label_width;
+  char                        *month_names[12];
+
+  /* view */
+  double                       width;
+  double                       height;
+  double                       edge_margin;
+  double                       view_start;
+  double                       days_per_pixel;
+  gboolean                     fit;
+  guint                        max_label_rows;
+  gboolean                     has_pending_days;  /* set before the first size */
+  double                       pending_first_day;
+  double                       pending_last_day;
+
+  /* state */
+  GArray                      *highlighted;      /* guint, sorted, unique */
+
+  /* results */
+  gboolean                     frame_valid;
+  TreatiesTimelineFrame        frame;
+  GArray                      *ticks;
+  GArray                      *era_bands;
+  GArray                      *markers;
+  GArray                      *labels;
+  GStringChunk                *strings;
+};
+
+G_DEFINE_FINAL_TYPE (TreatiesTimelineLayout, treaties_timeline_layout, G_TYPE_OBJECT)
+
+/* --- helpers --------------------------------------------------------------- */
+
+static void
+invalidate (TreatiesTimelineLayout *self)
+{
+  self->frame_valid = FALSE;
+}
+
+static double
+max_days_per_pixel (TreatiesTimelineLayout *self)
+{
+  double usable = self->width - 2 * self->edge_margin;
+
+  if (!self->has_range)
+    return 1.0;
+  if (usable < 1.0)
+    usable = MAX (self->width, 1.0);
+  return MAX ((double) (self->range_end - self->range_start), 1.0) / usable;
+}
+
+static double
+min_days_per_pixel (TreatiesTimelineLayout *self)
+{
+  return MIN (1.0 / TREATIES_TIMELINE_MAX_PIXELS_PER_DAY, max_days_per_pixel (self));
+}
+
+/* Keeps the scale between the limits and the range in view. */
+static void
+clamp_view (TreatiesTimelineLayout *self)
+{
+  double dpp_max = max_days_per_pixel (self);
+  double dpp_min = min_days_per_pixel (self);
+  double min_start, max_start;
+
+  if (!isfinite (self->days_per_pixel) || self->days_per_pixel <= 0)
+    self->days_per_pixel = dpp_max;
+  self->days_per_pixel = CLAMP (self->days_per_pixel, dpp_min, dpp_max);
+
+  if (!self->has_range)
+    {
+      self->view_start = 0;
+      return;
+    }
+
+  min_start = self->range_start - self->edge_margin * self->days_per_pixel;
+  max_start = self->range_end + self->edge_margin * self->days_per_pixel
+              - self->width * self->days_per_pixel;
+  if (!isfinite (self->view_start))
+    self->view_start = min_start;
+  if (max_start < min_start)
+    max_start = min_start;
+  self->view_start = CLAMP (self->view_start, min_start, max_start);
+
+  self->fit = fabs (self->days_per_pixel - dpp_max) <= dpp_max * 1e-9;
+}
+
+static double
+measure_text (TreatiesTimelineLayout *self,
+              const char             *text)
+{
+  if (text == NULL || *text == '\0')
+    return 0;
+
+  if (self->measure_func != NULL)
+    return self->measure_func (text, self->measure_data);
+
+  if (self->pango_layout != NULL)
+    {
+      PangoRectangle logical;
+
+      pango_layout_set_text (self->pango_layout, text, -1);
+      pango_layout_get_extents (self->pango_layout, NULL, &logical);
+      return ceil ((double) logical.width / PANGO_SCALE);
+    }
+
+  return FALLBACK_CHAR_WIDTH * g_utf8_strlen (text, -1);
+}
+
+static void
+update_text_metrics (TreatiesTimelineLayout *self)
+{
+  if (self->measure_func != NULL)
+    self->line_height = self->fixed_line_height;
+  else if (self->pango_layout != NULL)
+    {
+      PangoRectangle logical;
+
+      pango_layout_set_text (self->pango_layout, "Ag", -1);
+      pango_layout_get_extents (self->pango_layout, NULL, &logical);
+      self->line_height = ceil ((double) logical.height / PANGO_SCALE);
+    }
+  else
+    self->line_height = FALLBACK_LINE_HEIGHT;
+
+  self->year_label_width = measure_text (self, "8888");
+  self->month_label_width = 0;
+  for (guint m = 0; m < 12; m++)
+    self->month_label_width = MAX (self->month_label_width,
+                                   measure_text (self, self->month_names[m]));
+
+  g_clear_pointer (&self->title_widths, g_free);
+  for (guint i = 0; i < self->n_eras; i++)
+    self->era_title_widths[i] = -1;
+
+  invalidate (self);
+}
+
+static double
+title_width (TreatiesTimelineLayout *self,
+             guint                   index)
+{
+  if (self->title_widths == NULL)
+    {
+      self->title_widths = g_new (float, self->n_events);
+      for (guint i = 0; i < self->n_events; i++)
+        self->title_widths[i] = NAN;
+    }
+  if (isnan (self->title_widths[index]))
+    self->title_widths[index] = measure_text (self, treaties_event_get_title (self->events[index]));
+  return self->title_widths[index];
+}
+
+static double
+era_title_width (TreatiesTimelineLayout *self,
+                 guint                   index)
+{
+  if (self->era_title_widths[index] < 0)
+    self->era_title_widths[index] = measure_text (self, treaties_era_get_title (self->eras[index]));
+  return self->era_title_widths[index];
+}
+
+static guint
+highlighted_lower_bound (TreatiesTimelineLayout *self,
+                         guint                   index)
+{
+  guint lo = 0, hi = self->highlighted->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->highlighted, guint, mid) < index)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The first highlighted index in [first, first + n), or -1. */
+static int
+first_highlighted_in (TreatiesTimelineLayout *self,
+                      guint                   first,
+                      guint                   n)
+{
+  guint i = highlighted_lower_bound (self, first);
+
+  if (i < self->highlighted->len && g_array_index (self->highlighted, guint, i) < first + n)
+    return g_array_index (self->highlighted, guint, i);
+  return -1;
+}
+
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint ua = *(const guint *) a, ub = *(const guint *) b;
+
+  return (ua > ub) - (ua < ub);
+}
+
+/* --- computing ------------------------------------------------------------- */
+
+static double
+era_rows_height (TreatiesTimelineLayout *self,
+                 guint                   rows)
+{
+  if (rows == 0)
+    return 0;
+  return rows * (self->line_height + 6) + (rows - 1) * ERA_ROW_GAP + ERA_TO_LABELS;
+}
+
+static double
+below_axis_height (TreatiesTimelineLayout *self)
+{
+  return TICK_YEAR_LENGTH + TICK_LABEL_GAP + self->line_height + PAD_BOTTOM;
+}
+
+static void
+compute_vertical (TreatiesTimelineLayout *self,
+                  TreatiesTimelineFrame  *frame)
+{
+  double label_top, label_bottom;
+  guint rows;
+
+  frame->width = self->width;
+  frame->height = self->height;
+  frame->line_height = self->line_height;
+  frame->era_top = PAD_TOP;
+  frame->era_row_height = self->line_height + 6;
+  frame->n_era_rows = MIN (self->n_era_rows, MAX_ERA_ROWS);
+  frame->label_row_height = self->line_height + 4 + LABEL_ROW_GAP;
+  frame->axis_y = floor (self->height - below_axis_height (self));
+
+  label_top = PAD_TOP + era_rows_height (self, frame->n_era_rows);
+  label_bottom = frame->axis_y - LABEL_TO_AXIS;
+  rows = label_bottom > label_top
+         ? (guint) floor ((label_bottom - label_top + LABEL_ROW_GAP) / frame->label_row_height)
+         : 0;
+  frame->n_label_rows = MIN (rows, self->max_label_rows);
+}
+
+static void
+add_tick (TreatiesTimelineLayout   *self,
+          TreatiesTimelineTickKind  kind,
+          int                       year,
+          int                       month,
+          gboolean                  labelled,
+          gboolean                  centred,
+          double                   *last_label_end)
+{
+  TreatiesTimelineTick tick = { 0 };
+  const TreatiesTimelineFrame *frame = &self->frame;
+
+  tick.kind = kind;
+  tick.year = year;
+  tick.month = month;
+  tick.day = treaties_day_from_ymd (year, month, 1);
+  if (tick.day < self->range_start || tick.day > self->range_end)
+    return;
+  tick.x = treaties_timeline_layout_day_to_x (self, tick.day);
+  if (tick.x < -1 || tick.x > self->width + 1)
+    return;
+  tick.y = frame->axis_y;
+  tick.height = kind == TREATIES_TIMELINE_TICK_YEAR ? TICK_YEAR_LENGTH : TICK_MINOR_LENGTH;
+
+  if (labelled)
+    {
+      char buf[16];
+      const char *text;
+
+      if (kind == TREATIES_TIMELINE_TICK_MONTH)
+        text = self->month_names[month - 1];
+      else
+        {
+          g_snprintf (buf, sizeof buf, "%d", year);
+          text = buf;
+        }
+      tick.label_width = measure_text (self, text);
+      tick.label_x = centred ? tick.x - tick.label_width / 2 : tick.x + 3;
+      tick.label_y = frame->axis_y + TICK_YEAR_LENGTH + TICK_LABEL_GAP;
+      if (tick.label_x >= *last_label_end + (centred ? TICK_LABEL_SPACING : MONTH_LABEL_SPACING) &&
+          tick.label_x >= 0 && tick.label_x + tick.label_width <= self->width)
+        {
+          tick.label = g_string_chunk_insert (self->strings, text);
+          *last_label_end = tick.label_x + tick.label_width;
+        }
+      else
+        tick.label_width = 0;
+    }
+
+  g_array_append_val (self->ticks, tick);
+}
+
+static void
+compute_ticks (TreatiesTimelineLayout *self)
+{
+  static const int steps[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000 };
+  double px_per_year = DAYS_PER_YEAR / self->days_per_pixel;
+  double px_per_month = px_per_year / 12;
+  double spacing = self->year_label_width + TICK_LABEL_SPACING;
+  double last_label_end = -G_MAXDOUBLE;
+  gboolean months, month_labels;
+  int step = steps[G_N_ELEMENTS (steps) - 1];
+  int minor = 0;
+  int first_year, last_year, range_first_year, range_last_year;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] * px_per_year >= spacing)
+      {
+        step = steps[i];
+        break;
+      }
+  /* The finest step between labelled years that is not too crowded. */
+  for (guint i = 0; i < G_N_ELEMENTS (steps) && steps[i] < step; i++)
+    if (step % steps[i] == 0 && steps[i] * px_per_year >= MIN_TICK_SPACING)
+      {
+        minor = steps[i];
+        break;
+      }
+  months = step == 1 && px_per_month >= MIN_TICK_SPACING;
+  /* January is labelled with its year, so that must fit as well. */
+  month_labels = months && px_per_month >= MAX (self->month_label_width, self->year_label_width)
+                                           + 3 + MONTH_LABEL_SPACING;
+
+  treaties_day_to_ymd (self->range_start, &range_first_year, NULL, NULL);
+  treaties_day_to_ymd (self->range_end, &range_last_year, NULL, NULL);
+  first_year = (int) floor (treaties_timeline_layout_x_to_day (self, 0) / DAYS_PER_YEAR) - 1;
+  last_year = (int) ceil (treaties_timeline_layout_x_to_day (self, self->width) / DAYS_PER_YEAR) + 2;
+  first_year = MAX (first_year, range_first_year);
+  last_year = MIN (last_year, range_last_year);
+  if (minor > 0)
+    first_year -= first_year % minor;
+  else
+    first_year -= first_year % step;
+  first_year = MAX (first_year, 1);
+
+  for (int year = first_year; year <= last_year; year++)
+    {
+      if (year % step == 0)
+        add_tick (self, TREATIES_TIMELINE_TICK_YEAR, year, 1, TRUE, !month_labels, &last_label_end);
+      else if (minor > 0 && year % minor == 0)
+        add_tick (self, TREATIES_TIMELINE_TICK_MINOR_YEAR, year, 1, FALSE, FALSE, &last_label_end);
+
+      if (months)
+        for (int month = 2; month <= 12; month++)
+          add_tick (self, TREATIES_TIMELINE_TICK_MONTH, year, month, month_labels, FALSE,
+                    &last_label_end);
+    }
+}
+
+static void
+compute_eras (TreatiesTimelineLayout *self)
+{
+  const TreatiesTimelineFrame *frame = &self->frame;
+
+  for (guint i = 0; i < self->n_eras; i++)
+    {
+      TreatiesTimelineEraBand band = { 0 };
+      double x1, x2, visible_x1, visible_x2, text;
+
+      if (self->era_rows[i] >= frame->n_era_rows)
+        continue;
+
+      x1 = treaties_timeline_layout_day_to_x (self, treaties_era_get_start (self->eras[i]));
+      x2 = treaties_timeline_layout_day_to_x (self, treaties_era_get_end (self->eras[i]));
+      if (x2 < 0 || x1 > self->width)
+        continue;
+
+      band.era_index = i;
+      band.era = self->eras[i];
+      band.row = self->era_rows[i];
+      band.x = x1;
+      band.width = MAX (x2 - x1, 1.0);
+      band.y = frame->era_top + band.row * (frame->era_row_height + ERA_ROW_GAP);
+      band.height = frame->era_row_height;
+
+      /* The title stays in the visible part of the band. */
+      visible_x1 = MAX (x1, 0);
+      visible_x2 = MIN (x2, self->width);
+      text = era_title_width (self, i);
+      band.label_x = visible_x1 + ERA_PAD_X;
+      band.label_y = band.y + (band.height - self->line_height) / 2;
+      band.label_width = MIN (text, visible_x2 - ERA_PAD_X - band.label_x);
+      band.ellipsized = band.label_width < text;
+      if (band.label_width < MIN_ERA_TEXT && band.label_width < text)
+        band.label_width = 0;
+      if (band.label_width <= 0)
+        {
+          band.label_width = 0;
+          band.ellipsized = FALSE;
+        }
+
+      g_array_append_val (self->era_bands, band);
+    }
+}
+
+static void
+compute_markers (TreatiesTimelineLayout *self,
+                 guint                   first,
+                 guint                   end)
+{
+  guint i = first;
+
+  while (i < end)
+    {
+      TreatiesTimelineMarker marker = { 0 };
+      double x = treaties_timeline_layout_day_to_x (self, self->dates[i]);
+      guint j = treaties_timeline_layout_lower_bound (self,
+                                                     treaties_timeline_layout_x_to_day (self, x + MERGE_PIXELS));
+      int h;
+
+      /* Dates are whole days and the merge distance is positive, so j is
+       * past every event on the same day: those always share a marker. */
+      j = CLAMP (j, i + 1, end);
+
+      marker.first = i;
+      marker.n_events = j - i;
+      marker.event_index = i;
+      marker.x = x;
+      marker.y = self->frame.axis_y;
+      marker.radius = MARKER_RADIUS;
+      h = first_highlighted_in (self, i, j - i);
+      if (h >= 0)
+        {
+          marker.highlighted = TRUE;
+          marker.event_index = h;
+        }
+      if (self->primary_index >= (int) i && self->primary_index < (int) j)
+        {
+          marker.primary = TRUE;
+          marker.event_index = self->primary_index;
+          marker.radius = PRIMARY_RADIUS;
+        }
+
+      g_array_append_val (self->markers, marker);
+      i = j;
+    }
+}
+
+typedef struct {
+  double end;     /* right edge of the last box, or -inf */
+  int    last;    /* index in self->labels of the last label, or -1 */
+} LabelRow;
+
+static gboolean
+row_has_room (TreatiesTimelineLayout *self,
+              LabelRow               *row,
+              double                  box_x,
+              double                  min_width_of_last)
+{
+  TreatiesTimelineLabel *last;
+
+  if (row->last < 0 || row->end + LABEL_GAP <= box_x)
+    return TRUE;
+  last = &g_array_index (self->labels, TreatiesTimelineLabel, row->last);
+  if (last->priority || last->flipped)
+    return FALSE;
+  return last->x + min_width_of_last + LABEL_GAP <= box_x;
+}
+
+static void
+shorten_label (TreatiesTimelineLabel *label,
+               double                 new_width)
+{
+  label->width = new_width;
+  label->text_width = new_width - 2 * LABEL_PAD_X;
+  label->ellipsized = TRUE;
+}
+
+/* Greedy, left to right: each label goes in the lowest row where it fits
+ * whole; if none, the row whose last label can best give up room shortens
+ * it (never below MIN_LABEL_TEXT, never a priority label); if none, a
+ * priority label takes the place of a row's last ordinary label; else the
+ * label is left out (the tooltip still has it). */
+static void
+compute_labels (TreatiesTimelineLayout *self)
+{
+  const TreatiesTimelineFrame *frame = &self->frame;
+  guint n_rows = frame->n_label_rows;
+  LabelRow rows[16];
+  double min_box = MIN_LABEL_TEXT + 2 * LABEL_PAD_X;
+  gboolean removed = FALSE;
+
+  n_rows = MIN (n_rows, G_N_ELEMENTS (rows));
+  if (n_rows == 0)
+    return;
+  for (guint r = 0; r < n_rows; r++)
+    {
+      rows[r].end = -G_MAXDOUBLE;
+      rows[r].last = -1;
+    }
+
+  for (guint m = 0; m < self->markers->len; m++)
+    {
+      const TreatiesTimelineMarker *marker = &g_array_index (self->markers, TreatiesTimelineMarker, m);
+      TreatiesTimelineLabel label = { 0 };
+      double natural, box_width, box_x;
+      gboolean any_room = FALSE;
+      int row = -1;
+
+      if (marker->n_events != 1)
+        continue;
+
+      label.event_index = marker->event_index;
+      label.anchor_x = marker->x;
+      label.priority = marker->primary || marker->highlighted;
+
+      /* Cheap test before measuring: is there room for even the shortest
+       * label starting at the anchor? */
+      box_x = MAX (marker->x - LEADER_INSET, 0);
+      for (guint r = 0; r < n_rows && !any_room; r++)
+        any_room = row_has_room (self, &rows[r], box_x, min_box);
+      if (!any_room && !label.priority)
+        continue;
+
+      natural = title_width (self, marker->event_index);
+      box_width = natural + 2 * LABEL_PAD_X;
+      label.text_width = natural;
+
+      /* Near the right edge the label ends at its anchor instead. */
+      if (box_x + box_width > self->width)
+        {
+          double room_right = self->width - box_x;
+          double room_left = MIN (marker->x + LEADER_INSET, self->width);
+
+          if (room_left >= box_width || room_left > room_right)
+            {
+              label.flipped = TRUE;
+              if (room_left < box_width)
+                {
+                  box_width = room_left;
+                  label.ellipsized = TRUE;
+                }
+              box_x = room_left - box_width;
+            }
+          else
+            {
+              box_width = room_right;
+              label.ellipsized = TRUE;
+            }
+          label.text_width = box_width - 2 * LABEL_PAD_X;
+          if (label.text_width < MIN_LABEL_TEXT)
+            continue;
+        }
+
+      label.x = box_x;
+      label.width = box_width;
+      label.text_x = box_x + LABEL_PAD_X;
+
+      /* 1. a row where it fits whole */
+      for (guint r = 0; r < n_rows && row < 0; r++)
+        if (rows[r].end + LABEL_GAP <= box_x)
+          row = r;
+
+      /* 2. a row whose last label can be shortened, keeping the most of it */
+      if (row < 0)
+        {
+          double best = 0;
+
+          for (guint r = 0; r < n_rows; r++)
+            {
+              TreatiesTimelineLabel *last;
+              double keep;
+
+              if (!row_has_room (self, &rows[r], box_x, min_box))
+                continue;
+              last = &g_array_index (self->labels, TreatiesTimelineLabel, rows[r].last);
+              keep = box_x - LABEL_GAP - last->x;
+              if (keep > best)
+                {
+                  best = keep;
+                  row = r;
+                }
+            }
+          if (row >= 0)
+            {
+              TreatiesTimelineLabel *last = &g_array_index (self->labels, TreatiesTimelineLabel, rows[row].last);
+
+              shorten_label (last, best);
+              rows[row].end = last->x + last->width;
+            }
+        }
+
+      /* 3. a priority label displaces a row's last ordinary label */
+      if (row < 0 && label.priority)
+        {
+          for (guint r = 0; r < n_rows && row < 0; r++)
+            {
+              TreatiesTimelineLabel *last;
+              double end = -G_MAXDOUBLE;
+
+              if (rows[r].last < 0)
+                continue;
+              last = &g_array_index (self->labels, TreatiesTimelineLabel, rows[r].last);
+              if (last->priority)
+                continue;
+              /* What the row ends at without it: the previous label in it. */
+              for (int k = rows[r].last - 1; k >= 0; k--)
+                {
+                  TreatiesTimelineLabel *prev = &g_array_index (self->labels, TreatiesTimelineLabel, k);
+
+                  if (prev->row == r && prev->width > 0)
+                    {
+                      end = prev->x + prev->width;
+                      break;
+                    }
+                }
+              if (end + LABEL_GAP <= box_x)
+                {
+                  last->width = 0;   /* removed below */
+                  removed = TRUE;
+                  rows[r].end = end;
+                  row = r;
+                }
+            }
+        }
+
+      if (row < 0)
+        continue;
+
+      label.row = row;
+      label.height = self->line_height + 4;
+      label.y = frame->axis_y - LABEL_TO_AXIS - label.height - row * frame->label_row_height;
+      rows[row].end = label.x + label.width;
+      rows[row].last = self->labels->len;
+      g_array_append_val (self->labels, label);
+    }
+
+  if (removed)
+    {
+      guint out = 0;
+
+      for (guint i = 0; i < self->labels->len; i++)
+        if (g_array_index (self->labels, TreatiesTimelineLabel, i).width > 0)
+          g_array_index (self->labels, TreatiesTimelineLabel, out++) =
+            g_array_index (self->labels, TreatiesTimelineLabel, i);
+      g_array_set_size (self->labels, out);
+    }
+}
+
+/* --- GObject --------------------------------------------------------------- */
+
+static void
+treaties_timeline_layout_finalize (GObject *object)
+{
+  TreatiesTimelineLayout *self = (TreatiesTimelineLayout *) object;
+
+  if (self->measure_destroy != NULL)
+    self->measure_destroy (self->measure_data);
+  g_clear_object (&self->pango_layout);
+  g_clear_object (&self->pango_context);
+  g_clear_object (&self->article);
+  g_clear_pointer (&self->dates, g_free);
+  g_clear_pointer (&self->events, g_free);
+  g_clear_pointer (&self->title_widths, g_free);
+  g_clear_pointer (&self->eras, g_free);
+  g_clear_pointer (&self->era_rows, g_free);
+  g_clear_pointer (&self->era_title_widths, g_free);
+  for (guint m = 0; m < 12; m++)
+    g_clear_pointer (&self->month_names[m], g_free);
+  g_clear_pointer (&self->highlighted, g_array_unref);
+  g_clear_pointer (&self->ticks, g_array_unref);
+  g_clear_pointer (&self->era_bands, g_array_unref);
+  g_clear_pointer (&self->markers, g_array_unref);
+  g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (treaties_timeline_layout_parent_class)->finalize (object);
+}
+
+static void
+treaties_timeline_layout_class_init (TreatiesTimelineLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = treaties_timeline_layout_finalize;
+}
+
+static void
+treaties_timeline_layout_init (TreatiesTimelineLayout *self)
+{
+  self->primary_index = -1;
+  self->edge_margin = DEFAULT_EDGE_MARGIN;
+  self->max_label_rows = DEFAULT_LABEL_ROWS;
+  self->days_per_pixel = 1;
+  self->highlighted = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->ticks = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineTick));
+  self->era_bands = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineEraBand));
+  self->markers = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineMarker));
+  self->labels = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineLabel));
+  self->strings = g_string_chunk_new (256);
+
+  /* Short month names in the user's locale. */
+  for (int m = 0; m < 12; m++)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (2001, m + 1, 1, 12, 0, 0);
+
+      self->month_names[m] = g_date_time_format (dt, "%b");
+      if (self->month_names[m] == NULL)
+        self->month_names[m] = g_strdup_printf ("%d", m + 1);
+    }
+}
+
+/* --- public API: model ----------------------------------------------------- */
+
+TreatiesTimelineLayout *
+treaties_timeline_layout_new (TreatiesArticle *article)
+{
+  TreatiesTimelineLayout *self;
+  GListModel *events, *eras;
+  g_autofree TreatiesDay *row_ends = NULL;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (article), NULL);
+
+  self = g_object_new (TREATIES_TYPE_TIMELINE_LAYOUT, NULL);
+  self->article = g_object_ref (article);
+  self->range_start = treaties_article_get_timeline_start (article);
+  self->range_end = treaties_article_get_timeline_end (article);
+  self->has_range = self->range_start != TREATIES_DAY_INVALID &&
+                    self->range_end != TREATIES_DAY_INVALID &&
+                    self->range_start <= self->range_end;
+
+  events = treaties_article_get_events (article);
+  self->n_events = self->has_range ? g_list_model_get_n_items (events) : 0;
+  self->dates = g_new (TreatiesDay, MAX (self->n_events, 1));
+  self->events = g_new (TreatiesEvent *, MAX (self->n_events, 1));
+  for (guint i = 0; i < self->n_events; i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+
+      /* The article keeps its events alive as long as we keep it. */
+      self->events[i] = event;
+      self->dates[i] = treaties_event_get_date (event);
+      g_assert (i == 0 || self->dates[i - 1] <= self->dates[i]);
+      if (treaties_event_get_primary (event) && self->primary_index < 0)
+        self->primary_index = i;
+    }
+
+  /* Eras go in rows, the first row where they do not overlap another. */
+  eras = treaties_article_get_eras (article);
+  self->n_eras = self->has_range ? g_list_model_get_n_items (eras) : 0;
+  self->eras = g_new (TreatiesEra *, MAX (self->n_eras, 1));
+  self->era_rows = g_new0 (guint, MAX (self->n_eras, 1));
+  self->era_title_widths = g_new (double, MAX (self->n_eras, 1));
+  row_ends = g_new0 (TreatiesDay, MAX (self->n_eras, 1));
+  for (guint i = 0; i < self->n_eras; i++)
+    {
+      g_autoptr(TreatiesEra) era = g_list_model_get_item (eras, i);
+      guint row = 0;
+
+      self->eras[i] = era;
+      self->era_title_widths[i] = -1;
+      while (row < self->n_era_rows && row_ends[row] > treaties_era_get_start (era))
+        row++;
+      self->era_rows[i] = row;
+      row_ends[row] = treaties_era_get_end (era);
+      self->n_era_rows = MAX (self->n_era_rows, row + 1);
+    }
+
+  update_text_metrics (self);
+  clamp_view (self);
+
+  return self;
+}
+
+TreatiesArticle *
+treaties_timeline_layout_get_article (TreatiesTimelineLayout *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), NULL);
+
+  return self->article;
+}
+
+guint
+treaties_timeline_layout_get_n_events (TreatiesTimelineLayout *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), 0);
+
+  return self->n_events;
+}
+
+TreatiesEvent *
+treaties_timeline_layout_get_event (TreatiesTimelineLayout *self,
+                                    guint                   index)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), NULL);
+  g_return_val_if_fail (index < self->n_events, NULL);
+
+  return self->events[index];
+}
+
+TreatiesDay
+treaties_timeline_layout_get_event_date (TreatiesTimelineLayout *self,
+                                         guint                   index)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), TREATIES_DAY_INVALID);
+  g_return_val_if_fail (index < self->n_events, TREATIES_DAY_INVALID);
+
+  return self->dates[index];
+}
+
+gboolean
+treaties_timeline_layout_find_event (TreatiesTimelineLayout *self,
+                                     TreatiesEvent          *event,
+                                     guint                  *out_index)
+{
+  TreatiesDay date;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), FALSE);
+  g_return_val_if_fail (TREATIES_IS_EVENT (event), FALSE);
+
+  date = treaties_event_get_date (event);
+  for (guint i = treaties_timeline_layout_lower_bound (self, date);
+       i < self->n_events && self->dates[i] == date;
+       i++)
+    if (self->events[i] == event)
+      {
+        if (out_index != NULL)
+          *out_index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+int
+treaties_timeline_layout_get_primary_index (TreatiesTimelineLayout *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), -1);
+
+  return self->primary_index;
+}
+
+guint
+treaties_timeline_layout_lower_bound (TreatiesTimelineLayout *self,
+                                      double                  day)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), 0);
+
+  hi = self->n_events;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((double) self->dates[mid] < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+treaties_timeline_layout_get_range_events (TreatiesTimelineLayout *self,
+                                           double                  first_day,
+                                           double                  last_day,
+                                           guint                  *out_first,
+                                           guint                  *out_n)
+{
+  guint first, end;
+
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+
+  first = treaties_timeline_layout_lower_bound (self, ceil (first_day));
+  end = treaties_timeline_layout_lower_bound (self, floor (last_day) + 1);
+  if (end < first)
+    end = first;
+  if (out_first != NULL)
+    *out_first = first;
+  if (out_n != NULL)
+    *out_n = end - first;
+}
+
+/* --- public API: measuring ------------------------------------------------- */
+
+void
+treaties_timeline_layout_set_pango_context (TreatiesTimelineLayout *self,
+                                            PangoContext           *context)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+  g_return_if_fail (context == NULL || PANGO_IS_CONTEXT (context));
+
+  if (self->measure_destroy != NULL)
+    self->measure_destroy (self->measure_data);
+  self->measure_func = NULL;
+  self->measure_data = NULL;
+  self->measure_destroy = NULL;
+
+  g_set_object (&self->pango_context, context);
+  g_clear_object (&self->pango_layout);
+  if (context != NULL)
+    self->pango_layout = pango_layout_new (context);
+
+  update_text_metrics (self);
+}
+
+void
+treaties_timeline_layout_set_measure_func (TreatiesTimelineLayout      *self,
+                                           TreatiesTimelineMeasureFunc  func,
+                                           gpointer                     user_data,
+                                           GDestroyNotify               destroy,
+                                           double                       line_height)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+  g_return_if_fail (line_height > 0);
+
+  if (self->measure_destroy != NULL)
+    self->measure_destroy (self->measure_data);
+  g_clear_object (&self->pango_layout);
+  g_clear_object (&self->pango_context);
+
+  self->measure_func = func;
+  self->measure_data = user_data;
+  self->measure_destroy = destroy;
+  self->fixed_line_height = line_height;
+
+  update_text_metrics (self);
+}
+
+void
+treaties_timeline_layout_invalidate_text (TreatiesTimelineLayout *self)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+
+  if (self->pango_layout != NULL)
+    pango_layout_context_changed (self->pango_layout);
+  update_text_metrics (self);
+}
+
+void
+treaties_timeline_layout_set_max_label_rows (TreatiesTimelineLayout *self,
+                                             guint                   rows)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+  g_return_if_fail (rows >= 1 && rows <= 16);
+
+  if (self->max_label_rows != rows)
+    {
+      self->max_label_rows = rows;
+      invalidate (self);
+    }
+}
+
+static double
+height_for_label_rows (TreatiesTimelineLayout *self,
+                       guint                   rows)
+{
+  double row_height = self->line_height + 4 + LABEL_ROW_GAP;
+
+  return ceil (PAD_TOP
+               + era_rows_height (self, MIN (self->n_era_rows, MAX_ERA_ROWS))
+               + rows * row_height - LABEL_ROW_GAP
+               + LABEL_TO_AXIS
+               + below_axis_height (self));
+}
+
+double
+treaties_timeline_layout_get_natural_height (TreatiesTimelineLayout *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), 0);
+
+  return height_for_label_rows (self, self->max_label_rows);
+}
+
+double
+treaties_timeline_layout_get_min_height (TreatiesTimelineLayout *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), 0);
+
+  return height_for_label_rows (self, 1);
+}
+
+/* --- public API: view ------------------------------------------------------ */
+
+void
+treaties_timeline_layout_set_size (TreatiesTimelineLayout *self,
+                                   double                  width,
+                                   double                  height)
+{
+  double centre;
+  gboolean was_fit, first;
+
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+  g_return_if_fail (width >= 0 && height >= 0);
+
+  if (width == self->width && height == self->height)
+    return;
+
+  first = self->width <= 0;
+  was_fit = self->fit;
+  centre = treaties_timeline_layout_x_to_day (self, self->width / 2);
+  self->width = width;
+  self->height = height;
+
+  if (first && self->has_pending_days && width > 0)
+    {
+      self->has_pending_days = FALSE;
+      treaties_timeline_layout_set_visible_days (self, self->pending_first_day, self->pending_last_day);
+      return;
+    }
+
+  if (first || was_fit)
+    {
+      self->days_per_pixel = max_days_per_pixel (self);
+      self->view_start = -G_MAXDOUBLE;
+    }
+  else
+    self->view_start = centre - width / 2 * self->days_per_pixel;
+  clamp_view (self);
+  invalidate (self);
+}
+
+double
+treaties_timeline_layout_get_width (TreatiesTimelineLayout *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), 0);
+
+  return self->width;
+}
+
+double
+treaties_timeline_layout_get_height (TreatiesTimelineLayout *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), 0);
+
+  return self->height;
+}
+
+void
+treaties_timeline_layout_set_edge_margin (TreatiesTimelineLayout *self,
+                                          double                  margin)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+  g_return_if_fail (margin >= 0);
+
+  self->edge_margin = margin;
+  if (self->fit)
+    self->days_per_pixel = max_days_per_pixel (self);
+  clamp_view (self);
+  invalidate (self);
+}
+
+void
+treaties_timeline_layout_set_view (TreatiesTimelineLayout *self,
+                                   double                  start_day,
+                                   double                  days_per_pixel)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+
+  self->view_start = start_day;
+  self->days_per_pixel = days_per_pixel;
+  clamp_view (self);
+  invalidate (self);
+}
+
+double
+treaties_timeline_layout_get_view_start (TreatiesTimelineLayout *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), 0);
+
+  return self->view_start;
+}
+
+double
+treaties_timeline_layout_get_days_per_pixel (TreatiesTimelineLayout *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), 1);
+
+  return self->days_per_pixel;
+}
+
+void
+treaties_timeline_layout_set_visible_days (TreatiesTimelineLayout *self,
+                                           double                  first_day,
+                                           double                  last_day)
+{
+  double usable;
+
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+  g_return_if_fail (last_day >= first_day);
+
+  /* Without a size yet, this is what the first size shows. */
+  if (self->width <= 0)
+    {
+      self->has_pending_days = TRUE;
+      self->pending_first_day = first_day;
+      self->pending_last_day = last_day;
+      return;
+    }
+
+  usable = MAX (self->width - 2 * self->edge_margin, 1.0);
+  self->days_per_pixel = MAX (last_day - first_day, 1.0) / usable;
+  clamp_view (self);
+  self->view_start = first_day - self->edge_margin * self->days_per_pixel;
+  clamp_view (self);
+  invalidate (self);
+}
+
+void
+treaties_timeline_layout_zoom_fit (TreatiesTimelineLayout *self)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+
+  self->days_per_pixel = max_days_per_pixel (self);
+  self->view_start = -G_MAXDOUBLE;
+  clamp_view (self);
+  invalidate (self);
+}
+
+gboolean
+treaties_timeline_layout_is_fit (TreatiesTimelineLayout *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), TRUE);
+
+  return self->fit;
+}
+
+gboolean
+treaties_timeline_layout_can_zoom_in (TreatiesTimelineLayout *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), FALSE);
+
+  return self->days_per_pixel > min_days_per_pixel (self) * (1 + 1e-9);
+}
+
+gboolean
+treaties_timeline_layout_zoom (TreatiesTimelineLayout *self,
+                               double                  factor,
+                               double                  anchor_x)
+{
+  double anchor_day, old_start, old_dpp;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), FALSE);
+  g_return_val_if_fail (factor > 0, FALSE);
+
+  old_start = self->view_start;
+  old_dpp = self->days_per_pixel;
+  anchor_day = treaties_timeline_layout_x_to_day (self, anchor_x);
+  self->days_per_pixel = old_dpp / factor;
+  clamp_view (self);
+  self->view_start = anchor_day - anchor_x * self->days_per_pixel;
+  clamp_view (self);
+
+  if (old_start == self->view_start && old_dpp == self->days_per_pixel)
+    return FALSE;
+  invalidate (self);
+  return TRUE;
+}
+
+gboolean
+treaties_timeline_layout_pan (TreatiesTimelineLayout *self,
+                              double                  dx)
+{
+  double old_start;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), FALSE);
+
+  old_start = self->view_start;
+  self->view_start -= dx * self->days_per_pixel;
+  clamp_view (self);
+  if (old_start == self->view_start)
+    return FALSE;
+  invalidate (self);
+  return TRUE;
+}
+
+gboolean
+treaties_timeline_layout_ensure_visible (TreatiesTimelineLayout *self,
+                                         double                  first_day,
+                                         double                  last_day,
+                                         double                  padding)
+{
+  double old_start, old_dpp, usable, left, right;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), FALSE);
+  g_return_val_if_fail (last_day >= first_day, FALSE);
+
+  if (self->width <= 0)
+    return FALSE;
+
+  old_start = self->view_start;
+  old_dpp = self->days_per_pixel;
+  padding = MIN (padding, self->width / 4);
+  usable = self->width - 2 * padding;
+
+  if ((last_day - first_day) / self->days_per_pixel > usable)
+    {
+      self->days_per_pixel = (last_day - first_day) / usable;
+      clamp_view (self);
+    }
+
+  left = treaties_timeline_layout_day_to_x (self, first_day);
+  right = treaties_timeline_layout_day_to_x (self, last_day);
+  if (left < padding)
+    self->view_start -= (padding - left) * self->days_per_pixel;
+  else if (right > self->width - padding)
+    self->view_start += (right - (self->width - padding)) * self->days_per_pixel;
+  clamp_view (self);
+
+  if (old_start == self->view_start && old_dpp == self->days_per_pixel)
+    return FALSE;
+  invalidate (self);
+  return TRUE;
+}
+
+double
+treaties_timeline_layout_day_to_x (TreatiesTimelineLayout *self,
+                                   double                  day)
+{
+  return (day - self->view_start) / self->days_per_pixel;
+}
+
+double
+treaties_timeline_layout_x_to_day (TreatiesTimelineLayout *self,
+                                   double                  x)
+{
+  return self->view_start + x * self->days_per_pixel;
+}
+
+/* --- public API: state ----------------------------------------------------- */
+
+void
+treaties_timeline_layout_set_highlighted (TreatiesTimelineLayout *self,
+                                          const guint            *indices,
+                                          guint                   n_indices)
+{
+  guint out = 0;
+
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+  g_return_if_fail (indices != NULL || n_indices == 0);
+
+  g_array_set_size (self->highlighted, 0);
+  for (guint i = 0; i < n_indices; i++)
+    if (indices[i] < self->n_events)
+      g_array_append_val (self->highlighted, indices[i]);
+  g_array_sort (self->highlighted, compare_guint);
+  for (guint i = 0; i < self->highlighted->len; i++)
+    if (out == 0 || g_array_index (self->highlighted, guint, out - 1) != g_array_index (self->highlighted, guint, i))
+      g_array_index (self->highlighted, guint, out++) = g_array_index (self->highlighted, guint, i);
+  g_array_set_size (self->highlighted, out);
+  invalidate (self);
+}
+
+gboolean
+treaties_timeline_layout_is_highlighted (TreatiesTimelineLayout *self,
+                                         guint                   index)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), FALSE);
+
+  return first_highlighted_in (self, index, 1) >= 0;
+}
+
+/* --- public API: results --------------------------------------------------- */
+
+const TreatiesTimelineFrame *
+treaties_timeline_layout_compute (TreatiesTimelineLayout *self)
+{
+  TreatiesTimelineFrame *frame;
+  double pad;
+  guint first, n;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), NULL);
+
+  frame = &self->frame;
+  if (self->frame_valid)
+    return frame;
+
+  g_array_set_size (self->ticks, 0);
+  g_array_set_size (self->era_bands, 0);
+  g_array_set_size (self->markers, 0);
+  g_array_set_size (self->labels, 0);
+  g_string_chunk_clear (self->strings);
+  memset (frame, 0, sizeof *frame);
+  compute_vertical (self, frame);
+
+  if (self->has_range && self->width > 0)
+    {
+      frame->axis_start_x = MAX (treaties_timeline_layout_day_to_x (self, self->range_start), 0);
+      frame->axis_end_x = MIN (treaties_timeline_layout_day_to_x (self, self->range_end), self->width);
+
+      /* Events whose markers reach into the view. */
+      pad = PRIMARY_RADIUS + 1;
+      treaties_timeline_layout_get_range_events (self,
+                                                 treaties_timeline_layout_x_to_day (self, -pad),
+                                                 treaties_timeline_layout_x_to_day (self, self->width + pad),
+                                                 &first, &n);
+      frame->first_visible = first;
+      frame->n_visible = n;
+
+      compute_ticks (self);
+      compute_eras (self);
+      compute_markers (self, first, first + n);
+      compute_labels (self);
+    }
+
+  frame->ticks = (const TreatiesTimelineTick *) (gpointer) self->ticks->data;
+  frame->n_ticks = self->ticks->len;
+  frame->eras = (const TreatiesTimelineEraBand *) (gpointer) self->era_bands->data;
+  frame->n_eras = self->era_bands->len;
+  frame->markers = (const TreatiesTimelineMarker *) (gpointer) self->markers->data;
+  frame->n_markers = self->markers->len;
+  frame->labels = (const TreatiesTimelineLabel *) (gpointer) self->labels->data;
+  frame->n_labels = self->labels->len;
+  self->frame_valid = TRUE;
+
+  return frame;
+}
+
+gboolean
+treaties_timeline_layout_hit_test (TreatiesTimelineLayout *self,
+                                   double                  x,
+                                   double                  y,
+                                   double                  tolerance,
+                                   guint                  *out_index)
+{
+  const TreatiesTimelineFrame *frame;
+  double best = G_MAXDOUBLE;
+  guint lo = 0, hi;
+  int found = -1;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), FALSE);
+
+  frame = treaties_timeline_layout_compute (self);
+
+  /* Markers first: they are small and precise. Binary search by x. */
+  hi = frame->n_markers;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (frame->markers[mid].x < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* Markers within reach lie around lo; a primary marker reaches further. */
+  for (guint i = lo; i-- > 0;)
+    {
+      const TreatiesTimelineMarker *m = &frame->markers[i];
+      double dx = x - m->x;
+
+      if (dx > PRIMARY_RADIUS + tolerance)
+        break;
+      if (dx <= m->radius + tolerance && fabs (y - m->y) <= m->radius + tolerance && dx < best)
+        {
+          best = dx;
+          found = m->event_index;
+        }
+    }
+  for (guint i = lo; i < frame->n_markers; i++)
+    {
+      const TreatiesTimelineMarker *m = &frame->markers[i];
+      double dx = m->x - x;
+
+      if (dx > PRIMARY_RADIUS + tolerance)
+        break;
+      if (dx <= m->radius + tolerance && fabs (y - m->y) <= m->radius + tolerance && dx < best)
+        {
+          best = dx;
+          found = m->event_index;
+        }
+    }
+
+  /* Then labels. */
+  if (found < 0)
+    for (guint i = 0; i < frame->n_labels; i++)
+      {
+        const TreatiesTimelineLabel *l = &frame->labels[i];
+
+        if (x >= l->x && x < l->x + l->width && y >= l->y && y < l->y + l->height)
+          {
+            found = l->event_index;
+            break;
+          }
+      }
+
+  if (found < 0)
+    return FALSE;
+  if (out_index != NULL)
+    *out_index = found;
+  return TRUE;
+}
+
+const TreatiesTimelineMarker *
+treaties_timeline_layout_find_marker (TreatiesTimelineLayout *self,
+                                      guint                   index)
+{
+  const TreatiesTimelineFrame *frame;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), NULL);
+
+  frame = treaties_timeline_layout_compute (self);
+  hi = frame->n_markers;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (frame->markers[mid].first + frame->markers[mid].n_events <= index)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < frame->n_markers && frame->markers[lo].first <= index)
+    return &frame->markers[lo];
+  return NULL;
+}
+
+const TreatiesTimelineLabel *
+treaties_timeline_layout_find_label (TreatiesTimelineLayout *self,
+                                     guint                   index)
+{
+  const TreatiesTimelineFrame *frame;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), NULL);
+
+  frame = treaties_timeline_layout_compute (self);
+  hi = frame->n_labels;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (frame->labels[mid].event_index < index)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < frame->n_labels && frame->labels[lo].event_index == index)
+    return &frame->labels[lo];
+  return NULL;
+}

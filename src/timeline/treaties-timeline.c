@@ -1,0 +1,1447 @@
+/* treaties-timeline.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "treaties-timeline.h"
+
+#define ZOOM_STEP              1.6
+#define WHEEL_PAN_PIXELS       48.0
+#define KEY_SCROLL_PADDING     64.0
+#define SECTION_SCROLL_PADDING 32.0
+#define HIT_TOLERANCE          4.0
+#define FOCUS_RING_WIDTH       2.0
+#define FOCUS_RING_OFFSET      2.0
+#define MAX_ACCESSIBLE_EVENTS  256
+#define MIN_WIDTH              160
+
+typedef enum {
+  COLOR_TEXT,
+  COLOR_DIM,
+  COLOR_AXIS,
+  COLOR_ERA,
+  COLOR_ERA_TINT,
+  COLOR_ERA_TEXT,
+  COLOR_MARKER,
+  COLOR_MARKER_RING,
+  COLOR_PRIMARY,
+  COLOR_HIGHLIGHT,
+  COLOR_HIGHLIGHT_LABEL,
+  COLOR_HIGHLIGHT_TEXT,
+  COLOR_LABEL,
+  COLOR_HOVER,
+  COLOR_FOCUS,
+  N_COLORS
+} TimelineColor;
+
+/* The CSS class that gives each colour (data/style.css, region "timeline"). */
+static const char * const color_classes[N_COLORS] = {
+  [COLOR_TEXT] = NULL,
+  [COLOR_DIM] = "tick-label",
+  [COLOR_AXIS] = "axis",
+  [COLOR_ERA] = "era",
+  [COLOR_ERA_TINT] = "era-tint",
+  [COLOR_ERA_TEXT] = "era-title",
+  [COLOR_MARKER] = "marker",
+  [COLOR_MARKER_RING] = "marker-ring",
+  [COLOR_PRIMARY] = "primary",
+  [COLOR_HIGHLIGHT] = "highlighted",
+  [COLOR_HIGHLIGHT_LABEL] = "highlighted-label",
+  [COLOR_HIGHLIGHT_TEXT] = "highlighted-title",
+  [COLOR_LABEL] = "label-background",
+  [COLOR_HOVER] = "hover",
+  [COLOR_FOCUS] = "focus-ring",
+};
+
+struct _TreatiesTimeline
+{
+  GtkWidget               parent_instance;
+
+  TreatiesArticle        *article;
+  TreatiesTimelineLayout *layout;
+  char                   *current_section;
+  GHashTable             *section_events;   /* section id → GArray of guint, lazily */
+
+  int                     focused;          /* event index, or -1 */
+  int                     hovered;          /* event index, or -1 */
+
+  gboolean                pointer_inside;
+  double                  pointer_x;
+  double                  pointer_y;
+
+  GtkGesture             *drag;
+  gboolean                dragging;
+  double                  drag_start_view;
+  double                  zoom_scale;
+
+  GPtrArray              *accessibles;      /* GtkButton children, in date order */
+  guint                   accessible_sync_id;
+  int                     accessible_min_width;
+  int                     accessible_min_height;
+
+  GdkRGBA                 colors[N_COLORS];
+  gboolean                colors_valid;
+  PangoLayout            *text_layout;
+};
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  PROP_CURRENT_SECTION,
+  N_PROPS
+};
+
+enum {
+  EVENT_ACTIVATED,
+  FOCUS_TEXT,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (TreatiesTimeline, treaties_timeline, GTK_TYPE_WIDGET)
+
+/* --- helpers --------------------------------------------------------------- */
+
+static char *
+dup_event_name (TreatiesEvent *event)
+{
+  g_autofree char *date = treaties_day_format_long (treaties_event_get_date (event));
+
+  /* Translators: an event on the timeline: its date, then its title. */
+  return g_strdup_printf (C_("timeline event", "%s — %s"),
+                          g_strstrip (date), treaties_event_get_title (event));
+}
+
+static void
+ensure_colors (TreatiesTimeline *self)
+{
+  GtkStyleContext *context;
+
+  if (self->colors_valid)
+    return;
+
+  /* GTK 4.8 has no gtk_widget_get_color() (4.10) and no public CSS nodes:
+   * a saved style context with an added class is a transient child node
+   * `timeline.CLASS` whose colour the stylesheet sets. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  for (guint i = 0; i < N_COLORS; i++)
+    {
+      if (color_classes[i] != NULL)
+        {
+          gtk_style_context_save (context);
+          gtk_style_context_add_class (context, color_classes[i]);
+        }
+      gtk_style_context_get_color (context, &self->colors[i]);
+      if (color_classes[i] != NULL)
+        gtk_style_context_restore (context);
+    }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  self->colors_valid = TRUE;
+}
+
+static void
+update_actions (TreatiesTimeline *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_events = self->layout != NULL && treaties_timeline_layout_get_n_events (self->layout) > 0;
+  gboolean fit = self->layout == NULL || treaties_timeline_layout_is_fit (self->layout);
+
+  gtk_widget_action_set_enabled (widget, "timeline.zoom-in",
+                                 self->layout != NULL && treaties_timeline_layout_can_zoom_in (self->layout));
+  gtk_widget_action_set_enabled (widget, "timeline.zoom-out", !fit);
+  gtk_widget_action_set_enabled (widget, "timeline.zoom-fit", !fit);
+  gtk_widget_action_set_enabled (widget, "timeline.next-event", has_events);
+  gtk_widget_action_set_enabled (widget, "timeline.previous-event", has_events);
+  gtk_widget_action_set_enabled (widget, "timeline.first-event", has_events);
+  gtk_widget_action_set_enabled (widget, "timeline.last-event", has_events);
+  gtk_widget_action_set_enabled (widget, "timeline.activate-event", has_events);
+}
+
+static gboolean sync_accessibles_cb (gpointer data);
+
+/* Everything that follows a change of the view or of what is shown. */
+static void
+view_changed (TreatiesTimeline *self)
+{
+  update_actions (self);
+  if (self->accessible_sync_id == 0)
+    self->accessible_sync_id = g_idle_add_full (G_PRIORITY_LOW, sync_accessibles_cb, self, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static GArray *
+events_for_section (TreatiesTimeline *self,
+                    const char       *section_id)
+{
+  if (self->section_events == NULL)
+    {
+      guint n = treaties_timeline_layout_get_n_events (self->layout);
+
+      self->section_events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                    (GDestroyNotify) g_array_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          TreatiesEvent *event = treaties_timeline_layout_get_event (self->layout, i);
+          const char * const *ids = treaties_event_get_section_ids (event);
+
+          for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
+            {
+              GArray *indices = g_hash_table_lookup (self->section_events, ids[k]);
+
+              if (indices == NULL)
+                {
+                  indices = g_array_new (FALSE, FALSE, sizeof (guint));
+                  g_hash_table_insert (self->section_events, g_strdup (ids[k]), indices);
+                }
+              g_array_append_val (indices, i);
+            }
+        }
+    }
+  return g_hash_table_lookup (self->section_events, section_id);
+}
+
+static void
+apply_current_section (TreatiesTimeline *self,
+                       gboolean          scroll)
+{
+  GArray *indices = NULL;
+  double first_day, last_day, first_x, last_x;
+  double width;
+
+  if (self->layout == NULL)
+    return;
+
+  if (self->current_section != NULL)
+    indices = events_for_section (self, self->current_section);
+  if (indices == NULL || indices->len == 0)
+    {
+      treaties_timeline_layout_set_highlighted (self->layout, NULL, 0);
+      view_changed (self);
+      return;
+    }
+
+  treaties_timeline_layout_set_highlighted (self->layout, (guint *) (gpointer) indices->data, indices->len);
+
+  /* Indices are in date order: the first and last span them all. */
+  first_day = treaties_timeline_layout_get_event_date (self->layout, g_array_index (indices, guint, 0));
+  last_day = treaties_timeline_layout_get_event_date (self->layout,
+                                                      g_array_index (indices, guint, indices->len - 1));
+  first_x = treaties_timeline_layout_day_to_x (self->layout, first_day);
+  last_x = treaties_timeline_layout_day_to_x (self->layout, last_day);
+  width = treaties_timeline_layout_get_width (self->layout);
+  if (scroll && width > 0 && (first_x < 0 || last_x > width))
+    treaties_timeline_layout_ensure_visible (self->layout, first_day, last_day, SECTION_SCROLL_PADDING);
+
+  view_changed (self);
+}
+
+static void
+set_focused (TreatiesTimeline *self,
+             int               index,
+             gboolean          scroll)
+{
+  guint n;
+
+  if (self->layout == NULL)
+    return;
+
+  n = treaties_timeline_layout_get_n_events (self->layout);
+  if (n == 0)
+    index = -1;
+  else if (index >= (int) n)
+    index = n - 1;
+  self->focused = MAX (index, -1);
+
+  if (scroll && self->focused >= 0)
+    {
+      double day = treaties_timeline_layout_get_event_date (self->layout, self->focused);
+
+      treaties_timeline_layout_ensure_visible (self->layout, day, day, KEY_SCROLL_PADDING);
+    }
+  view_changed (self);
+}
+
+static void
+activate_index (TreatiesTimeline *self,
+                guint             index)
+{
+  TreatiesEvent *event = treaties_timeline_layout_get_event (self->layout, index);
+
+  g_return_if_fail (event != NULL);
+
+  self->focused = index;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
+}
+
+/* Where zooming by key or button keeps still: the focused event if it is
+ * in view (the reader's place), else the pointer, else the centre. */
+static double
+zoom_anchor (TreatiesTimeline *self)
+{
+  double width = treaties_timeline_layout_get_width (self->layout);
+
+  if (self->focused >= 0)
+    {
+      double x = treaties_timeline_layout_day_to_x (self->layout,
+                                                    treaties_timeline_layout_get_event_date (self->layout, self->focused));
+
+      if (x >= 0 && x <= width)
+        return x;
+    }
+  if (self->pointer_inside)
+    return self->pointer_x;
+  return width / 2;
+}
+
+static void
+zoom_by (TreatiesTimeline *self,
+         double            factor,
+         double            anchor_x)
+{
+  if (self->layout != NULL && treaties_timeline_layout_zoom (self->layout, factor, anchor_x))
+    view_changed (self);
+}
+
+static void
+update_hover (TreatiesTimeline *self)
+{
+  guint index;
+  int hovered = -1;
+
+  if (self->layout != NULL && self->pointer_inside && !self->dragging &&
+      treaties_timeline_layout_hit_test (self->layout, self->pointer_x, self->pointer_y,
+                                         HIT_TOLERANCE, &index))
+    hovered = index;
+
+  if (hovered != self->hovered)
+    {
+      self->hovered = hovered;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  if (self->dragging)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  else
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hovered >= 0 ? "pointer" : NULL);
+}
+
+/* --- drawing --------------------------------------------------------------- */
+
+static void
+append_circle (GtkSnapshot   *snapshot,
+               double         x,
+               double         y,
+               double         radius,
+               double         ring,     /* 0: filled */
+               const GdkRGBA *color)
+{
+  GskRoundedRect rect;
+  float width = ring > 0 ? ring : radius;
+  const float widths[4] = { width, width, width, width };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&rect,
+                                   &GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius),
+                                   radius);
+  gtk_snapshot_append_border (snapshot, &rect, widths, colors);
+}
+
+static void
+append_rounded (GtkSnapshot          *snapshot,
+                const graphene_rect_t *bounds,
+                double                 radius,
+                const GdkRGBA         *color)
+{
+  GskRoundedRect rect;
+
+  gsk_rounded_rect_init_from_rect (&rect, bounds, radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &rect);
+  gtk_snapshot_append_color (snapshot, color, bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+append_outline (GtkSnapshot           *snapshot,
+                const graphene_rect_t *bounds,
+                double                 radius,
+                double                 width,
+                const GdkRGBA         *color)
+{
+  GskRoundedRect rect;
+  const float widths[4] = { width, width, width, width };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&rect, bounds, radius);
+  gtk_snapshot_append_border (snapshot, &rect, widths, colors);
+}
+
+static void
+append_text (TreatiesTimeline *self,
+             GtkSnapshot      *snapshot,
+             const char       *text,
+             double            x,
+             double            y,
+             double            width,
+             gboolean          ellipsize,
+             const GdkRGBA    *color)
+{
+  pango_layout_set_text (self->text_layout, text, -1);
+  pango_layout_set_width (self->text_layout, ellipsize ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_ellipsize (self->text_layout, ellipsize ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x), round (y)));
+  gtk_snapshot_append_layout (snapshot, self->text_layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+snapshot_eras (TreatiesTimeline            *self,
+               GtkSnapshot                 *snapshot,
+               const TreatiesTimelineFrame *frame)
+{
+  for (guint i = 0; i < frame->n_eras; i++)
+    {
+      const TreatiesTimelineEraBand *band = &frame->eras[i];
+      double x1 = round (MAX (band->x, -8));
+      double x2 = round (MIN (band->x + band->width, frame->width + 8));
+      double tint_top = band->y + band->height;
+
+      /* A faint column behind the events, and the band with its title. */
+      gtk_snapshot_append_color (snapshot, &self->colors[COLOR_ERA_TINT],
+                                 &GRAPHENE_RECT_INIT (x1, tint_top, MAX (x2 - x1, 1), frame->axis_y - tint_top));
+      append_rounded (snapshot, &GRAPHENE_RECT_INIT (x1 + 1, band->y, MAX (x2 - x1 - 2, 1), band->height),
+                      band->height / 2 > 6 ? 6 : band->height / 2, &self->colors[COLOR_ERA]);
+      if (band->label_width > 0)
+        append_text (self, snapshot, treaties_era_get_title (band->era),
+                     band->label_x, band->label_y, band->label_width, band->ellipsized,
+                     &self->colors[COLOR_ERA_TEXT]);
+    }
+}
+
+static void
+snapshot_axis (TreatiesTimeline            *self,
+               GtkSnapshot                 *snapshot,
+               const TreatiesTimelineFrame *frame)
+{
+  double axis_y = round (frame->axis_y);
+
+  if (frame->axis_end_x > frame->axis_start_x)
+    gtk_snapshot_append_color (snapshot, &self->colors[COLOR_AXIS],
+                               &GRAPHENE_RECT_INIT (round (frame->axis_start_x), axis_y,
+                                                    round (frame->axis_end_x) - round (frame->axis_start_x), 1));
+
+  for (guint i = 0; i < frame->n_ticks; i++)
+    {
+      const TreatiesTimelineTick *tick = &frame->ticks[i];
+
+      gtk_snapshot_append_color (snapshot, &self->colors[COLOR_AXIS],
+                                 &GRAPHENE_RECT_INIT (round (tick->x), axis_y, 1, round (tick->height) + 1));
+      if (tick->label != NULL)
+        append_text (self, snapshot, tick->label, tick->label_x, tick->label_y, tick->label_width, FALSE,
+                     tick->kind == TREATIES_TIMELINE_TICK_YEAR ? &self->colors[COLOR_TEXT] : &self->colors[COLOR_DIM]);
+    }
+}
+
+static void
+snapshot_labels (TreatiesTimeline            *self,
+                 GtkSnapshot                 *snapshot,
+                 const TreatiesTimelineFrame *frame)
+{
+  /* Leader lines first, so that label backgrounds cover the ones that pass
+   * behind labels of lower rows. */
+  for (guint i = 0; i < frame->n_labels; i++)
+    {
+      const TreatiesTimelineLabel *label = &frame->labels[i];
+      const TreatiesTimelineMarker *marker = treaties_timeline_layout_find_marker (self->layout, label->event_index);
+      double top = round (label->y + label->height);
+      double bottom = marker != NULL ? marker->y - marker->radius : frame->axis_y;
+      gboolean strong = label->priority || (int) label->event_index == self->hovered;
+
+      if (bottom > top)
+        gtk_snapshot_append_color (snapshot,
+                                   strong ? &self->colors[COLOR_HIGHLIGHT] : &self->colors[COLOR_AXIS],
+                                   &GRAPHENE_RECT_INIT (floor (label->anchor_x), top, 1, round (bottom - top)));
+    }
+
+  for (guint i = 0; i < frame->n_labels; i++)
+    {
+      const TreatiesTimelineLabel *label = &frame->labels[i];
+      TreatiesEvent *event = treaties_timeline_layout_get_event (self->layout, label->event_index);
+      graphene_rect_t box = GRAPHENE_RECT_INIT (round (label->x), round (label->y),
+                                                round (label->width), round (label->height));
+      gboolean hovered = (int) label->event_index == self->hovered;
+      const GdkRGBA *text = &self->colors[COLOR_TEXT];
+
+      append_rounded (snapshot, &box, box.size.height / 2, &self->colors[COLOR_LABEL]);
+      if (label->priority || hovered)
+        {
+          append_rounded (snapshot, &box, box.size.height / 2,
+                          hovered ? &self->colors[COLOR_HOVER] : &self->colors[COLOR_HIGHLIGHT_LABEL]);
+          text = &self->colors[COLOR_HIGHLIGHT_TEXT];
+        }
+      append_text (self, snapshot, treaties_event_get_title (event),
+                   label->text_x, label->y + 2, label->text_width, label->ellipsized, text);
+
+      if ((int) label->event_index == self->focused && gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+        {
+          graphene_rect_t ring = box;
+
+          graphene_rect_inset (&ring, -FOCUS_RING_OFFSET, -FOCUS_RING_OFFSET);
+          append_outline (snapshot, &ring, ring.size.height / 2, FOCUS_RING_WIDTH, &self->colors[COLOR_FOCUS]);
+        }
+    }
+}
+
+static void
+snapshot_markers (TreatiesTimeline            *self,
+                  GtkSnapshot                 *snapshot,
+                  const TreatiesTimelineFrame *frame)
+{
+  double axis_y = round (frame->axis_y) + 0.5;
+  const TreatiesTimelineMarker *focused = NULL;
+
+  for (guint i = 0; i < frame->n_markers; i++)
+    {
+      const TreatiesTimelineMarker *marker = &frame->markers[i];
+      gboolean hovered = self->hovered >= (int) marker->first &&
+                         self->hovered < (int) (marker->first + marker->n_events);
+      double x = round (marker->x) + 0.5;
+      double r = marker->radius + (hovered ? 1.5 : 0);
+
+      if (self->focused >= (int) marker->first && self->focused < (int) (marker->first + marker->n_events))
+        focused = marker;
+
+      /* A ring of the background keeps markers apart from the axis and
+       * from each other. */
+      append_circle (snapshot, x, axis_y, r + 1.5, 0, &self->colors[COLOR_MARKER_RING]);
+      if (marker->primary)
+        {
+          append_circle (snapshot, x, axis_y, r, 0, &self->colors[COLOR_PRIMARY]);
+          append_circle (snapshot, x, axis_y, r - 2.5, 0, &self->colors[COLOR_MARKER_RING]);
+          append_circle (snapshot, x, axis_y, r - 4, 0, &self->colors[COLOR_PRIMARY]);
+        }
+      else if (hovered)
+        append_circle (snapshot, x, axis_y, r, 0, &self->colors[COLOR_HOVER]);
+      else if (marker->highlighted)
+        append_circle (snapshot, x, axis_y, r, 0, &self->colors[COLOR_HIGHLIGHT]);
+      else
+        append_circle (snapshot, x, axis_y, r, 0, &self->colors[COLOR_MARKER]);
+    }
+
+  if (focused != NULL && gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+    append_circle (snapshot, round (focused->x) + 0.5, axis_y,
+                   focused->radius + FOCUS_RING_OFFSET + FOCUS_RING_WIDTH + 1.5, FOCUS_RING_WIDTH,
+                   &self->colors[COLOR_FOCUS]);
+}
+
+/* --- accessibility --------------------------------------------------------- */
+
+static void
+accessible_clicked_cb (GtkButton        *button,
+                       TreatiesTimeline *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "event-index"));
+
+  if (self->layout != NULL && index > 0 && index <= treaties_timeline_layout_get_n_events (self->layout))
+    activate_index (self, index - 1);
+}
+
+/* One invisible, non-focusable button per marker in view (up to a bound),
+ * so that AT-SPI lists the events and can activate them. Done from an idle
+ * so that children never change during layout or drawing. */
+static gboolean
+sync_accessibles_cb (gpointer data)
+{
+  TreatiesTimeline *self = data;
+  const TreatiesTimelineFrame *frame = NULL;
+  guint n = 0;
+
+  self->accessible_sync_id = 0;
+
+  if (self->layout != NULL && treaties_timeline_layout_get_width (self->layout) > 0)
+    {
+      frame = treaties_timeline_layout_compute (self->layout);
+      n = MIN (frame->n_markers, MAX_ACCESSIBLE_EVENTS);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint index = frame->markers[i].event_index;
+      GtkWidget *button;
+
+      if (i < self->accessibles->len)
+        button = g_ptr_array_index (self->accessibles, i);
+      else
+        {
+          button = gtk_button_new ();
+          gtk_widget_set_focusable (button, FALSE);
+          gtk_widget_set_can_focus (button, FALSE);
+          gtk_widget_set_can_target (button, FALSE);
+          g_signal_connect_object (button, "clicked", G_CALLBACK (accessible_clicked_cb), self, 0);
+          gtk_widget_set_parent (button, GTK_WIDGET (self));
+          g_ptr_array_add (self->accessibles, button);
+        }
+
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "event-index")) != index + 1)
+        {
+          TreatiesEvent *event = treaties_timeline_layout_get_event (self->layout, index);
+          g_autofree char *name = dup_event_name (event);
+
+          g_object_set_data (G_OBJECT (button), "event-index", GUINT_TO_POINTER (index + 1));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          treaties_event_get_description (event),
+                                          -1);
+        }
+    }
+
+  while (self->accessibles->len > n)
+    {
+      GtkWidget *button = g_ptr_array_steal_index (self->accessibles, self->accessibles->len - 1);
+
+      gtk_widget_unparent (button);
+    }
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* --- callbacks ------------------------------------------------------------- */
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           TreatiesTimeline         *self)
+{
+  self->pointer_inside = TRUE;
+  self->pointer_x = x;
+  self->pointer_y = y;
+  update_hover (self);
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          TreatiesTimeline         *self)
+{
+  self->pointer_inside = FALSE;
+  update_hover (self);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           TreatiesTimeline         *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
+
+  if (self->layout == NULL)
+    return FALSE;
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      double factor = exp (-dy * (wheel ? 0.25 : 0.01));
+      double anchor = self->pointer_inside ? self->pointer_x
+                                           : treaties_timeline_layout_get_width (self->layout) / 2;
+
+      zoom_by (self, factor, anchor);
+      update_hover (self);
+      return TRUE;
+    }
+
+  /* Shift turns a vertical wheel into horizontal scrolling; plain vertical
+   * scrolling goes on to the page. */
+  if (dx == 0 && (state & GDK_SHIFT_MASK))
+    dx = dy;
+  if (dx == 0)
+    return FALSE;
+
+  if (treaties_timeline_layout_pan (self->layout, -dx * (wheel ? WHEEL_PAN_PIXELS : 1)))
+    view_changed (self);
+  update_hover (self);
+  return TRUE;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag   *gesture,
+               double            x,
+               double            y,
+               TreatiesTimeline *self)
+{
+  self->dragging = FALSE;
+  self->drag_start_view = self->layout != NULL ? treaties_timeline_layout_get_view_start (self->layout) : 0;
+}
+
+static void
+drag_update_cb (GtkGestureDrag   *gesture,
+                double            offset_x,
+                double            offset_y,
+                TreatiesTimeline *self)
+{
+  int threshold = 8;
+
+  if (self->layout == NULL)
+    return;
+
+  if (!self->dragging)
+    {
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+      if (fabs (offset_x) < threshold && fabs (offset_y) < threshold)
+        return;
+      self->dragging = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      update_hover (self);
+    }
+
+  treaties_timeline_layout_set_view (self->layout,
+                                     self->drag_start_view - offset_x * treaties_timeline_layout_get_days_per_pixel (self->layout),
+                                     treaties_timeline_layout_get_days_per_pixel (self->layout));
+  view_changed (self);
+}
+
+static void
+drag_end_cb (GtkGestureDrag   *gesture,
+             double            offset_x,
+             double            offset_y,
+             TreatiesTimeline *self)
+{
+  double x, y;
+
+  if (self->dragging)
+    {
+      self->dragging = FALSE;
+      update_hover (self);
+      return;
+    }
+
+  /* Not a drag: a click. */
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  if (treaties_timeline_activate_at (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      if (gtk_widget_get_focus_on_click (GTK_WIDGET (self)))
+        gtk_widget_grab_focus (GTK_WIDGET (self));
+    }
+}
+
+static void
+zoom_begin_cb (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               TreatiesTimeline *self)
+{
+  self->zoom_scale = 1.0;
+}
+
+static void
+zoom_scale_changed_cb (GtkGestureZoom   *gesture,
+                       double            scale,
+                       TreatiesTimeline *self)
+{
+  double x, y;
+
+  if (scale <= 0 || self->zoom_scale <= 0)
+    return;
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    x = self->pointer_inside ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  zoom_by (self, scale / self->zoom_scale, x);
+  self->zoom_scale = scale;
+}
+
+static void
+focus_enter_cb (GtkEventControllerFocus *controller,
+                TreatiesTimeline        *self)
+{
+  const TreatiesTimelineFrame *frame;
+
+  if (self->layout == NULL)
+    return;
+
+  /* Start from an event in view: the article's own if it is there. */
+  frame = treaties_timeline_layout_compute (self->layout);
+  if (self->focused < 0 || treaties_timeline_layout_find_marker (self->layout, self->focused) == NULL)
+    {
+      int primary = treaties_timeline_layout_get_primary_index (self->layout);
+
+      if (primary >= 0 && (frame->width <= 0 || treaties_timeline_layout_find_marker (self->layout, primary) != NULL))
+        self->focused = primary;
+      else if (frame->n_markers > 0)
+        self->focused = frame->markers[0].event_index;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                TreatiesTimeline        *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+high_contrast_changed_cb (AdwStyleManager  *manager,
+                          GParamSpec       *pspec,
+                          TreatiesTimeline *self)
+{
+  if (adw_style_manager_get_high_contrast (manager))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "high-contrast");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "high-contrast");
+}
+
+/* --- actions --------------------------------------------------------------- */
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TreatiesTimeline *self = TREATIES_TIMELINE (widget);
+
+  if (self->layout != NULL)
+    zoom_by (self, ZOOM_STEP, zoom_anchor (self));
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TreatiesTimeline *self = TREATIES_TIMELINE (widget);
+
+  if (self->layout != NULL)
+    zoom_by (self, 1 / ZOOM_STEP, zoom_anchor (self));
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TreatiesTimeline *self = TREATIES_TIMELINE (widget);
+
+  if (self->layout != NULL)
+    {
+      treaties_timeline_layout_zoom_fit (self->layout);
+      view_changed (self);
+    }
+}
+
+static void
+move_focus_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TreatiesTimeline *self = TREATIES_TIMELINE (widget);
+  int n, index = self->focused;
+
+  if (self->layout == NULL || (n = treaties_timeline_layout_get_n_events (self->layout)) == 0)
+    return;
+
+  if (g_str_equal (action_name, "timeline.first-event"))
+    index = 0;
+  else if (g_str_equal (action_name, "timeline.last-event"))
+    index = n - 1;
+  else if (g_str_equal (action_name, "timeline.next-event"))
+    index = index < 0 ? 0 : MIN (index + 1, n - 1);
+  else
+    index = index < 0 ? n - 1 : MAX (index - 1, 0);
+
+  set_focused (self, index, TRUE);
+}
+
+static void
+activate_event_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TreatiesTimeline *self = TREATIES_TIMELINE (widget);
+
+  if (self->layout != NULL && self->focused >= 0)
+    activate_index (self, self->focused);
+}
+
+/* --- overrides ------------------------------------------------------------- */
+
+static void
+treaties_timeline_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  TreatiesTimeline *self = TREATIES_TIMELINE (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MIN_WIDTH;
+      *natural = 4 * MIN_WIDTH;
+    }
+  else if (self->layout != NULL)
+    {
+      *minimum = ceil (treaties_timeline_layout_get_min_height (self->layout));
+      *natural = ceil (treaties_timeline_layout_get_natural_height (self->layout));
+    }
+  else
+    *minimum = *natural = 0;
+}
+
+static void
+treaties_timeline_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  TreatiesTimeline *self = TREATIES_TIMELINE (widget);
+  gboolean resized;
+
+  if (self->layout == NULL)
+    return;
+
+  resized = treaties_timeline_layout_get_width (self->layout) != width ||
+            treaties_timeline_layout_get_height (self->layout) != height;
+  treaties_timeline_layout_set_size (self->layout, width, height);
+  if (resized)
+    {
+      if (self->current_section != NULL)
+        apply_current_section (self, FALSE);
+      view_changed (self);
+    }
+
+  if (self->accessibles->len > 0 && self->accessible_min_width < 0)
+    {
+      GtkWidget *button = g_ptr_array_index (self->accessibles, 0);
+
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &self->accessible_min_width, NULL, NULL, NULL);
+      gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, -1, &self->accessible_min_height, NULL, NULL, NULL);
+    }
+
+  /* Each accessible child covers its marker, so that the extents a screen
+   * reader or magnifier sees are where the event is drawn. */
+  for (guint i = 0; i < self->accessibles->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->accessibles, i);
+      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "event-index")) - 1;
+      const TreatiesTimelineMarker *marker = treaties_timeline_layout_find_marker (self->layout, index);
+      int w = MAX (self->accessible_min_width, 16);
+      int h = MAX (self->accessible_min_height, 16);
+      double x = marker != NULL ? marker->x : -w;
+      double y = marker != NULL ? marker->y : -h;
+
+      gtk_widget_size_allocate (button,
+                                &(GtkAllocation) { floor (x - w / 2.0), floor (y - h / 2.0), w, h },
+                                -1);
+    }
+}
+
+static void
+treaties_timeline_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  TreatiesTimeline *self = TREATIES_TIMELINE (widget);
+  const TreatiesTimelineFrame *frame;
+
+  if (self->layout == NULL)
+    return;
+
+  ensure_colors (self);
+  frame = treaties_timeline_layout_compute (self->layout);
+
+  snapshot_eras (self, snapshot, frame);
+  snapshot_axis (self, snapshot, frame);
+  snapshot_labels (self, snapshot, frame);
+  snapshot_markers (self, snapshot, frame);
+  /* The accessible children are never drawn. */
+}
+
+static gboolean
+treaties_timeline_query_tooltip (GtkWidget  *widget,
+                                 int         x,
+                                 int         y,
+                                 gboolean    keyboard_mode,
+                                 GtkTooltip *tooltip)
+{
+  TreatiesTimeline *self = TREATIES_TIMELINE (widget);
+  const TreatiesTimelineMarker *marker;
+  const TreatiesTimelineLabel *label;
+  g_autofree char *date = NULL;
+  g_autofree char *markup = NULL;
+  TreatiesEvent *event;
+  GString *more;
+  guint index;
+
+  if (self->layout == NULL)
+    return FALSE;
+
+  if (keyboard_mode)
+    {
+      if (self->focused < 0)
+        return FALSE;
+      index = self->focused;
+    }
+  else if (!treaties_timeline_layout_hit_test (self->layout, x, y, HIT_TOLERANCE, &index))
+    return FALSE;
+
+  event = treaties_timeline_layout_get_event (self->layout, index);
+  date = treaties_day_format_long (treaties_event_get_date (event));
+  /* Translators: a tooltip on the timeline: an event's date, then its title. */
+  markup = g_markup_printf_escaped (C_("timeline tooltip", "<b>%s</b> — %s"),
+                                    g_strstrip (date), treaties_event_get_title (event));
+  more = g_string_new (markup);
+  if (treaties_event_get_description (event) != NULL)
+    {
+      g_autofree char *description = g_markup_escape_text (treaties_event_get_description (event), -1);
+
+      g_string_append_printf (more, "\n<small>%s</small>", description);
+    }
+
+  marker = treaties_timeline_layout_find_marker (self->layout, index);
+  if (marker != NULL && marker->n_events > 1)
+    {
+      g_autofree char *others = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "and %u more event here; zoom in to tell them apart",
+                                                              "and %u more events here; zoom in to tell them apart",
+                                                              marker->n_events - 1),
+                                                 marker->n_events - 1);
+
+      g_string_append_printf (more, "\n<i>%s</i>", others);
+    }
+  gtk_tooltip_set_markup (tooltip, more->str);
+  g_string_free (more, TRUE);
+
+  label = treaties_timeline_layout_find_label (self->layout, index);
+  if (marker != NULL)
+    {
+      double r = marker->radius + HIT_TOLERANCE;
+
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { floor (marker->x - r), floor (marker->y - r),
+                                                           ceil (2 * r), ceil (2 * r) });
+    }
+  if (label != NULL && !keyboard_mode && y < label->y + label->height + 1)
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { floor (label->x), floor (label->y),
+                                                         ceil (label->width), ceil (label->height) });
+  return TRUE;
+}
+
+static void
+treaties_timeline_css_changed (GtkWidget         *widget,
+                               GtkCssStyleChange *change)
+{
+  TreatiesTimeline *self = TREATIES_TIMELINE (widget);
+
+  GTK_WIDGET_CLASS (treaties_timeline_parent_class)->css_changed (widget, change);
+
+  self->colors_valid = FALSE;
+  self->accessible_min_width = -1;
+  pango_layout_context_changed (self->text_layout);
+  if (self->layout != NULL)
+    treaties_timeline_layout_invalidate_text (self->layout);
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+treaties_timeline_dispose (GObject *object)
+{
+  TreatiesTimeline *self = (TreatiesTimeline *) object;
+
+  g_clear_handle_id (&self->accessible_sync_id, g_source_remove);
+  if (self->accessibles != NULL)
+    {
+      for (guint i = 0; i < self->accessibles->len; i++)
+        gtk_widget_unparent (g_ptr_array_index (self->accessibles, i));
+      g_ptr_array_set_size (self->accessibles, 0);
+    }
+  g_clear_object (&self->layout);
+  g_clear_object (&self->article);
+  g_clear_object (&self->text_layout);
+  g_clear_pointer (&self->section_events, g_hash_table_unref);
+
+  G_OBJECT_CLASS (treaties_timeline_parent_class)->dispose (object);
+}
+
+static void
+treaties_timeline_finalize (GObject *object)
+{
+  TreatiesTimeline *self = (TreatiesTimeline *) object;
+
+  g_clear_pointer (&self->current_section, g_free);
+  g_clear_pointer (&self->accessibles, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (treaties_timeline_parent_class)->finalize (object);
+}
+
+static void
+treaties_timeline_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TreatiesTimeline *self = TREATIES_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+    case PROP_CURRENT_SECTION:
+      g_value_set_string (value, self->current_section);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+treaties_timeline_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  TreatiesTimeline *self = TREATIES_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      treaties_timeline_set_article (self, g_value_get_object (value));
+      break;
+    case PROP_CURRENT_SECTION:
+      treaties_timeline_set_current_section (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+treaties_timeline_class_init (TreatiesTimelineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = treaties_timeline_dispose;
+  object_class->finalize = treaties_timeline_finalize;
+  object_class->get_property = treaties_timeline_get_property;
+  object_class->set_property = treaties_timeline_set_property;
+
+  widget_class->measure = treaties_timeline_measure;
+  widget_class->size_allocate = treaties_timeline_size_allocate;
+  widget_class->snapshot = treaties_timeline_snapshot;
+  widget_class->query_tooltip = treaties_timeline_query_tooltip;
+  widget_class->css_changed = treaties_timeline_css_changed;
+
+  /**
+   * TreatiesTimeline:article:
+   *
+   * The article whose timeline is shown.
+   */
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL,
+                         TREATIES_TYPE_ARTICLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TreatiesTimeline:current-section:
+   *
+   * The id of the section being read; its events are highlighted.
+   */
+  properties[PROP_CURRENT_SECTION] =
+    g_param_spec_string ("current-section", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TreatiesTimeline::event-activated:
+   * @event: the TreatiesEvent
+   *
+   * An event was clicked, activated with Enter, or through AT-SPI.
+   */
+  signals[EVENT_ACTIVATED] =
+    g_signal_new ("event-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, TREATIES_TYPE_EVENT);
+
+  /**
+   * TreatiesTimeline::focus-text:
+   *
+   * Escape was pressed: the reader wants to go back to the text.
+   */
+  signals[FOCUS_TEXT] =
+    g_signal_new ("focus-text",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "timeline.next-event", NULL, move_focus_action);
+  gtk_widget_class_install_action (widget_class, "timeline.previous-event", NULL, move_focus_action);
+  gtk_widget_class_install_action (widget_class, "timeline.first-event", NULL, move_focus_action);
+  gtk_widget_class_install_action (widget_class, "timeline.last-event", NULL, move_focus_action);
+  gtk_widget_class_install_action (widget_class, "timeline.activate-event", NULL, activate_event_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_SHIFT_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "timeline.next-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "timeline.previous-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.first-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Home, 0, "timeline.first-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.last-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0, "timeline.last-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.activate-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.activate-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.activate-event", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Escape, 0, "focus-text", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+treaties_timeline_init (TreatiesTimeline *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *controller;
+  GtkGesture *gesture;
+  AdwStyleManager *style_manager;
+
+  self->focused = -1;
+  self->hovered = -1;
+  self->accessible_min_width = -1;
+  self->accessibles = g_ptr_array_new ();
+  self->text_layout = gtk_widget_create_pango_layout (widget, NULL);
+  pango_layout_set_single_paragraph_mode (self->text_layout, TRUE);
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Left and Right move between events, Enter opens the related section, "
+                                    "plus and minus zoom"),
+                                  -1);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (widget, controller);
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+  self->drag = gesture;
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (focus_enter_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (widget, controller);
+
+  style_manager = adw_style_manager_get_default ();
+  g_signal_connect_object (style_manager, "notify::high-contrast",
+                           G_CALLBACK (high_contrast_changed_cb), self, 0);
+  high_contrast_changed_cb (style_manager, NULL, self);
+
+  update_actions (self);
+}
+
+/* --- public API ------------------------------------------------------------ */
+
+GtkWidget *
+treaties_timeline_new (void)
+{
+  return g_object_new (TREATIES_TYPE_TIMELINE, NULL);
+}
+
+void
+treaties_timeline_set_article (TreatiesTimeline *self,
+                               TreatiesArticle  *article)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE (self));
+  g_return_if_fail (article == NULL || TREATIES_IS_ARTICLE (article));
+
+  if (!g_set_object (&self->article, article))
+    return;
+
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->section_events, g_hash_table_unref);
+  self->focused = -1;
+  self->hovered = -1;
+  if (article != NULL)
+    {
+      self->layout = treaties_timeline_layout_new (article);
+      treaties_timeline_layout_set_pango_context (self->layout, gtk_widget_get_pango_context (GTK_WIDGET (self)));
+      if (self->current_section != NULL)
+        apply_current_section (self, FALSE);
+    }
+
+  view_changed (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+TreatiesArticle *
+treaties_timeline_get_article (TreatiesTimeline *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE (self), NULL);
+
+  return self->article;
+}
+
+void
+treaties_timeline_set_current_section (TreatiesTimeline *self,
+                                       const char       *section_id)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE (self));
+
+  if (g_strcmp0 (self->current_section, section_id) == 0)
+    return;
+
+  g_free (self->current_section);
+  self->current_section = g_strdup (section_id);
+  apply_current_section (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
+}
+
+const char *
+treaties_timeline_get_current_section (TreatiesTimeline *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE (self), NULL);
+
+  return self->current_section;
+}
+
+TreatiesEvent *
+treaties_timeline_get_focused_event (TreatiesTimeline *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE (self), NULL);
+
+  if (self->layout == NULL || self->focused < 0)
+    return NULL;
+  return treaties_timeline_layout_get_event (self->layout, self->focused);
+}
+
+void
+treaties_timeline_set_focused_event (TreatiesTimeline *self,
+                                     TreatiesEvent    *event)
+{
+  guint index;
+
+  g_return_if_fail (TREATIES_IS_TIMELINE (self));
+  g_return_if_fail (event == NULL || TREATIES_IS_EVENT (event));
+
+  if (self->layout == NULL)
+    return;
+  if (event == NULL)
+    set_focused (self, -1, FALSE);
+  else if (treaties_timeline_layout_find_event (self->layout, event, &index))
+    set_focused (self, index, TRUE);
+}
+
+void
+treaties_timeline_set_visible_range (TreatiesTimeline *self,
+                                     TreatiesDay       first,
+                                     TreatiesDay       last)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE (self));
+  g_return_if_fail (first <= last);
+
+  if (self->layout == NULL)
+    return;
+  treaties_timeline_layout_set_visible_days (self->layout, first, last);
+  view_changed (self);
+}
+
+gboolean
+treaties_timeline_activate_at (TreatiesTimeline *self,
+                               double            x,
+                               double            y)
+{
+  guint index;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE (self), FALSE);
+
+  if (self->layout == NULL ||
+      !treaties_timeline_layout_hit_test (self->layout, x, y, HIT_TOLERANCE, &index))
+    return FALSE;
+
+  activate_index (self, index);
+  return TRUE;
+}
+
+TreatiesTimelineLayout *
+treaties_timeline_get_layout (TreatiesTimeline *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE (self), NULL);
+
+  return self->layout;
+}
+
+GtkWidget *
+treaties_timeline_get_event_accessible (TreatiesTimeline *self,
+                                        TreatiesEvent    *event)
+{
+  guint index;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (TREATIES_IS_EVENT (event), NULL);
+
+  if (self->layout == NULL || !treaties_timeline_layout_find_event (self->layout, event, &index))
+    return NULL;
+
+  if (self->accessible_sync_id != 0)
+    {
+      g_source_remove (self->accessible_sync_id);
+      sync_accessibles_cb (self);
+    }
+
+  for (guint i = 0; i < self->accessibles->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->accessibles, i);
+
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "event-index")) == index + 1)
+        return button;
+    }
+  return NULL;
+}

@@ -1,0 +1,73 @@
+/* treaties-timeline.h: the interwar timeline widget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A horizontal timeline of an article's eras and events, drawn over a
+ * TreatiesTimelineLayout. CSS node `timeline`; its parts are styled through
+ * the classes in data/style.css (region "timeline").
+ *
+ * Actions (for buttons and tests; the keys in brackets are bound to them):
+ *   timeline.zoom-in        [plus, equal, KP_Add, Ctrl+scroll up, pinch]
+ *   timeline.zoom-out       [minus, KP_Subtract, Ctrl+scroll down, pinch]
+ *   timeline.zoom-fit       [0, KP_0]   shows the whole range
+ *   timeline.next-event     [Right]     focuses the next event in date order
+ *   timeline.previous-event [Left]
+ *   timeline.first-event    [Home]
+ *   timeline.last-event     [End]
+ *   timeline.activate-event [Return, KP_Enter, space]  activates the focused one
+ * Ctrl+scroll and pinch zoom about the pointer; keys and buttons about the
+ * focused event if it is in view, else the pointer, else the centre. Drag or
+ * scroll sideways (or Shift+scroll) to pan.
+ *
+ * Signals:
+ *   event-activated (TreatiesEvent *event): a click, Enter, or an assistive
+ *     technology activated @event.
+ *   focus-text (): Escape was pressed; the window moves focus to the text.
+ *
+ * Each event in view (up to a bound) is also an invisible, non-focusable
+ * child button named "29 October 1931 — title", so that screen readers can
+ * find and activate events through AT-SPI on GTK 4.8.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "treaties-article.h"
+#include "treaties-timeline-layout.h"
+
+G_BEGIN_DECLS
+
+#define TREATIES_TYPE_TIMELINE (treaties_timeline_get_type ())
+
+G_DECLARE_FINAL_TYPE (TreatiesTimeline, treaties_timeline, TREATIES, TIMELINE, GtkWidget)
+
+GtkWidget              *treaties_timeline_new                  (void);
+void                    treaties_timeline_set_article          (TreatiesTimeline *self,
+                                                                TreatiesArticle  *article);
+TreatiesArticle        *treaties_timeline_get_article          (TreatiesTimeline *self);
+/* Highlights the events related to @section_id (NULL: none) and, if none
+ * of them is in view, scrolls (and if needed zooms out) to show them. */
+void                    treaties_timeline_set_current_section  (TreatiesTimeline *self,
+                                                                const char       *section_id);
+const char             *treaties_timeline_get_current_section  (TreatiesTimeline *self);
+/* The focused event (keyboard focus, Left/Right), or NULL. */
+TreatiesEvent          *treaties_timeline_get_focused_event    (TreatiesTimeline *self);
+/* Focuses @event and scrolls it into view; NULL unfocuses. */
+void                    treaties_timeline_set_focused_event    (TreatiesTimeline *self,
+                                                                TreatiesEvent    *event);
+/* Shows [@first, @last] across the width. */
+void                    treaties_timeline_set_visible_range    (TreatiesTimeline *self,
+                                                                TreatiesDay       first,
+                                                                TreatiesDay       last);
+/* Does what a click at (@x, @y) in widget coordinates does; TRUE if it hit
+ * an event (and event-activated was emitted). */
+gboolean                treaties_timeline_activate_at          (TreatiesTimeline *self,
+                                                                double            x,
+                                                                double            y);
+/* The geometry, e.g. to find where an event is drawn (tests). */
+TreatiesTimelineLayout *treaties_timeline_get_layout           (TreatiesTimeline *self);
+/* The accessible child that stands for event @event, if it is in view. */
+GtkWidget              *treaties_timeline_get_event_accessible (TreatiesTimeline *self,
+                                                                TreatiesEvent    *event);
+
+G_END_DECLS

@@ -1,0 +1,677 @@
+/* test-timeline-layout.c: the timeline's geometry, without a window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "treaties-article.h"
+#include "treaties-timeline-layout.h"
+
+#define CHAR_WIDTH  7.0
+#define LINE_HEIGHT 16.0
+
+typedef struct {
+  const char *date;
+  const char *title;
+  gboolean    primary;
+} TestEvent;
+
+/* --- helpers --------------------------------------------------------------- */
+
+static double
+measure_cb (const char *text,
+            gpointer    user_data)
+{
+  return CHAR_WIDTH * g_utf8_strlen (text, -1);
+}
+
+static TreatiesArticle *
+article_new (const char       *start,
+             const char       *end,
+             const char       *eras_json,
+             const TestEvent  *events,
+             guint             n_events)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  TreatiesArticle *article;
+
+  g_string_append (json,
+                   "{\"format\":1,\"id\":\"test\",\"title\":\"Test\","
+                   "\"sections\":[{\"id\":\"s\",\"title\":\"S\","
+                   "\"blocks\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}],");
+  g_string_append_printf (json, "\"timeline\":{\"start\":\"%s\",\"end\":\"%s\",\"eras\":%s,\"events\":[",
+                          start, end, eras_json ? eras_json : "[]");
+  for (guint i = 0; i < n_events; i++)
+    g_string_append_printf (json, "%s{\"id\":\"e%u\",\"date\":\"%s\",\"title\":\"%s\",\"sections\":[\"s\"]%s}",
+                            i > 0 ? "," : "", i, events[i].date, events[i].title,
+                            events[i].primary ? ",\"primary\":true" : "");
+  g_string_append (json, "]}}");
+
+  bytes = g_bytes_new (json->str, json->len);
+  article = treaties_article_new_from_bytes (bytes, "test.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  return article;
+}
+
+/* @n events, one every @step days from @first (an ISO date). */
+static TreatiesArticle *
+article_new_regular (const char *start,
+                     const char *end,
+                     const char *first,
+                     guint       n,
+                     guint       step)
+{
+  g_autofree TestEvent *events = g_new0 (TestEvent, n);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  TreatiesDay day;
+
+  g_assert_true (treaties_day_parse (first, &day));
+  for (guint i = 0; i < n; i++)
+    {
+      char *iso = treaties_day_to_iso (day + i * step);
+
+      g_ptr_array_add (strings, iso);
+      events[i].date = iso;
+      events[i].title = "Event";
+    }
+  return article_new (start, end, NULL, events, n);
+}
+
+static TreatiesTimelineLayout *
+layout_new (TreatiesArticle *article,
+            double           width)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_layout_new (article);
+
+  treaties_timeline_layout_set_measure_func (layout, measure_cb, NULL, NULL, LINE_HEIGHT);
+  treaties_timeline_layout_set_size (layout, width, treaties_timeline_layout_get_natural_height (layout));
+  return layout;
+}
+
+static TreatiesDay
+day (const char *iso)
+{
+  TreatiesDay d;
+
+  g_assert_true (treaties_day_parse (iso, &d));
+  return d;
+}
+
+static const TreatiesTimelineTick *
+find_tick (const TreatiesTimelineFrame *frame,
+           int                          year,
+           int                          month)
+{
+  for (guint i = 0; i < frame->n_ticks; i++)
+    if (frame->ticks[i].year == year && frame->ticks[i].month == month)
+      return &frame->ticks[i];
+  return NULL;
+}
+
+/* --- tests ----------------------------------------------------------------- */
+
+static void
+test_range_ends (void)
+{
+  static const TestEvent events[] = {
+    { "1918-11-11", "Armistice", FALSE },
+    { "1931-10-29", "Treaty", TRUE },
+    { "1939-09-01", "Invasion", FALSE },
+  };
+  g_autoptr(TreatiesArticle) article = article_new ("1918-11-11", "1939-09-01", NULL, events, 3);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 1000);
+  const TreatiesTimelineFrame *frame;
+
+  treaties_timeline_layout_set_edge_margin (layout, 24);
+  treaties_timeline_layout_zoom_fit (layout);
+  g_assert_true (treaties_timeline_layout_is_fit (layout));
+
+  /* The first and last days of the range sit exactly on the margins. */
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_day_to_x (layout, day ("1918-11-11")), 24, 1e-6);
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_day_to_x (layout, day ("1939-09-01")), 976, 1e-6);
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_x_to_day (layout, 24), day ("1918-11-11"), 1e-6);
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_x_to_day (layout, 976), day ("1939-09-01"), 1e-6);
+
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpuint (frame->n_visible, ==, 3);
+  g_assert_cmpuint (frame->n_markers, ==, 3);
+  g_assert_cmpfloat_with_epsilon (frame->markers[0].x, 24, 1e-6);
+  g_assert_cmpfloat_with_epsilon (frame->markers[2].x, 976, 1e-6);
+  g_assert_cmpfloat_with_epsilon (frame->axis_start_x, 24, 1e-6);
+  g_assert_cmpfloat_with_epsilon (frame->axis_end_x, 976, 1e-6);
+  g_assert_true (frame->markers[1].primary);
+  g_assert_false (frame->markers[0].primary);
+  g_assert_cmpint (treaties_timeline_layout_get_primary_index (layout), ==, 1);
+
+  /* Every label stays inside the figure, the last one ending at its marker. */
+  for (guint i = 0; i < frame->n_labels; i++)
+    {
+      g_assert_cmpfloat (frame->labels[i].x, >=, 0);
+      g_assert_cmpfloat (frame->labels[i].x + frame->labels[i].width, <=, 1000);
+    }
+  g_assert_cmpuint (frame->n_labels, ==, 3);
+  g_assert_true (frame->labels[2].flipped);
+
+  /* Panning cannot move the range out of view. */
+  treaties_timeline_layout_zoom (layout, 8, 500);
+  treaties_timeline_layout_pan (layout, 1e9);
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_day_to_x (layout, day ("1918-11-11")), 24, 1e-6);
+  treaties_timeline_layout_pan (layout, -1e9);
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_day_to_x (layout, day ("1939-09-01")), 976, 1e-6);
+}
+
+static void
+test_leap_years (void)
+{
+  g_autoptr(TreatiesArticle) article = article_new_regular ("1896-01-01", "2001-12-31", "1896-01-01", 1, 1);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 1200);
+  const TreatiesTimelineFrame *frame;
+  static const struct { int year; int feb; } years[] = {
+    { 1900, 28 }, { 1904, 29 }, { 1931, 28 }, { 1932, 29 }, { 2000, 29 },
+  };
+
+  /* Two pixels a day: months are ticked and labelled. */
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      const TreatiesTimelineTick *jan, *feb, *mar, *next_jan;
+      char iso[16];
+      int year_days = years[i].feb == 29 ? 366 : 365;
+
+      g_snprintf (iso, sizeof iso, "%d-01-01", years[i].year);
+      treaties_timeline_layout_set_view (layout, day (iso) - 5, 0.5);
+      frame = treaties_timeline_layout_compute (layout);
+      jan = find_tick (frame, years[i].year, 1);
+      feb = find_tick (frame, years[i].year, 2);
+      mar = find_tick (frame, years[i].year, 3);
+      next_jan = find_tick (frame, years[i].year + 1, 1);
+      g_assert_nonnull (jan);
+      g_assert_nonnull (feb);
+      g_assert_nonnull (mar);
+      g_assert_nonnull (next_jan);
+      g_assert_cmpint (jan->kind, ==, TREATIES_TIMELINE_TICK_YEAR);
+      g_assert_cmpint (feb->kind, ==, TREATIES_TIMELINE_TICK_MONTH);
+      g_assert_cmpfloat_with_epsilon (jan->x, 10, 1e-6);
+      g_assert_cmpfloat_with_epsilon (feb->x - jan->x, 2 * 31, 1e-6);
+      g_assert_cmpfloat_with_epsilon (mar->x - feb->x, 2 * years[i].feb, 1e-6);
+      g_assert_cmpfloat_with_epsilon (next_jan->x - jan->x, 2 * year_days, 1e-6);
+      g_assert_nonnull (feb->label);
+    }
+
+  /* Zoomed out, years only, and tick labels never overlap. */
+  treaties_timeline_layout_zoom_fit (layout);
+  frame = treaties_timeline_layout_compute (layout);
+  for (guint i = 0; i < frame->n_ticks; i++)
+    g_assert_cmpint (frame->ticks[i].kind, !=, TREATIES_TIMELINE_TICK_MONTH);
+  {
+    double last_end = -G_MAXDOUBLE;
+    guint labelled = 0;
+
+    for (guint i = 0; i < frame->n_ticks; i++)
+      if (frame->ticks[i].label != NULL)
+        {
+          g_assert_cmpfloat (frame->ticks[i].label_x, >=, last_end);
+          g_assert_cmpfloat (frame->ticks[i].label_x, >=, 0);
+          g_assert_cmpfloat (frame->ticks[i].label_x + frame->ticks[i].label_width, <=, 1200);
+          last_end = frame->ticks[i].label_x + frame->ticks[i].label_width;
+          labelled++;
+        }
+    g_assert_cmpuint (labelled, >=, 5);
+  }
+}
+
+static void
+test_zoom_anchor (void)
+{
+  g_autoptr(TreatiesArticle) article = article_new_regular ("1918-11-11", "1939-09-01", "1920-01-01", 20, 300);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 900);
+  static const double anchors[] = { 0, 123.5, 450, 811, 900 };
+  static const double factors[] = { 1.6, 2.0, 1.1, 1 / 1.6, 1 / 1.1 };
+
+  treaties_timeline_layout_zoom (layout, 4, 450);
+  for (guint a = 0; a < G_N_ELEMENTS (anchors); a++)
+    for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
+      {
+        double before, after;
+
+        /* Start from a view in the middle, where nothing clamps. */
+        treaties_timeline_layout_set_view (layout, day ("1927-01-01"), 2.0);
+        before = treaties_timeline_layout_x_to_day (layout, anchors[a]);
+        g_assert_true (treaties_timeline_layout_zoom (layout, factors[f], anchors[a]));
+        after = treaties_timeline_layout_x_to_day (layout, anchors[a]);
+        g_assert_cmpfloat_with_epsilon (before, after, 1e-6);
+        g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_get_days_per_pixel (layout), 2.0 / factors[f], 1e-9);
+      }
+
+  /* Zooming out stops at the whole range, zooming in at the limit. */
+  for (guint i = 0; i < 40; i++)
+    treaties_timeline_layout_zoom (layout, 0.5, 300);
+  g_assert_true (treaties_timeline_layout_is_fit (layout));
+  g_assert_false (treaties_timeline_layout_zoom (layout, 0.5, 300));
+  for (guint i = 0; i < 40; i++)
+    treaties_timeline_layout_zoom (layout, 2, 300);
+  g_assert_false (treaties_timeline_layout_can_zoom_in (layout));
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_get_days_per_pixel (layout),
+                                  1 / TREATIES_TIMELINE_MAX_PIXELS_PER_DAY, 1e-12);
+}
+
+static void
+test_ensure_visible (void)
+{
+  g_autoptr(TreatiesArticle) article = article_new_regular ("1918-11-11", "1939-09-01", "1920-01-01", 20, 300);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 800);
+  double x;
+
+  treaties_timeline_layout_set_visible_days (layout, day ("1920-01-01"), day ("1921-01-01"));
+  x = treaties_timeline_layout_day_to_x (layout, day ("1935-06-01"));
+  g_assert_cmpfloat (x, >, 800);
+  g_assert_true (treaties_timeline_layout_ensure_visible (layout, day ("1935-06-01"), day ("1935-06-01"), 40));
+  x = treaties_timeline_layout_day_to_x (layout, day ("1935-06-01"));
+  g_assert_cmpfloat_with_epsilon (x, 760, 1e-6);
+  /* Already in view: nothing moves. */
+  g_assert_false (treaties_timeline_layout_ensure_visible (layout, day ("1935-06-01"), day ("1935-06-01"), 40));
+
+  /* A span wider than the view zooms out to fit it. */
+  g_assert_true (treaties_timeline_layout_ensure_visible (layout, day ("1922-01-01"), day ("1930-01-01"), 40));
+  g_assert_cmpfloat (treaties_timeline_layout_day_to_x (layout, day ("1922-01-01")), >=, 40 - 1e-6);
+  g_assert_cmpfloat (treaties_timeline_layout_day_to_x (layout, day ("1930-01-01")), <=, 760 + 1e-6);
+}
+
+static void
+assert_labels_disjoint (const TreatiesTimelineFrame *frame)
+{
+  for (guint i = 0; i < frame->n_labels; i++)
+    {
+      const TreatiesTimelineLabel *a = &frame->labels[i];
+
+      g_assert_cmpuint (a->row, <, frame->n_label_rows);
+      g_assert_cmpfloat (a->x, >=, 0);
+      g_assert_cmpfloat (a->x + a->width, <=, frame->width + 1e-6);
+      g_assert_cmpfloat (a->text_width, >, 0);
+      g_assert_cmpfloat (a->text_x, >=, a->x);
+      g_assert_cmpfloat (a->text_x + a->text_width, <=, a->x + a->width + 1e-6);
+      /* The label touches its leader line. */
+      g_assert_cmpfloat (a->anchor_x, >=, a->x - 1e-6);
+      g_assert_cmpfloat (a->anchor_x, <=, a->x + a->width + 1e-6);
+
+      for (guint j = i + 1; j < frame->n_labels; j++)
+        {
+          const TreatiesTimelineLabel *b = &frame->labels[j];
+
+          if (a->row != b->row)
+            continue;
+          /* No two labels of a row overlap. */
+          g_assert_true (a->x + a->width <= b->x || b->x + b->width <= a->x);
+        }
+    }
+}
+
+static void
+test_label_collision (void)
+{
+  static const TestEvent events[] = {
+    { "1931-01-01", "A rather long title that cannot fit before the next one", FALSE },
+    { "1931-01-04", "Second event with a long title as well", FALSE },
+    { "1931-01-08", "Third", FALSE },
+    { "1931-01-12", "The article's own event, never shortened", TRUE },
+    { "1931-01-15", "Fifth event, also long enough to collide", FALSE },
+    { "1931-01-19", "Sixth", FALSE },
+    { "1931-01-25", "Seventh event near the end of the view", FALSE },
+    { "1931-02-20", "Eighth", FALSE },
+  };
+  g_autoptr(TreatiesArticle) article = article_new ("1930-01-01", "1932-12-31", NULL, events, G_N_ELEMENTS (events));
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 640);
+  const TreatiesTimelineFrame *frame;
+  gboolean primary_labelled = FALSE;
+
+  for (guint rows = 1; rows <= 4; rows++)
+    {
+      treaties_timeline_layout_set_max_label_rows (layout, rows);
+      treaties_timeline_layout_set_size (layout, 640, treaties_timeline_layout_get_natural_height (layout));
+      /* 10 pixels a day from 31 December 1930. */
+      treaties_timeline_layout_set_view (layout, day ("1930-12-31"), 0.1);
+      frame = treaties_timeline_layout_compute (layout);
+      g_assert_cmpuint (frame->n_label_rows, ==, rows);
+      g_assert_cmpuint (frame->n_markers, ==, G_N_ELEMENTS (events));
+      g_assert_cmpuint (frame->n_labels, >=, 1);
+      assert_labels_disjoint (frame);
+
+      primary_labelled = FALSE;
+      for (guint i = 0; i < frame->n_labels; i++)
+        {
+          double natural = measure_cb (events[frame->labels[i].event_index].title, NULL);
+
+          if (frame->labels[i].ellipsized)
+            g_assert_cmpfloat (frame->labels[i].text_width, <, natural);
+          else
+            g_assert_cmpfloat_with_epsilon (frame->labels[i].text_width, natural, 1e-6);
+          if (frame->labels[i].event_index == 3)
+            {
+              primary_labelled = TRUE;
+              g_assert_true (frame->labels[i].priority);
+              g_assert_false (frame->labels[i].ellipsized);
+            }
+        }
+      g_assert_true (primary_labelled);
+    }
+
+  /* One row: the first label gives up room to a later one. */
+  treaties_timeline_layout_set_max_label_rows (layout, 1);
+  treaties_timeline_layout_set_view (layout, day ("1930-12-31"), 0.1);
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpuint (frame->labels[0].event_index, ==, 0);
+  g_assert_true (frame->labels[0].ellipsized);
+  for (guint i = 1; i < frame->n_labels; i++)
+    g_assert_cmpuint (frame->labels[i - 1].event_index, <, frame->labels[i].event_index);
+  /* The primary label took the place of an ordinary one it would collide with. */
+  g_assert_nonnull (treaties_timeline_layout_find_label (layout, 3));
+  g_assert_null (treaties_timeline_layout_find_label (layout, 2));
+  /* The last one fits whole. */
+  g_assert_cmpuint (frame->labels[frame->n_labels - 1].event_index, ==, 7);
+  g_assert_false (frame->labels[frame->n_labels - 1].ellipsized);
+}
+
+static void
+test_label_pango (void)
+{
+  static const TestEvent events[] = {
+    { "1931-01-01", "Franco-Soviet Pact of Non-Aggression signed", FALSE },
+    { "1931-01-03", "Hitler appointed Chancellor", FALSE },
+  };
+  g_autoptr(TreatiesArticle) article = article_new ("1930-01-01", "1932-12-31", NULL, events, 2);
+  g_autoptr(TreatiesTimelineLayout) layout = treaties_timeline_layout_new (article);
+  PangoFontMap *font_map;
+  PangoContext *context;
+  const TreatiesTimelineFrame *frame;
+
+  /* Without a window: measure with a plain Pango context. */
+  font_map = pango_cairo_font_map_new ();
+  context = pango_font_map_create_context (font_map);
+  treaties_timeline_layout_set_pango_context (layout, context);
+  treaties_timeline_layout_set_size (layout, 600, treaties_timeline_layout_get_natural_height (layout));
+  treaties_timeline_layout_set_view (layout, day ("1930-12-31"), 0.05);
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpfloat (frame->line_height, >, 4);
+  g_assert_cmpuint (frame->n_labels, ==, 2);
+  assert_labels_disjoint (frame);
+
+  g_object_unref (context);
+  g_object_unref (font_map);
+}
+
+static void
+test_hit_test_edges (void)
+{
+  static const TestEvent events[] = {
+    { "1925-01-01", "Plain", FALSE },
+    { "1930-01-01", "Primary", TRUE },
+  };
+  g_autoptr(TreatiesArticle) article = article_new ("1920-01-01", "1935-12-31", NULL, events, 2);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 1000);
+  const TreatiesTimelineFrame *frame;
+  const double tol = 4;
+  guint index = G_MAXUINT;
+
+  treaties_timeline_layout_zoom_fit (layout);
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpuint (frame->n_markers, ==, 2);
+  g_assert_cmpfloat (frame->markers[1].radius, >, frame->markers[0].radius);
+
+  for (guint m = 0; m < 2; m++)
+    {
+      const TreatiesTimelineMarker *marker = &frame->markers[m];
+      double reach = marker->radius + tol;
+
+      /* Centre, and exactly at the edge on either side: a hit. */
+      g_assert_true (treaties_timeline_layout_hit_test (layout, marker->x, marker->y, tol, &index));
+      g_assert_cmpuint (index, ==, m);
+      g_assert_true (treaties_timeline_layout_hit_test (layout, marker->x + reach, marker->y, tol, &index));
+      g_assert_cmpuint (index, ==, m);
+      g_assert_true (treaties_timeline_layout_hit_test (layout, marker->x - reach, marker->y, tol, &index));
+      g_assert_cmpuint (index, ==, m);
+      g_assert_true (treaties_timeline_layout_hit_test (layout, marker->x, marker->y + reach, tol, &index));
+      /* Just past it: a miss (there is no label down there). */
+      g_assert_false (treaties_timeline_layout_hit_test (layout, marker->x + reach + 0.01, marker->y, tol, NULL));
+      g_assert_false (treaties_timeline_layout_hit_test (layout, marker->x - reach - 0.01, marker->y, tol, NULL));
+      g_assert_false (treaties_timeline_layout_hit_test (layout, marker->x, marker->y + reach + 0.01, tol, NULL));
+      /* Without tolerance the marker's own radius still counts. */
+      g_assert_true (treaties_timeline_layout_hit_test (layout, marker->x + marker->radius, marker->y, 0, NULL));
+      g_assert_false (treaties_timeline_layout_hit_test (layout, marker->x + marker->radius + 0.01, marker->y, 0, NULL));
+    }
+
+  /* A label is a target too. */
+  g_assert_cmpuint (frame->n_labels, ==, 2);
+  g_assert_true (treaties_timeline_layout_hit_test (layout,
+                                                    frame->labels[0].x + frame->labels[0].width / 2,
+                                                    frame->labels[0].y + frame->labels[0].height / 2,
+                                                    tol, &index));
+  g_assert_cmpuint (index, ==, frame->labels[0].event_index);
+  g_assert_false (treaties_timeline_layout_hit_test (layout, 1, 1, tol, NULL));
+}
+
+static void
+test_hit_test_nearest (void)
+{
+  static const TestEvent events[] = {
+    { "1930-01-01", "A", FALSE },
+    { "1930-01-02", "B", FALSE },
+  };
+  g_autoptr(TreatiesArticle) article = article_new ("1929-01-01", "1931-12-31", NULL, events, 2);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 800);
+  const TreatiesTimelineFrame *frame;
+  guint index;
+
+  /* Zoomed in so that the markers' reach overlaps: the nearest one wins. */
+  treaties_timeline_layout_set_view (layout, day ("1929-12-31"), 1 / 8.0);
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpuint (frame->n_markers, ==, 2);
+  g_assert_cmpfloat_with_epsilon (frame->markers[1].x - frame->markers[0].x, 8, 1e-6);
+  g_assert_true (treaties_timeline_layout_hit_test (layout, frame->markers[0].x + 3.9, frame->axis_y, 4, &index));
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_true (treaties_timeline_layout_hit_test (layout, frame->markers[0].x + 4.1, frame->axis_y, 4, &index));
+  g_assert_cmpuint (index, ==, 1);
+}
+
+static void
+test_visible_range (void)
+{
+  /* 20,000 events, one every other day from 1900. */
+  g_autoptr(TreatiesArticle) article = article_new_regular ("1900-01-01", "2020-12-31", "1900-01-02", 20000, 2);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 1000);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint n = treaties_timeline_layout_get_n_events (layout);
+  TreatiesDay first_date = treaties_timeline_layout_get_event_date (layout, 0);
+
+  g_assert_cmpuint (n, ==, 20000);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpuint (treaties_timeline_layout_get_event_date (layout, i - 1), <=,
+                      treaties_timeline_layout_get_event_date (layout, i));
+
+  for (guint k = 0; k < 200; k++)
+    {
+      double a = first_date - 50 + g_rand_double_range (rand, 0, 2 * n + 100);
+      double b = a + g_rand_double_range (rand, 0, 3000);
+      guint first, count, linear_first = n, linear_count = 0;
+
+      treaties_timeline_layout_get_range_events (layout, a, b, &first, &count);
+      for (guint i = 0; i < n; i++)
+        {
+          TreatiesDay d = treaties_timeline_layout_get_event_date (layout, i);
+
+          if (d >= a && d <= b)
+            {
+              if (linear_first == n)
+                linear_first = i;
+              linear_count++;
+            }
+        }
+      g_assert_cmpuint (count, ==, linear_count);
+      if (count > 0)
+        g_assert_cmpuint (first, ==, linear_first);
+    }
+
+  /* The frame's visible range agrees, and markers account for every event in it. */
+  for (guint k = 0; k < 20; k++)
+    {
+      const TreatiesTimelineFrame *frame;
+      guint covered = 0;
+
+      treaties_timeline_layout_set_view (layout, first_date + g_rand_double_range (rand, 0, 2 * n),
+                                         g_rand_double_range (rand, 0.05, 40));
+      frame = treaties_timeline_layout_compute (layout);
+      for (guint i = 0; i < frame->n_markers; i++)
+        {
+          g_assert_cmpuint (frame->markers[i].first, ==, frame->first_visible + covered);
+          covered += frame->markers[i].n_events;
+          if (i > 0)
+            g_assert_cmpfloat (frame->markers[i].x - frame->markers[i - 1].x, >=, 1.0 - 1e-9);
+        }
+      g_assert_cmpuint (covered, ==, frame->n_visible);
+      /* Never more markers than pixels. */
+      g_assert_cmpuint (frame->n_markers, <=, frame->width + 16);
+      assert_labels_disjoint (frame);
+    }
+}
+
+static void
+test_eras (void)
+{
+  static const TestEvent events[] = { { "1930-01-01", "E", FALSE } };
+  const char *eras =
+    "[{\"id\":\"a\",\"title\":\"Peace\",\"start\":\"1919-01-18\",\"end\":\"1923-07-24\"},"
+    " {\"id\":\"b\",\"title\":\"Locarno\",\"start\":\"1925-12-01\",\"end\":\"1929-10-29\"},"
+    " {\"id\":\"c\",\"title\":\"Depression\",\"start\":\"1929-10-29\",\"end\":\"1939-09-01\"},"
+    " {\"id\":\"d\",\"title\":\"Nazi Germany\",\"start\":\"1933-01-30\",\"end\":\"1939-09-01\"}]";
+  g_autoptr(TreatiesArticle) article = article_new ("1918-11-11", "1939-09-01", eras, events, 1);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 1000);
+  const TreatiesTimelineFrame *frame;
+
+  treaties_timeline_layout_zoom_fit (layout);
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpuint (frame->n_era_rows, ==, 2);
+  g_assert_cmpuint (frame->n_eras, ==, 4);
+  /* Touching eras share a row; overlapping ones do not. */
+  g_assert_cmpuint (frame->eras[0].row, ==, 0);
+  g_assert_cmpuint (frame->eras[1].row, ==, 0);
+  g_assert_cmpuint (frame->eras[2].row, ==, 0);
+  g_assert_cmpuint (frame->eras[3].row, ==, 1);
+  g_assert_cmpfloat (frame->eras[3].y, >, frame->eras[0].y);
+  g_assert_cmpfloat (frame->eras[0].y + frame->eras[0].height, <=, frame->eras[3].y);
+  for (guint i = 0; i < frame->n_eras; i++)
+    {
+      g_assert_cmpfloat (frame->eras[i].label_width, >, 0);
+      g_assert_cmpfloat (frame->eras[i].label_x + frame->eras[i].label_width, <=,
+                         frame->eras[i].x + frame->eras[i].width);
+    }
+
+  /* Zoomed into 1935, only the two eras of that year are there, and their
+   * titles stay in view. */
+  treaties_timeline_layout_set_visible_days (layout, day ("1935-01-01"), day ("1935-12-31"));
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpuint (frame->n_eras, ==, 2);
+  for (guint i = 0; i < frame->n_eras; i++)
+    g_assert_cmpfloat (frame->eras[i].label_x, >=, 0);
+
+  /* Eras sit above the labels, labels above the axis. */
+  g_assert_cmpfloat (frame->eras[0].y + frame->era_row_height, <,
+                     frame->axis_y - frame->n_label_rows * frame->label_row_height);
+}
+
+static void
+test_highlight (void)
+{
+  g_autoptr(TreatiesArticle) article = article_new_regular ("1918-11-11", "1939-09-01", "1920-01-01", 10, 400);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 1000);
+  const TreatiesTimelineFrame *frame;
+  const guint indices[] = { 7, 2, 7 };
+
+  treaties_timeline_layout_set_highlighted (layout, indices, G_N_ELEMENTS (indices));
+  g_assert_true (treaties_timeline_layout_is_highlighted (layout, 2));
+  g_assert_true (treaties_timeline_layout_is_highlighted (layout, 7));
+  g_assert_false (treaties_timeline_layout_is_highlighted (layout, 3));
+  frame = treaties_timeline_layout_compute (layout);
+  for (guint i = 0; i < frame->n_markers; i++)
+    g_assert_cmpint (frame->markers[i].highlighted, ==, frame->markers[i].first == 2 || frame->markers[i].first == 7);
+  g_assert_nonnull (treaties_timeline_layout_find_marker (layout, 7));
+  g_assert_cmpuint (treaties_timeline_layout_find_marker (layout, 7)->event_index, ==, 7);
+
+  treaties_timeline_layout_set_highlighted (layout, NULL, 0);
+  frame = treaties_timeline_layout_compute (layout);
+  for (guint i = 0; i < frame->n_markers; i++)
+    g_assert_false (frame->markers[i].highlighted);
+}
+
+static void
+test_same_day (void)
+{
+  static const TestEvent events[] = {
+    { "1930-05-01", "One", FALSE },
+    { "1930-05-01", "Two", TRUE },
+    { "1930-05-02", "Three", FALSE },
+  };
+  g_autoptr(TreatiesArticle) article = article_new ("1930-01-01", "1930-12-31", NULL, events, 3);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 800);
+  const TreatiesTimelineFrame *frame;
+  guint index;
+
+  /* Zoomed all the way in, same-day events still share one marker, which
+   * stands for the primary one. */
+  treaties_timeline_layout_set_view (layout, day ("1930-04-30"), 1 / TREATIES_TIMELINE_MAX_PIXELS_PER_DAY);
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpuint (frame->n_markers, ==, 2);
+  g_assert_cmpuint (frame->markers[0].n_events, ==, 2);
+  g_assert_true (frame->markers[0].primary);
+  g_assert_cmpuint (frame->markers[0].event_index, ==, 1);
+  g_assert_true (treaties_timeline_layout_hit_test (layout, frame->markers[0].x, frame->axis_y, 0, &index));
+  g_assert_cmpuint (index, ==, 1);
+  g_assert_true (treaties_timeline_layout_find_event (layout, treaties_timeline_layout_get_event (layout, 0), &index));
+  g_assert_cmpuint (index, ==, 0);
+}
+
+static void
+test_no_size (void)
+{
+  g_autoptr(TreatiesArticle) article = article_new_regular ("1918-11-11", "1939-09-01", "1920-01-01", 3, 400);
+  g_autoptr(TreatiesTimelineLayout) layout = treaties_timeline_layout_new (article);
+  const TreatiesTimelineFrame *frame;
+
+  /* Before it has a size, a layout is empty but sane; a visible range set
+   * then is what the first size shows. */
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpuint (frame->n_markers, ==, 0);
+  g_assert_false (treaties_timeline_layout_hit_test (layout, 0, 0, 4, NULL));
+  treaties_timeline_layout_set_visible_days (layout, day ("1921-01-01"), day ("1922-01-01"));
+  treaties_timeline_layout_set_size (layout, 500, 160);
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_day_to_x (layout, day ("1921-01-01")), 24, 1e-6);
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_day_to_x (layout, day ("1922-01-01")), 476, 1e-6);
+  g_assert_cmpfloat (treaties_timeline_layout_get_natural_height (layout), >,
+                     treaties_timeline_layout_get_min_height (layout));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/timeline-layout/range-ends", test_range_ends);
+  g_test_add_func ("/timeline-layout/leap-years", test_leap_years);
+  g_test_add_func ("/timeline-layout/zoom/anchor", test_zoom_anchor);
+  g_test_add_func ("/timeline-layout/zoom/ensure-visible", test_ensure_visible);
+  g_test_add_func ("/timeline-layout/labels/collision", test_label_collision);
+  g_test_add_func ("/timeline-layout/labels/pango", test_label_pango);
+  g_test_add_func ("/timeline-layout/hit-test/marker-edges", test_hit_test_edges);
+  g_test_add_func ("/timeline-layout/hit-test/nearest", test_hit_test_nearest);
+  g_test_add_func ("/timeline-layout/visible-range", test_visible_range);
+  g_test_add_func ("/timeline-layout/eras", test_eras);
+  g_test_add_func ("/timeline-layout/highlight", test_highlight);
+  g_test_add_func ("/timeline-layout/same-day", test_same_day);
+  g_test_add_func ("/timeline-layout/no-size", test_no_size);
+
+  return g_test_run ();
+}

@@ -1,0 +1,467 @@
+/* test-timeline-widget.c: the timeline widget, in a window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "treaties-article.h"
+#include "treaties-resources.h"
+#include "treaties-timeline.h"
+
+typedef struct {
+  GtkWindow        *window;
+  TreatiesTimeline *timeline;
+  TreatiesArticle  *article;
+  GPtrArray        *activated;   /* TreatiesEvent, in order */
+  guint             focus_text;
+} Fixture;
+
+/* --- helpers --------------------------------------------------------------- */
+
+static TreatiesArticle *
+load_shipped (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "articles",
+                                                 "france-ussr-neutrality-1931.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TreatiesArticle *article = treaties_article_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+static void
+event_activated_cb (TreatiesTimeline *timeline,
+                    TreatiesEvent    *event,
+                    Fixture          *f)
+{
+  g_assert_true (TREATIES_IS_EVENT (event));
+  g_ptr_array_add (f->activated, g_object_ref (event));
+}
+
+static void
+focus_text_cb (TreatiesTimeline *timeline,
+               Fixture          *f)
+{
+  f->focus_text++;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_for_allocation (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((!gtk_widget_get_mapped (GTK_WIDGET (f->timeline)) ||
+          gtk_widget_get_width (GTK_WIDGET (f->timeline)) < 100) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->timeline)));
+  iterate ();
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->article = load_shipped ();
+  f->activated = g_ptr_array_new_with_free_func (g_object_unref);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 300);
+  f->timeline = TREATIES_TIMELINE (treaties_timeline_new ());
+  g_object_ref_sink (f->timeline);
+  treaties_timeline_set_article (f->timeline, f->article);
+  g_signal_connect (f->timeline, "event-activated", G_CALLBACK (event_activated_cb), f);
+  g_signal_connect (f->timeline, "focus-text", G_CALLBACK (focus_text_cb), f);
+  gtk_widget_set_valign (GTK_WIDGET (f->timeline), GTK_ALIGN_START);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->timeline));
+  gtk_window_present (f->window);
+  wait_for_allocation (f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  iterate ();
+  g_ptr_array_unref (f->activated);
+  /* Nothing else holds the widget or the article once the window is gone. */
+  g_assert_finalize_object (f->timeline);
+  g_assert_finalize_object (f->article);
+}
+
+static TreatiesEvent *
+event (Fixture    *f,
+       const char *id)
+{
+  TreatiesEvent *e = treaties_article_lookup_event (f->article, id);
+
+  g_assert_nonnull (e);
+  return e;
+}
+
+static TreatiesEvent *
+last_activated (Fixture *f)
+{
+  g_assert_cmpuint (f->activated->len, >, 0);
+  return g_ptr_array_index (f->activated, f->activated->len - 1);
+}
+
+/* --- tests ----------------------------------------------------------------- */
+
+static void
+test_size (Fixture       *f,
+           gconstpointer  data)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (f->timeline));
+
+  /* A strip across the reading pane, not a panel. */
+  g_assert_cmpint (height, >=, 120);
+  g_assert_cmpint (height, <=, 200);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f->timeline)));
+  g_assert_true (treaties_timeline_get_article (f->timeline) == f->article);
+}
+
+static void
+test_click_activates (Fixture       *f,
+                      gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  static const char * const ids[] = { "versailles", "neutrality-treaty-as-dated", "munich", "invasion-of-poland" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const TreatiesTimelineMarker *marker;
+      const TreatiesTimelineLabel *label;
+      guint index;
+
+      g_assert_true (treaties_timeline_layout_find_event (layout, event (f, ids[i]), &index));
+      marker = treaties_timeline_layout_find_marker (layout, index);
+      g_assert_nonnull (marker);
+      g_assert_cmpuint (marker->event_index, ==, index);
+
+      /* On the marker, off its centre but within reach. */
+      g_assert_true (treaties_timeline_activate_at (f->timeline, marker->x + marker->radius - 1, marker->y + 1));
+      g_assert_true (last_activated (f) == event (f, ids[i]));
+      g_assert_true (treaties_timeline_get_focused_event (f->timeline) == event (f, ids[i]));
+
+      /* On its label, if it has one. */
+      label = treaties_timeline_layout_find_label (layout, index);
+      if (label != NULL)
+        {
+          guint before = f->activated->len;
+
+          g_assert_true (treaties_timeline_activate_at (f->timeline, label->x + label->width - 2,
+                                                        label->y + label->height / 2));
+          g_assert_cmpuint (f->activated->len, ==, before + 1);
+          g_assert_true (last_activated (f) == event (f, ids[i]));
+        }
+    }
+
+  /* Empty space does nothing. */
+  {
+    guint before = f->activated->len;
+
+    g_assert_false (treaties_timeline_activate_at (f->timeline, 2, 2));
+    g_assert_cmpuint (f->activated->len, ==, before);
+  }
+}
+
+static void
+test_keyboard_order (Fixture       *f,
+                     gconstpointer  data)
+{
+  GListModel *events = treaties_article_get_events (f->article);
+  guint n = g_list_model_get_n_items (events);
+  TreatiesDay previous = 0;
+
+  g_assert_cmpuint (n, >, 10);
+
+  /* Home, then Right all the way: every event once, in date order. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.first-event", NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TreatiesEvent) expected = g_list_model_get_item (events, i);
+      TreatiesEvent *focused = treaties_timeline_get_focused_event (f->timeline);
+      TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+      guint index;
+
+      g_assert_true (focused == expected);
+      g_assert_cmpuint (treaties_event_get_date (focused), >=, previous);
+      previous = treaties_event_get_date (focused);
+      /* The focused event is always in view. */
+      g_assert_true (treaties_timeline_layout_find_event (layout, focused, &index));
+      g_assert_nonnull (treaties_timeline_layout_find_marker (layout, index));
+
+      gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.next-event", NULL);
+    }
+  /* Right at the end stays at the end. */
+  {
+    g_autoptr(TreatiesEvent) last = g_list_model_get_item (events, n - 1);
+
+    g_assert_true (treaties_timeline_get_focused_event (f->timeline) == last);
+  }
+
+  /* Left goes back, one at a time. */
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.previous-event", NULL);
+  {
+    g_autoptr(TreatiesEvent) before_last = g_list_model_get_item (events, n - 2);
+
+    g_assert_true (treaties_timeline_get_focused_event (f->timeline) == before_last);
+  }
+
+  /* Enter activates the focused event. */
+  g_assert_cmpuint (f->activated->len, ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.activate-event", NULL);
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_true (last_activated (f) == treaties_timeline_get_focused_event (f->timeline));
+
+  /* End and Home. */
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.last-event", NULL);
+  g_assert_true (treaties_timeline_get_focused_event (f->timeline) == event (f, "invasion-of-poland"));
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.first-event", NULL);
+  g_assert_true (treaties_timeline_get_focused_event (f->timeline) == event (f, "armistice"));
+
+  /* Escape asks for the text. */
+  g_signal_emit_by_name (f->timeline, "focus-text");
+  g_assert_cmpuint (f->focus_text, ==, 1);
+}
+
+static void
+test_keyboard_scrolls (Fixture       *f,
+                       gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  TreatiesDay first, last;
+
+  /* Zoomed into one year, walking to the end brings each event into view. */
+  g_assert_true (treaties_day_parse ("1920-01-01", &first));
+  g_assert_true (treaties_day_parse ("1920-12-31", &last));
+  treaties_timeline_set_visible_range (f->timeline, first, last);
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.first-event", NULL);
+  for (guint i = 0; i < treaties_timeline_layout_get_n_events (layout); i++)
+    {
+      TreatiesEvent *focused = treaties_timeline_get_focused_event (f->timeline);
+      double x = treaties_timeline_layout_day_to_x (layout, treaties_event_get_date (focused));
+
+      g_assert_cmpfloat (x, >=, 0);
+      g_assert_cmpfloat (x, <=, treaties_timeline_layout_get_width (layout));
+      gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.next-event", NULL);
+    }
+  g_assert_false (treaties_timeline_layout_is_fit (layout));
+}
+
+static void
+test_zoom_actions (Fixture       *f,
+                   gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  double dpp, day_before;
+  guint index;
+  double x;
+
+  g_assert_true (treaties_timeline_layout_is_fit (layout));
+  dpp = treaties_timeline_layout_get_days_per_pixel (layout);
+
+  /* Focus the article's own event; zooming keeps it where it is. */
+  treaties_timeline_set_focused_event (f->timeline, event (f, "neutrality-treaty-as-dated"));
+  g_assert_true (treaties_timeline_layout_find_event (layout, event (f, "neutrality-treaty-as-dated"), &index));
+  x = treaties_timeline_layout_day_to_x (layout, treaties_timeline_layout_get_event_date (layout, index));
+  day_before = treaties_timeline_layout_get_event_date (layout, index);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.zoom-in", NULL));
+  g_assert_cmpfloat (treaties_timeline_layout_get_days_per_pixel (layout), <, dpp);
+  g_assert_false (treaties_timeline_layout_is_fit (layout));
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_x_to_day (layout, x), day_before, 1e-6);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_x_to_day (layout, x), day_before, 1e-6);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.zoom-fit", NULL);
+  g_assert_true (treaties_timeline_layout_is_fit (layout));
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_get_days_per_pixel (layout), dpp, 1e-9);
+}
+
+static void
+test_current_section (Fixture       *f,
+                      gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  g_autoptr(GPtrArray) related = treaties_article_dup_events_for_section (f->article, "long-term-consequences");
+  const TreatiesTimelineFrame *frame;
+  TreatiesDay first, last;
+  guint n_highlighted = 0;
+
+  g_assert_cmpuint (related->len, >, 2);
+
+  /* Zoomed into 1920, reading about the long-term consequences (1933-39)
+   * brings them into view and highlights them, and only them. */
+  g_assert_true (treaties_day_parse ("1920-01-01", &first));
+  g_assert_true (treaties_day_parse ("1920-12-31", &last));
+  treaties_timeline_set_visible_range (f->timeline, first, last);
+  treaties_timeline_set_current_section (f->timeline, "long-term-consequences");
+  g_assert_cmpstr (treaties_timeline_get_current_section (f->timeline), ==, "long-term-consequences");
+
+  for (guint i = 0; i < related->len; i++)
+    {
+      TreatiesEvent *e = g_ptr_array_index (related, i);
+      double x = treaties_timeline_layout_day_to_x (layout, treaties_event_get_date (e));
+      guint index;
+
+      g_assert_cmpfloat (x, >=, 0);
+      g_assert_cmpfloat (x, <=, treaties_timeline_layout_get_width (layout));
+      g_assert_true (treaties_timeline_layout_find_event (layout, e, &index));
+      g_assert_true (treaties_timeline_layout_is_highlighted (layout, index));
+    }
+
+  frame = treaties_timeline_layout_compute (layout);
+  for (guint i = 0; i < frame->n_markers; i++)
+    if (frame->markers[i].highlighted)
+      n_highlighted += frame->markers[i].n_events;
+  g_assert_cmpuint (n_highlighted, ==, related->len);
+
+  /* No section: nothing highlighted. */
+  treaties_timeline_set_current_section (f->timeline, NULL);
+  frame = treaties_timeline_layout_compute (layout);
+  for (guint i = 0; i < frame->n_markers; i++)
+    g_assert_false (frame->markers[i].highlighted);
+}
+
+static void
+test_accessible_children (Fixture       *f,
+                          gconstpointer  data)
+{
+  GListModel *events = treaties_article_get_events (f->article);
+  GtkWidget *button;
+  guint n_children = 0;
+
+  /* Every event of the shipped article is in view at first, each an
+   * activatable button that screen readers see. */
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TreatiesEvent) e = g_list_model_get_item (events, i);
+
+      button = treaties_timeline_get_event_accessible (f->timeline, e);
+      g_assert_nonnull (button);
+      g_assert_true (GTK_IS_BUTTON (button));
+      g_assert_true (gtk_widget_get_parent (button) == GTK_WIDGET (f->timeline));
+      g_assert_false (gtk_widget_get_focusable (button));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->timeline));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_children++;
+  g_assert_cmpuint (n_children, ==, g_list_model_get_n_items (events));
+
+  /* Activating one (what AT-SPI's "click" does) activates its event. */
+  button = treaties_timeline_get_event_accessible (f->timeline, event (f, "rapallo"));
+  g_assert_true (gtk_widget_activate (button));
+  {
+    /* GtkButton shows itself pressed for a moment before "clicked". */
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (f->activated->len == 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_true (last_activated (f) == event (f, "rapallo"));
+
+  /* Zoomed in, only the events in view have children. */
+  {
+    TreatiesDay first, last;
+
+    g_assert_true (treaties_day_parse ("1931-01-01", &first));
+    g_assert_true (treaties_day_parse ("1931-12-31", &last));
+    treaties_timeline_set_visible_range (f->timeline, first, last);
+    g_assert_nonnull (treaties_timeline_get_event_accessible (f->timeline, event (f, "neutrality-treaty-as-dated")));
+    g_assert_null (treaties_timeline_get_event_accessible (f->timeline, event (f, "rapallo")));
+  }
+}
+
+static void
+test_snapshot (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  /* Drawing in light and dark, with highlights and focus, is clean. */
+  treaties_timeline_set_current_section (f->timeline, "impact");
+  treaties_timeline_set_focused_event (f->timeline, event (f, "locarno"));
+  GTK_WIDGET_GET_CLASS (f->timeline)->snapshot (GTK_WIDGET (f->timeline), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_unref (node);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  iterate ();
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (f->timeline)->snapshot (GTK_WIDGET (f->timeline), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_unref (node);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  iterate ();
+}
+
+static void
+test_no_article (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  TreatiesTimeline *timeline = TREATIES_TIMELINE (treaties_timeline_new ());
+
+  /* Without an article it is empty and quiet. */
+  g_object_ref_sink (timeline);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (timeline));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_false (treaties_timeline_activate_at (timeline, 10, 10));
+  g_assert_null (treaties_timeline_get_focused_event (timeline));
+  treaties_timeline_set_current_section (timeline, "background");
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.next-event", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (timeline);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  treaties_register_resource ();
+
+  /* The app's stylesheet, as AdwApplication would load it. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/org/example/Treaties/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+#define ADD(path, func) \
+  g_test_add ("/timeline/widget/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("size", test_size);
+  ADD ("click-activates", test_click_activates);
+  ADD ("keyboard/order", test_keyboard_order);
+  ADD ("keyboard/scrolls", test_keyboard_scrolls);
+  ADD ("zoom-actions", test_zoom_actions);
+  ADD ("current-section", test_current_section);
+  ADD ("accessible-children", test_accessible_children);
+  ADD ("snapshot", test_snapshot);
+#undef ADD
+  g_test_add_func ("/timeline/widget/no-article", test_no_article);
+
+  return g_test_run ();
+}
