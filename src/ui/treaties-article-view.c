@@ -586,7 +586,9 @@ open_link (TreatiesArticleView *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-#if GTK_CHECK_VERSION (4, 10, 0)
+  /* GtkUriLauncher (4.10) only where the build allows 4.10 API; the
+   * project pins GDK_VERSION_MAX_ALLOWED to Debian 12's 4.8. */
+#if GTK_CHECK_VERSION (4, 10, 0) && GDK_VERSION_MAX_ALLOWED >= GDK_VERSION_4_10
   g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (href);
   gtk_uri_launcher_launch (launcher, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL, NULL);
 #else
