@@ -13,6 +13,7 @@
 #include "treaties-resources.h"
 #include "treaties-timeline.h"
 #include "treaties-window.h"
+#include "treaties-window-open.h"
 
 #define SHIPPED "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
 
@@ -443,6 +444,7 @@ test_error_page (Fixture       *f,
   g_autoptr(TreatiesArticle) article = treaties_article_new_from_bytes (bytes, "broken.json", &error);
   GtkStack *stack = child (f->window, "main_stack");
   GtkLabel *label = child (f->window, "error_label");
+  GtkButton *back = child (f->window, "error_back_button");
 
   g_assert_null (article);
   treaties_window_show_error (f->window, error);
@@ -450,13 +452,160 @@ test_error_page (Fixture       *f,
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
   g_assert_nonnull (strstr (gtk_label_get_text (label), "broken.json:2:"));
-  g_assert_null (treaties_window_get_article (f->window));
   g_assert_true (wait_until (is_unmapped, child (f->window, "article_view")));
 
-  /* And back to reading. */
-  treaties_window_set_article (f->window, f->article);
+  /* The article being read is kept, one click away. */
+  g_assert_true (treaties_window_get_article (f->window) == f->article);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (back)));
+  g_assert_nonnull (strstr (gtk_button_get_label (back), treaties_article_get_title (f->article)));
+  g_signal_emit_by_name (back, "clicked");
   settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "article");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, treaties_article_get_title (f->article));
+}
+
+/* A small article of our own, to show the window is not tied to the seed. */
+static const char other_article[] =
+  "{\"format\": 1, \"id\": \"other\", \"title\": \"Another Treaty\", \"date\": \"1925-12-01\","
+  " \"sections\": ["
+  "  {\"id\": \"one\", \"title\": \"First Part\", \"blocks\": [{\"type\": \"paragraph\", \"text\": \"Alpha text.\"}]},"
+  "  {\"id\": \"two\", \"title\": \"Second Part\", \"blocks\": [{\"type\": \"paragraph\", \"text\": \"Beta text.\"}]}],"
+  " \"timeline\": {\"start\": \"1920-01-01\", \"end\": \"1930-01-01\", \"events\": ["
+  "  {\"id\": \"e\", \"date\": \"1925-12-01\", \"title\": \"Signed\", \"sections\": [\"two\"]}]}}";
+
+static gboolean
+article_titled (gpointer data)
+{
+  Fixture *f = data;
+  TreatiesArticle *article = treaties_window_get_article (f->window);
+
+  return article != NULL && g_str_equal (treaties_article_get_title (article), "Another Treaty");
+}
+
+static gboolean
+showing_error (gpointer data)
+{
+  Fixture *f = data;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (child (f->window, "main_stack")), "error") == 0;
+}
+
+static GFile *
+write_temp (const char *name,
+            const char *contents)
+{
+  g_autofree char *dir = g_dir_make_tmp ("treaties-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+delete_temp (GFile *file)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+
+  g_file_delete (file, NULL, NULL);
+  g_file_delete (dir, NULL, NULL);
+}
+
+static void
+test_open_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) good = write_temp ("other.treaty.json", other_article);
+  g_autoptr(GFile) bad = write_temp ("bad.json", "{\"format\": 1, \"id\": \"x\", \"title\": 3, \"sections\": []}");
+  GtkListBox *list = child (f->window, "sidebar_list");
+  TreatiesTimeline *timeline = child (f->window, "timeline");
+  AdwWindowTitle *title = child (f->window, "window_title");
+  g_autofree char *bad_name = g_file_get_parse_name (bad);
+
+  treaties_window_open_file (f->window, good);
+  g_assert_true (wait_until (article_titled, f));
+  settle ();
+
+  /* Title, sidebar, text and timeline all follow the new article. */
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Another Treaty");
+  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 0)), ==, "First Part");
+  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 1)), ==, "Second Part");
+  g_assert_null (gtk_list_box_get_row_at_index (list, 2));
+  g_assert_true (treaties_timeline_get_article (timeline) == treaties_window_get_article (f->window));
+  g_assert_true (g_file_equal (treaties_window_get_file (f->window), good));
+
+  /* An invalid file: every problem on the error page, and the article
+   * just opened one click away. */
+  treaties_window_open_file (f->window, bad);
+  g_assert_true (wait_until (showing_error, f));
+  g_assert_nonnull (strstr (gtk_label_get_text (child (f->window, "error_label")), bad_name));
+  g_assert_nonnull (strstr (gtk_label_get_text (child (f->window, "error_label")), "title: expected a string"));
+  g_assert_nonnull (strstr (gtk_label_get_text (child (f->window, "error_label")), "sections: an article needs at least one section"));
+  g_assert_true (article_titled (f));
+  g_signal_emit_by_name (child (f->window, "error_back_button"), "clicked");
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, "main_stack")), ==, "article");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Another Treaty");
+
+  delete_temp (good);
+  delete_temp (bad);
+}
+
+static void
+test_back_and_forward (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkListBox *list = child (f->window, "sidebar_list");
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GtkWidget *window = GTK_WIDGET (f->window);
+  const char *path[] = { "impact", "fun-fact", "background" };
+
+  /* Nothing to go back to yet. */
+  gtk_widget_activate_action (window, "win.go-back", NULL);
+  settle ();
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "introduction");
+
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    {
+      ScrollWait w = { view, adj, path[i] };
+      g_signal_emit_by_name (row_of (f, path[i]), "activate");
+      g_assert_true (wait_until (scrolled_to, &w));
+      settle ();
+    }
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "background");
+
+  /* Back retraces the jumps, forward replays them. */
+  {
+    const char *expected[] = { "fun-fact", "impact", "introduction" };
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        ScrollWait w = { view, adj, expected[i] };
+        g_assert_true (gtk_widget_activate_action (window, "win.go-back", NULL));
+        g_assert_true (wait_until (scrolled_to, &w));
+        settle ();
+        g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, expected[i]);
+        g_assert_true (gtk_list_box_get_selected_row (list) == row_of (f, expected[i]));
+      }
+  }
+  {
+    ScrollWait w = { view, adj, "impact" };
+    g_assert_true (gtk_widget_activate_action (window, "win.go-forward", NULL));
+    g_assert_true (wait_until (scrolled_to, &w));
+    settle ();
+    g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "impact");
+  }
+
+  /* A new jump drops what was ahead. */
+  {
+    ScrollWait w = { view, adj, "reactions" };
+    g_signal_emit_by_name (row_of (f, "reactions"), "activate");
+    g_assert_true (wait_until (scrolled_to, &w));
+    settle ();
+  }
+  gtk_widget_activate_action (window, "win.go-forward", NULL);
+  settle ();
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "reactions");
 }
 
 int
@@ -487,6 +636,8 @@ main (int   argc,
   ADD ("/window/narrow", test_narrow_window);
   ADD ("/window/zoom", test_zoom_actions);
   ADD ("/window/error-page", test_error_page);
+  ADD ("/window/open/file", test_open_file);
+  ADD ("/window/history/back-and-forward", test_back_and_forward);
   ADD ("/window/timeline/event-leads-to-sections", test_timeline_event_leads_to_sections);
   ADD ("/window/timeline/reading-highlights-events", test_reading_highlights_events);
 

@@ -216,6 +216,47 @@ treaties_article_set_timeline (TreatiesArticle *self,
                        events->pdata, events->len);
 }
 
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TreatiesArticle *article = treaties_article_new_from_file (task_data, cancellable, &error);
+
+  if (article != NULL)
+    g_task_return_pointer (task, article, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+treaties_article_new_from_file_async (GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, treaties_article_new_from_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+TreatiesArticle *
+treaties_article_new_from_file_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == treaties_article_new_from_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 const char *
 treaties_article_get_id (TreatiesArticle *self)
 {

@@ -42,6 +42,13 @@ TreatiesArticle *treaties_article_new_from_file      (GFile         *file,
                                                       GError       **error);
 TreatiesArticle *treaties_article_new_from_resource  (const char    *resource_path,
                                                       GError       **error);
+/* Loads and validates on a worker thread. */
+void             treaties_article_new_from_file_async  (GFile               *file,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+TreatiesArticle *treaties_article_new_from_file_finish (GAsyncResult        *result,
+                                                        GError             **error);
 
 const char      *treaties_article_get_id             (TreatiesArticle *self);
 const char      *treaties_article_get_title          (TreatiesArticle *self);

@@ -10,6 +10,7 @@
 #include "treaties-cli.h"
 #include "treaties-resources.h"
 #include "treaties-window.h"
+#include "treaties-window-open.h"
 
 #define SHIPPED_ARTICLE "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
 
@@ -32,6 +33,8 @@ static const struct {
   { "win.export-pdf", { "<Control>e", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.toggle-sidebar", { "F9", NULL } },
+  { "win.go-back", { "<Alt>Left", NULL } },
+  { "win.go-forward", { "<Alt>Right", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
   { "win.zoom-out", { "<Control>minus", NULL } },
   { "win.zoom-reset", { "<Control>0", NULL } },
@@ -43,22 +46,6 @@ new_window (TreatiesApplication *self)
 {
   TreatiesWindow *window = treaties_window_new (GTK_APPLICATION (self));
   return window;
-}
-
-static void
-show_article_file (TreatiesApplication *self,
-                   GFile               *file)
-{
-  TreatiesWindow *window = new_window (self);
-  g_autoptr(TreatiesArticle) article = NULL;
-  g_autoptr(GError) error = NULL;
-
-  article = treaties_article_new_from_file (file, NULL, &error);
-  if (article != NULL)
-    treaties_window_set_article (window, article);
-  else
-    treaties_window_show_error (window, error);
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -192,12 +179,13 @@ treaties_application_activate (GApplication *app)
   window = GTK_WINDOW (new_window (self));
   article = treaties_article_new_from_resource (SHIPPED_ARTICLE, &error);
   if (article != NULL)
-    treaties_window_set_article (TREATIES_WINDOW (window), article);
+    treaties_window_set_article_from_file (TREATIES_WINDOW (window), article, NULL);
   else
     treaties_window_show_error (TREATIES_WINDOW (window), error);
   gtk_window_present (window);
 }
 
+/* The first file goes to the window in front, the others to new windows. */
 static void
 treaties_application_open (GApplication  *app,
                            GFile        **files,
@@ -205,7 +193,14 @@ treaties_application_open (GApplication  *app,
                            const char    *hint)
 {
   for (int i = 0; i < n_files; i++)
-    show_article_file (TREATIES_APPLICATION (app), files[i]);
+    {
+      GtkWindow *window = i == 0 ? gtk_application_get_active_window (GTK_APPLICATION (app)) : NULL;
+
+      if (window == NULL)
+        window = GTK_WINDOW (new_window (TREATIES_APPLICATION (app)));
+      treaties_window_open_file (TREATIES_WINDOW (window), files[i]);
+      gtk_window_present (window);
+    }
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "treaties-timeline.h"
 #include "treaties-window.h"
 #include "treaties-window-export.h"
+#include "treaties-window-open.h"
 
 #define ZOOM_STEP 1.1
 
@@ -20,7 +21,10 @@ struct _TreatiesWindow
   AdwApplicationWindow  parent_instance;
 
   TreatiesArticle      *article;
+  GFile                *file;     /* where the article came from; NULL if shipped */
   GSettings            *settings; /* NULL when the schema is not installed */
+  GPtrArray            *back;     /* section ids to go back to, oldest first */
+  GPtrArray            *forward;  /* section ids to go forward to, oldest first */
   TreatiesEvent        *last_event;        /* the event activated last */
   guint                 last_event_section; /* which of its sections we went to */
 
@@ -38,6 +42,8 @@ struct _TreatiesWindow
   TreatiesTimeline     *timeline;
   AdwStatusPage        *error_page;
   GtkLabel             *error_label;
+  GtkButton            *error_back_button;
+  GMenu                *recent_menu;
 };
 
 enum {
@@ -52,16 +58,20 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (TreatiesWindow, treaties_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void update_title (TreatiesWindow *self);
+
 static void
 update_actions (TreatiesWindow *self)
 {
-  gboolean has_article = self->article != NULL;
+  gboolean reading = self->article != NULL &&
+                     g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "article") == 0;
+  gboolean has_article = reading;
   gboolean has_timeline = has_article &&
                           g_list_model_get_n_items (treaties_article_get_events (self->article)) > 0;
   double zoom = treaties_article_view_get_zoom (self->article_view);
 
-  /* Opening other articles is finished by its own issue. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading && self->back->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", reading && self->forward->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
@@ -119,6 +129,104 @@ create_row_cb (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "section-id",
                           g_strdup (treaties_section_get_id (section)), g_free);
   return row;
+}
+
+/* Goes to @section_id without recording it: for back, forward and the
+ * remembered reading position. */
+static void
+go_to_section (TreatiesWindow *self,
+               const char     *section_id)
+{
+  /* The view notifies current-section, which selects the row. */
+  treaties_article_view_scroll_to_section (self->article_view, section_id);
+  update_actions (self);
+}
+
+static void
+clear_history (TreatiesWindow *self)
+{
+  g_ptr_array_set_size (self->back, 0);
+  g_ptr_array_set_size (self->forward, 0);
+}
+
+static void
+history_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TreatiesWindow *self = TREATIES_WINDOW (widget);
+  gboolean back = g_str_equal (action_name, "win.go-back");
+  GPtrArray *from = back ? self->back : self->forward;
+  GPtrArray *to = back ? self->forward : self->back;
+  const char *current = treaties_window_get_current_section (self);
+  g_autofree char *target = NULL;
+
+  if (from->len == 0)
+    return;
+  target = g_ptr_array_steal_index (from, from->len - 1);
+  if (current != NULL)
+    g_ptr_array_add (to, g_strdup (current));
+  go_to_section (self, target);
+}
+
+/* The mouse's back and forward buttons. */
+static void
+extra_button_pressed_cb (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         TreatiesWindow  *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button == 8)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-back", NULL);
+  else if (button == 9)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-forward", NULL);
+  else
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* Remembers the section being read in each article, across runs. */
+static void
+save_reading_position (TreatiesWindow *self)
+{
+  g_autoptr(GVariant) positions = NULL;
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
+  const char *section;
+
+  if (self->settings == NULL || self->article == NULL ||
+      (section = treaties_window_get_current_section (self)) == NULL)
+    return;
+
+  positions = g_settings_get_value (self->settings, "last-positions");
+  g_variant_dict_init (&dict, positions);
+  g_variant_dict_insert (&dict, treaties_article_get_id (self->article), "s", section);
+  g_settings_set_value (self->settings, "last-positions", g_variant_dict_end (&dict));
+}
+
+static void
+restore_reading_position (TreatiesWindow *self)
+{
+  g_autoptr(GVariant) positions = NULL;
+  const char *section = NULL;
+
+  if (self->settings == NULL || self->article == NULL)
+    return;
+
+  positions = g_settings_get_value (self->settings, "last-positions");
+  if (g_variant_lookup (positions, treaties_article_get_id (self->article), "&s", &section) &&
+      treaties_article_lookup_section (self->article, section) != NULL)
+    go_to_section (self, section);
+}
+
+static void
+error_back_clicked_cb (TreatiesWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "article");
+  update_title (self);
+  update_actions (self);
 }
 
 /* Marks the rows of @section_ids (NULL: none) as related to the event the
@@ -213,6 +321,26 @@ current_section_changed_cb (TreatiesWindow *self)
 }
 
 static void
+update_title (TreatiesWindow *self)
+{
+  g_autofree char *date_line = NULL;
+
+  if (self->article != NULL)
+    {
+      date_line = treaties_article_dup_date_line (self->article);
+      adw_window_title_set_title (self->window_title, treaties_article_get_title (self->article));
+      adw_window_title_set_subtitle (self->window_title, date_line ? g_strstrip (date_line) : NULL);
+      gtk_window_set_title (GTK_WINDOW (self), treaties_article_get_title (self->article));
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("Treaties"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Treaties"));
+    }
+}
+
+static void
 update_timeline_label (TreatiesWindow *self)
 {
   TreatiesDay start = treaties_article_get_timeline_start (self->article);
@@ -262,11 +390,21 @@ zoom_action_cb (GtkWidget  *widget,
 }
 
 static void
-unfinished_action_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+open_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  /* Disabled until its issue lands; see update_actions(). */
+  treaties_window_open (TREATIES_WINDOW (widget));
+}
+
+static void
+open_recent_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  treaties_window_open_file (TREATIES_WINDOW (widget), file);
 }
 
 static void
@@ -306,6 +444,7 @@ treaties_window_close_request (GtkWindow *window)
   TreatiesWindow *self = TREATIES_WINDOW (window);
   int width, height;
 
+  save_reading_position (self);
   if (self->settings != NULL)
     {
       gtk_window_get_default_size (window, &width, &height);
@@ -334,6 +473,7 @@ treaties_window_constructed (GObject *object)
         self->settings = g_object_ref (settings);
     }
   load_window_state (self);
+  treaties_window_setup_recent (self, self->settings, self->recent_menu);
   update_actions (self);
 }
 
@@ -344,8 +484,11 @@ treaties_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TREATIES_TYPE_WINDOW);
   g_clear_object (&self->article);
+  g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->last_event);
+  g_clear_pointer (&self->back, g_ptr_array_unref);
+  g_clear_pointer (&self->forward, g_ptr_array_unref);
 
   G_OBJECT_CLASS (treaties_window_parent_class)->dispose (object);
 }
@@ -442,8 +585,14 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_back_button);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, error_back_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, unfinished_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, history_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
@@ -458,7 +607,20 @@ treaties_window_class_init (TreatiesWindowClass *klass)
 static void
 treaties_window_init (TreatiesWindow *self)
 {
+  GtkGesture *extra_buttons;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->back = g_ptr_array_new_with_free_func (g_free);
+  self->forward = g_ptr_array_new_with_free_func (g_free);
+
+  extra_buttons = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (extra_buttons), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (extra_buttons), GTK_PHASE_CAPTURE);
+  g_signal_connect (extra_buttons, "pressed", G_CALLBACK (extra_button_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (extra_buttons));
+
+  treaties_window_setup_drop (self);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -488,13 +650,16 @@ void
 treaties_window_set_article (TreatiesWindow  *self,
                              TreatiesArticle *article)
 {
-  g_autofree char *date_line = NULL;
-
   g_return_if_fail (TREATIES_IS_WINDOW (self));
   g_return_if_fail (article == NULL || TREATIES_IS_ARTICLE (article));
 
-  if (!g_set_object (&self->article, article))
+  if (article == self->article)
     return;
+
+  save_reading_position (self);
+  g_set_object (&self->article, article);
+  g_clear_object (&self->file);
+  clear_history (self);
 
   gtk_list_box_bind_model (self->sidebar_list,
                            article ? treaties_article_get_outline (article) : NULL,
@@ -503,25 +668,38 @@ treaties_window_set_article (TreatiesWindow  *self,
   treaties_timeline_set_article (self->timeline, article);
   g_clear_object (&self->last_event);
 
+  update_title (self);
   if (article != NULL)
     {
-      date_line = treaties_article_dup_date_line (article);
-      adw_window_title_set_title (self->window_title, treaties_article_get_title (article));
-      adw_window_title_set_subtitle (self->window_title, date_line ? g_strstrip (date_line) : NULL);
-      gtk_window_set_title (GTK_WINDOW (self), treaties_article_get_title (article));
       gtk_stack_set_visible_child_name (self->main_stack, "article");
       update_timeline_label (self);
       current_section_changed_cb (self);
-    }
-  else
-    {
-      adw_window_title_set_title (self->window_title, _("Treaties"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_window_set_title (GTK_WINDOW (self), _("Treaties"));
+      restore_reading_position (self);
     }
 
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+/* Shows @article, read from @file (NULL for the shipped one). */
+void
+treaties_window_set_article_from_file (TreatiesWindow  *self,
+                                       TreatiesArticle *article,
+                                       GFile           *file)
+{
+  g_return_if_fail (TREATIES_IS_WINDOW (self));
+  g_return_if_fail (TREATIES_IS_ARTICLE (article));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  treaties_window_set_article (self, article);
+  g_set_object (&self->file, file);
+}
+
+GFile *
+treaties_window_get_file (TreatiesWindow *self)
+{
+  g_return_val_if_fail (TREATIES_IS_WINDOW (self), NULL);
+  return self->file;
 }
 
 TreatiesArticle *
@@ -531,32 +709,57 @@ treaties_window_get_article (TreatiesWindow *self)
   return self->article;
 }
 
+/* The article being read, if any, stays loaded behind the error page,
+ * one click away. */
 void
 treaties_window_show_error (TreatiesWindow *self,
                             const GError   *error)
 {
+  g_autofree char *back_label = NULL;
+
   g_return_if_fail (TREATIES_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  treaties_window_set_article (self, NULL);
   adw_status_page_set_description (self->error_page,
                                    _("The file is not a valid Treaties article. "
                                      "Each problem below names the file, then the line and column "
                                      "or the place in the article where it was found."));
   gtk_label_set_text (self->error_label, error->message);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_back_button), self->article != NULL);
+  if (self->article != NULL)
+    {
+      /* Translators: a button on the error page, with the article's title */
+      back_label = g_strdup_printf (_("Back to “%s”"), treaties_article_get_title (self->article));
+      gtk_button_set_label (self->error_back_button, back_label);
+    }
+
   gtk_stack_set_visible_child_name (self->main_stack, "error");
+  adw_window_title_set_title (self->window_title, _("Treaties"));
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  update_actions (self);
 }
 
 void
 treaties_window_set_current_section (TreatiesWindow *self,
                                      const char     *section_id)
 {
+  const char *current;
+
   g_return_if_fail (TREATIES_IS_WINDOW (self));
 
-  if (section_id == NULL)
+  if (section_id == NULL || self->article == NULL ||
+      treaties_article_lookup_section (self->article, section_id) == NULL)
     return;
-  /* The view notifies current-section, which selects the row. */
-  treaties_article_view_scroll_to_section (self->article_view, section_id);
+
+  /* A jump: remember where the reader was, for Back. */
+  current = treaties_window_get_current_section (self);
+  if (current != NULL && !g_str_equal (current, section_id))
+    {
+      g_ptr_array_add (self->back, g_strdup (current));
+      g_ptr_array_set_size (self->forward, 0);
+    }
+  go_to_section (self, section_id);
 }
 
 const char *

@@ -19,14 +19,21 @@ TreatiesWindow  *treaties_window_new                 (GtkApplication  *applicati
 void             treaties_window_set_article         (TreatiesWindow  *self,
                                                       TreatiesArticle *article);
 TreatiesArticle *treaties_window_get_article         (TreatiesWindow  *self);
-/* Shows the error page for an article that could not be loaded. */
+void             treaties_window_set_article_from_file (TreatiesWindow  *self,
+                                                        TreatiesArticle *article,
+                                                        GFile           *file);
+/* The file the article was read from; NULL for the shipped article. */
+GFile           *treaties_window_get_file            (TreatiesWindow  *self);
+/* Shows the error page for an article that could not be loaded; the
+ * article being read stays one click away. */
 void             treaties_window_show_error          (TreatiesWindow  *self,
                                                       const GError    *error);
 /* The section being read: follows the text's scroll position; setting it
- * scrolls the text there. */
+ * scrolls the text there, as a jump that Back returns from. */
 void             treaties_window_set_current_section (TreatiesWindow  *self,
                                                       const char      *section_id);
 const char      *treaties_window_get_current_section (TreatiesWindow  *self);
+/* Takes ownership of @toast. */
 void             treaties_window_add_toast           (TreatiesWindow  *self,
                                                       AdwToast        *toast);
 
