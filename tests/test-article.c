@@ -282,6 +282,39 @@ test_shipped_reading_list (void)
   g_assert_cmpuint (n_titles, ==, 2);
 }
 
+/* The second article, written for the app: the app is not tied to the seed. */
+static void
+test_locarno (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "articles",
+                                                 "locarno-1925.treaty.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = treaties_article_new_from_file (file, NULL, &error);
+  GListModel *events;
+  gboolean initialled = FALSE, signed_in_london = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (treaties_article_get_title (article), "Locarno"));
+  g_assert_cmpuint (g_list_model_get_n_items (treaties_article_get_sections (article)), >=, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (treaties_article_get_sections (article)), <=, 6);
+
+  events = treaties_article_get_events (article);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+      TreatiesDay day = treaties_event_get_date (event);
+
+      if (day == treaties_day_from_ymd (1925, 10, 16) && treaties_event_get_primary (event))
+        initialled = TRUE;
+      if (day == treaties_day_from_ymd (1925, 12, 1))
+        signed_in_london = TRUE;
+      g_assert_cmpuint (g_strv_length ((char **) treaties_event_get_section_ids (event)), >, 0);
+    }
+  g_assert_true (initialled);
+  g_assert_true (signed_in_london);
+}
+
 static void
 test_markup_is_text (void)
 {
@@ -529,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/article/shipped/timeline", test_shipped_timeline);
   g_test_add_func ("/article/shipped/editor-notes", test_shipped_editor_notes);
   g_test_add_func ("/article/shipped/reading-list", test_shipped_reading_list);
+  g_test_add_func ("/article/shipped/locarno", test_locarno);
   g_test_add_func ("/article/load/markup-is-text", test_markup_is_text);
   g_test_add_func ("/article/load/events-sorted", test_events_sorted_stably);
   g_test_add_func ("/article/invalid/corpus", test_invalid_corpus);
