@@ -18,6 +18,7 @@
 #define HIT_TOLERANCE          4.0
 #define FOCUS_RING_WIDTH       2.0
 #define FOCUS_RING_OFFSET      2.0
+#define SEARCH_RING_WIDTH      2.0
 #define MAX_ACCESSIBLE_EVENTS  256
 #define MIN_WIDTH              160
 
@@ -37,6 +38,8 @@ typedef enum {
   COLOR_LABEL,
   COLOR_HOVER,
   COLOR_FOCUS,
+  COLOR_SEARCH,
+  COLOR_SEARCH_LABEL,
   N_COLORS
 } TimelineColor;
 
@@ -57,6 +60,8 @@ static const char * const color_classes[N_COLORS] = {
   [COLOR_LABEL] = "label-background",
   [COLOR_HOVER] = "hover",
   [COLOR_FOCUS] = "focus-ring",
+  [COLOR_SEARCH] = "search-match",
+  [COLOR_SEARCH_LABEL] = "search-match-label",
 };
 
 struct _TreatiesTimeline
@@ -67,6 +72,7 @@ struct _TreatiesTimeline
   TreatiesTimelineLayout *layout;
   char                   *current_section;
   GHashTable             *section_events;   /* section id → GArray of guint, lazily */
+  GArray                 *matching;         /* of guint: events a search found, sorted */
 
   int                     focused;          /* event index, or -1 */
   int                     hovered;          /* event index, or -1 */
@@ -313,6 +319,39 @@ zoom_by (TreatiesTimeline *self,
     view_changed (self);
 }
 
+/* Whether one of events [@first, @first + @n) matches the search. */
+static gboolean
+has_matching (TreatiesTimeline *self,
+              guint             first,
+              guint             n)
+{
+  guint lo = 0, hi;
+
+  if (self->matching == NULL || self->matching->len == 0)
+    return FALSE;
+
+  hi = self->matching->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->matching, guint, mid) < first)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < self->matching->len && g_array_index (self->matching, guint, lo) < first + n;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static void
 update_hover (TreatiesTimeline *self)
 {
@@ -484,12 +523,14 @@ snapshot_labels (TreatiesTimeline            *self,
       const GdkRGBA *text = &self->colors[COLOR_TEXT];
 
       append_rounded (snapshot, &box, box.size.height / 2, &self->colors[COLOR_LABEL]);
+      /* Found by a search: the search's tint, over the section's. */
+      if (has_matching (self, label->event_index, 1) && !hovered)
+        append_rounded (snapshot, &box, box.size.height / 2, &self->colors[COLOR_SEARCH_LABEL]);
+      else if (label->priority || hovered)
+        append_rounded (snapshot, &box, box.size.height / 2,
+                        hovered ? &self->colors[COLOR_HOVER] : &self->colors[COLOR_HIGHLIGHT_LABEL]);
       if (label->priority || hovered)
-        {
-          append_rounded (snapshot, &box, box.size.height / 2,
-                          hovered ? &self->colors[COLOR_HOVER] : &self->colors[COLOR_HIGHLIGHT_LABEL]);
-          text = &self->colors[COLOR_HIGHLIGHT_TEXT];
-        }
+        text = &self->colors[COLOR_HIGHLIGHT_TEXT];
       append_text (self, snapshot, treaties_event_get_title (event),
                    label->text_x, label->y + 2, label->text_width, label->ellipsized, text);
 
@@ -537,6 +578,11 @@ snapshot_markers (TreatiesTimeline            *self,
         append_circle (snapshot, x, axis_y, r, 0, &self->colors[COLOR_HIGHLIGHT]);
       else
         append_circle (snapshot, x, axis_y, r, 0, &self->colors[COLOR_MARKER]);
+
+      /* Found by a search: a ring outside the background ring. */
+      if (has_matching (self, marker->first, marker->n_events))
+        append_circle (snapshot, x, axis_y, r + 1.5 + SEARCH_RING_WIDTH, SEARCH_RING_WIDTH,
+                       &self->colors[COLOR_SEARCH]);
     }
 
   if (focused != NULL && gtk_widget_has_visible_focus (GTK_WIDGET (self)))
@@ -800,6 +846,18 @@ high_contrast_changed_cb (AdwStyleManager  *manager,
     gtk_widget_add_css_class (GTK_WIDGET (self), "high-contrast");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "high-contrast");
+}
+
+/* Search marks are a glaze on dark, as in the text. */
+static void
+dark_changed_cb (AdwStyleManager  *manager,
+                 GParamSpec       *pspec,
+                 TreatiesTimeline *self)
+{
+  if (adw_style_manager_get_dark (manager))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dark");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dark");
 }
 
 /* --- actions --------------------------------------------------------------- */
@@ -1070,6 +1128,7 @@ treaties_timeline_dispose (GObject *object)
   g_clear_object (&self->article);
   g_clear_object (&self->text_layout);
   g_clear_pointer (&self->section_events, g_hash_table_unref);
+  g_clear_pointer (&self->matching, g_array_unref);
 
   G_OBJECT_CLASS (treaties_timeline_parent_class)->dispose (object);
 }
@@ -1282,6 +1341,9 @@ treaties_timeline_init (TreatiesTimeline *self)
   g_signal_connect_object (style_manager, "notify::high-contrast",
                            G_CALLBACK (high_contrast_changed_cb), self, 0);
   high_contrast_changed_cb (style_manager, NULL, self);
+  g_signal_connect_object (style_manager, "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, 0);
+  dark_changed_cb (style_manager, NULL, self);
 
   update_actions (self);
 }
@@ -1306,6 +1368,8 @@ treaties_timeline_set_article (TreatiesTimeline *self,
 
   g_clear_object (&self->layout);
   g_clear_pointer (&self->section_events, g_hash_table_unref);
+  /* What a search found was in the old article. */
+  g_clear_pointer (&self->matching, g_array_unref);
   self->focused = -1;
   self->hovered = -1;
   if (article != NULL)
@@ -1444,4 +1508,40 @@ treaties_timeline_get_event_accessible (TreatiesTimeline *self,
         return button;
     }
   return NULL;
+}
+
+void
+treaties_timeline_set_matching_events (TreatiesTimeline *self,
+                                       GPtrArray        *events)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE (self));
+
+  g_clear_pointer (&self->matching, g_array_unref);
+  if (events != NULL && events->len > 0 && self->layout != NULL)
+    {
+      self->matching = g_array_sized_new (FALSE, FALSE, sizeof (guint), events->len);
+      for (guint i = 0; i < events->len; i++)
+        {
+          guint index;
+
+          if (treaties_timeline_layout_find_event (self->layout, g_ptr_array_index (events, i), &index))
+            g_array_append_val (self->matching, index);
+        }
+      g_array_sort (self->matching, compare_uint);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+treaties_timeline_is_matching_event (TreatiesTimeline *self,
+                                     TreatiesEvent    *event)
+{
+  guint index;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE (self), FALSE);
+  g_return_val_if_fail (TREATIES_IS_EVENT (event), FALSE);
+
+  return self->layout != NULL &&
+         treaties_timeline_layout_find_event (self->layout, event, &index) &&
+         has_matching (self, index, 1);
 }

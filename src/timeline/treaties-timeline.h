@@ -66,6 +66,14 @@ gboolean                treaties_timeline_activate_at          (TreatiesTimeline
                                                                 double            y);
 /* The geometry, e.g. to find where an event is drawn (tests). */
 TreatiesTimelineLayout *treaties_timeline_get_layout           (TreatiesTimeline *self);
+/* Marks @events (TreatiesEvent of the article; NULL or empty: none) as
+ * found by a search: a ring round their markers and a tint behind their
+ * labels (the "search-match" classes in data/style.css). Cleared when the
+ * article changes. */
+void                    treaties_timeline_set_matching_events  (TreatiesTimeline *self,
+                                                                GPtrArray        *events);
+gboolean                treaties_timeline_is_matching_event    (TreatiesTimeline *self,
+                                                                TreatiesEvent    *event);
 /* The accessible child that stands for event @event, if it is in view. */
 GtkWidget              *treaties_timeline_get_event_accessible (TreatiesTimeline *self,
                                                                 TreatiesEvent    *event);

@@ -33,6 +33,7 @@ static const struct {
   { "win.export-pdf", { "<Control>e", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.toggle-sidebar", { "F9", NULL } },
+  { "win.find", { "<Control>f", NULL } },
   { "win.go-back", { "<Alt>Left", NULL } },
   { "win.go-forward", { "<Alt>Right", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },

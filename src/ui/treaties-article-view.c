@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "treaties-article-view.h"
+#include "treaties-text-match.h"
 
 /* Pixels of padding around the text, inside the scrolling area. */
 #define SIDE_MARGIN    18
@@ -27,6 +28,8 @@
 #define BOX_BAR        4
 #define BOX_RADIUS     8
 #define BOX_PADDING_BOTTOM 12
+/* A match scrolled to is kept this fraction of the height from the edges. */
+#define MATCH_MARGIN   0.25
 
 typedef struct
 {
@@ -77,6 +80,12 @@ struct _TreatiesArticleView
   gint64           pinned_at;       /* monotonic time of the jump */
   double           zoom;
   guint            flash_id;
+
+  /* Find in the article */
+  GArray          *matches;         /* of TreatiesTextMatch (buffer offsets), or NULL */
+  int              selected_match;  /* index in matches, or -1 */
+  int              search_anchor;   /* buffer offset the next search starts from, or -1 */
+  GtkTextMark     *match_mark;      /* at the selected match; owned by the buffer */
 };
 
 enum {
@@ -125,7 +134,7 @@ update_colors (TreatiesArticleView *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
   gboolean dark = adw_style_manager_get_dark (manager);
   gboolean hc = adw_style_manager_get_high_contrast (manager);
-  GdkRGBA link, flash;
+  GdkRGBA link, flash, match, current, current_text;
 
   /* @accent_color of libadwaita 1.2: blue 4 on light, blue 1 on dark. */
   gdk_rgba_parse (&link, dark ? "#78aeed" : "#1c71d8");
@@ -134,16 +143,30 @@ update_colors (TreatiesArticleView *self)
   gdk_rgba_parse (&self->note_color, dark ? "rgba(248,228,92,0.09)" : "rgba(229,165,10,0.11)");
   gdk_rgba_parse (&self->note_bar_color, dark ? "#f6d32d" : "#e5a50a");
   gdk_rgba_parse (&flash, dark ? "rgba(120,174,237,0.35)" : "rgba(53,132,228,0.25)");
+  /* Search matches: libadwaita's yellow 2, and orange for the current one.
+   * On dark the yellow is a glaze under the light text; the current match
+   * is solid orange with dark text, as in GNOME Text Editor. */
+  gdk_rgba_parse (&match, dark ? "rgba(248,228,92,0.30)" : "rgba(248,228,92,0.75)");
+  gdk_rgba_parse (&current, "#ffa348");
+  gdk_rgba_parse (&current_text, "rgba(0,0,0,0.87)");
   if (hc)
     {
       self->callout_color.alpha *= 2;
       self->note_color.alpha *= 2;
       flash.alpha = MIN (1.0, flash.alpha * 1.6);
       gdk_rgba_parse (&link, dark ? "#99c1f1" : "#1a5fb4");
+      gdk_rgba_parse (&match, dark ? "rgba(248,228,92,0.45)" : "#f8e45c");
+      gdk_rgba_parse (&current, dark ? "#ffbe6f" : "#ff7800");
+      gdk_rgba_parse (&current_text, "#000000");
     }
 
   g_object_set (lookup_tag (self, "link"), "foreground-rgba", &link, "underline-rgba", &link, NULL);
   g_object_set (lookup_tag (self, "flash"), "background-rgba", &flash, NULL);
+  g_object_set (lookup_tag (self, "search-match"), "background-rgba", &match, NULL);
+  g_object_set (lookup_tag (self, "search-current"),
+                "background-rgba", &current,
+                "foreground-rgba", &current_text,
+                NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -219,6 +242,9 @@ create_tags (TreatiesArticleView *self)
                               NULL);
   gtk_text_buffer_create_tag (buffer, "link", NULL);
   gtk_text_buffer_create_tag (buffer, "flash", NULL);
+  /* Last: above every other tag, the current match above the others. */
+  gtk_text_buffer_create_tag (buffer, "search-match", NULL);
+  gtk_text_buffer_create_tag (buffer, "search-current", NULL);
 
   update_scales (self);
   update_colors (self);
@@ -503,6 +529,87 @@ update_current_section (TreatiesArticleView *self)
   set_current_section (self, id);
 }
 
+/* --- find in the article --- */
+
+static int
+section_offset (TreatiesArticleView *self,
+                SectionMark         *sm)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, sm->mark);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* The section whose text holds buffer offset @offset: the last whose
+ * heading starts at or before it (NULL before the first heading). */
+static SectionMark *
+section_at_offset (TreatiesArticleView *self,
+                   int                  offset)
+{
+  SectionMark *found = NULL;
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      SectionMark *sm = g_ptr_array_index (self->sections, i);
+
+      if (section_offset (self, sm) > offset)
+        break;
+      found = sm;
+    }
+  return found;
+}
+
+static void
+get_match_iters (TreatiesArticleView *self,
+                 guint                index,
+                 GtkTextIter         *start,
+                 GtkTextIter         *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  const TreatiesTextMatch *match = &g_array_index (self->matches, TreatiesTextMatch, index);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, start, match->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, end, match->end);
+}
+
+/* Whether the selected match is (at least partly) in view. */
+static gboolean
+selected_match_in_view (TreatiesArticleView *self)
+{
+  GtkTextIter start, end;
+  GdkRectangle visible, location;
+
+  if (self->matches == NULL || self->selected_match < 0)
+    return FALSE;
+
+  get_match_iters (self, self->selected_match, &start, &end);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &start, &location);
+  return location.y + location.height > visible.y && location.y < visible.y + visible.height;
+}
+
+/* Forgets the matches and removes their highlights; @anchor is where the
+ * next search starts looking from (-1: the top of the view). */
+static void
+reset_search (TreatiesArticleView *self,
+              int                  anchor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+
+  if (self->matches != NULL)
+    {
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag_by_name (buffer, "search-match", &start, &end);
+      gtk_text_buffer_remove_tag_by_name (buffer, "search-current", &start, &end);
+    }
+  g_clear_pointer (&self->matches, g_array_unref);
+  self->selected_match = -1;
+  self->search_anchor = anchor;
+}
+
 static void
 vadjustment_changed_cb (TreatiesArticleView *self)
 {
@@ -697,6 +804,7 @@ treaties_article_view_finalize (GObject *object)
 
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->boxes, g_array_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->current_section, g_free);
   g_clear_pointer (&self->pinned_section, g_free);
 
@@ -785,6 +893,8 @@ treaties_article_view_init (TreatiesArticleView *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->zoom = 1.0;
+  self->selected_match = -1;
+  self->search_anchor = -1;
   self->sections = g_ptr_array_new_with_free_func (section_mark_free);
   self->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
 
@@ -833,6 +943,8 @@ treaties_article_view_set_article (TreatiesArticleView *self,
     return;
 
   g_clear_pointer (&self->pinned_section, g_free);
+  /* The matches were in the old text. */
+  reset_search (self, -1);
   render (self);
   if (self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, 0);
@@ -922,4 +1034,180 @@ treaties_article_view_get_section_y (TreatiesArticleView *self,
     return FALSE;
   *y = mark_y (self, sm);
   return TRUE;
+}
+
+guint
+treaties_article_view_search (TreatiesArticleView *self,
+                              const char          *query)
+{
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  int anchor = -1;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), 0);
+
+  /* Typing on refines the search around the match in view, if any. */
+  if (selected_match_in_view (self))
+    anchor = g_array_index (self->matches, TreatiesTextMatch, self->selected_match).start;
+  reset_search (self, anchor);
+
+  if (query == NULL || *query == '\0')
+    return 0;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  tag = lookup_tag (self, "search-match");
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  /* A slice counts every character the buffer does, so offsets agree. */
+  text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+  self->matches = treaties_text_match_find_all (text, query);
+
+  for (guint i = 0; i < self->matches->len; i++)
+    {
+      get_match_iters (self, i, &start, &end);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
+  return self->matches->len;
+}
+
+guint
+treaties_article_view_get_n_matches (TreatiesArticleView *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), 0);
+
+  return self->matches != NULL ? self->matches->len : 0;
+}
+
+int
+treaties_article_view_find_match_near_position (TreatiesArticleView *self)
+{
+  guint lo = 0, hi;
+  int offset = self->search_anchor;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), -1);
+
+  if (self->matches == NULL || self->matches->len == 0)
+    return -1;
+
+  if (offset < 0)
+    {
+      GdkRectangle visible;
+      GtkTextIter iter;
+
+      gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+      gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, visible.x, MAX (visible.y, 0));
+      gtk_text_iter_set_line_offset (&iter, 0);
+      offset = gtk_text_iter_get_offset (&iter);
+    }
+
+  /* The first match that starts at or after @offset, else the first. */
+  hi = self->matches->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if ((int) g_array_index (self->matches, TreatiesTextMatch, mid).start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < self->matches->len ? (int) lo : 0;
+}
+
+void
+treaties_article_view_select_match (TreatiesArticleView *self,
+                                    guint                index)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  SectionMark *sm;
+
+  g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (self->matches != NULL && index < self->matches->len);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (self->selected_match >= 0)
+    {
+      get_match_iters (self, self->selected_match, &start, &end);
+      gtk_text_buffer_remove_tag_by_name (buffer, "search-current", &start, &end);
+    }
+  self->selected_match = index;
+  get_match_iters (self, index, &start, &end);
+  gtk_text_buffer_apply_tag_by_name (buffer, "search-current", &start, &end);
+
+  if (self->match_mark == NULL)
+    self->match_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, self->match_mark, &start);
+
+  /* A jump like scroll_to_section(): the match's section becomes current
+   * at once (so the sidebar and timeline follow) and stays so while its
+   * heading is in view. */
+  if ((sm = section_at_offset (self, gtk_text_iter_get_offset (&start))) != NULL)
+    {
+      g_free (self->pinned_section);
+      self->pinned_section = g_strdup (sm->id);
+      self->pinned_at = g_get_monotonic_time ();
+      set_current_section (self, sm->id);
+    }
+
+  /* Scrolls as little as needed, but away from the very edges. */
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->match_mark, MATCH_MARGIN, FALSE, 0.0, 0.0);
+}
+
+int
+treaties_article_view_get_selected_match (TreatiesArticleView *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), -1);
+
+  return self->selected_match;
+}
+
+gboolean
+treaties_article_view_get_match_bounds (TreatiesArticleView *self,
+                                        guint                index,
+                                        GtkTextIter         *start,
+                                        GtkTextIter         *end)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  if (self->matches == NULL || index >= self->matches->len)
+    return FALSE;
+  get_match_iters (self, index, start, end);
+  return TRUE;
+}
+
+GStrv
+treaties_article_view_dup_sections_with_matches (TreatiesArticleView *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint s = 0;
+  SectionMark *last = NULL;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), NULL);
+
+  /* Matches and sections are both in reading order: one pass over each. */
+  for (guint i = 0; self->matches != NULL && i < self->matches->len; i++)
+    {
+      int offset = g_array_index (self->matches, TreatiesTextMatch, i).start;
+      SectionMark *sm = last;
+
+      while (s < self->sections->len &&
+             section_offset (self, g_ptr_array_index (self->sections, s)) <= offset)
+        sm = g_ptr_array_index (self->sections, s++);
+      if (sm != NULL && sm != last)
+        g_strv_builder_add (builder, sm->id);
+      last = sm;
+    }
+  return g_strv_builder_end (builder);
+}
+
+void
+treaties_article_view_clear_search (TreatiesArticleView *self)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
+
+  reset_search (self, -1);
 }

@@ -36,4 +36,34 @@ gboolean         treaties_article_view_get_section_y      (TreatiesArticleView *
                                                            const char          *section_id,
                                                            int                 *y);
 
+/* Find in the article. Matching ignores case and accents (see
+ * treaties-text-match.h). Matches are counted in reading order. */
+
+/* Highlights every match of @query (NULL or blank: none) with the
+ * "search-match" tag and returns how many there are. No match is selected
+ * yet. The matches are forgotten when the article changes. */
+guint            treaties_article_view_search             (TreatiesArticleView *self,
+                                                           const char          *query);
+guint            treaties_article_view_get_n_matches      (TreatiesArticleView *self);
+/* The match to start from: the first at or after the reading position,
+ * which is the match selected before the last search if it was in view,
+ * else the top of the view; the first match if none is after it. -1 when
+ * there are no matches. */
+int              treaties_article_view_find_match_near_position (TreatiesArticleView *self);
+/* Marks match @index with the "search-current" tag and scrolls it into
+ * view, away from the edges. Its section becomes the current section, as
+ * with scroll_to_section(). */
+void             treaties_article_view_select_match       (TreatiesArticleView *self,
+                                                           guint                index);
+/* The selected match, or -1. */
+int              treaties_article_view_get_selected_match (TreatiesArticleView *self);
+gboolean         treaties_article_view_get_match_bounds   (TreatiesArticleView *self,
+                                                           guint                index,
+                                                           GtkTextIter         *start,
+                                                           GtkTextIter         *end);
+/* Ids of the sections that hold a match, in reading order (never NULL). */
+GStrv            treaties_article_view_dup_sections_with_matches (TreatiesArticleView *self);
+/* Removes the highlights and forgets the matches. */
+void             treaties_article_view_clear_search       (TreatiesArticleView *self);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "treaties-window.h"
 #include "treaties-window-export.h"
 #include "treaties-window-open.h"
+#include "treaties-window-search.h"
 
 #define ZOOM_STEP 1.1
 
@@ -44,6 +45,8 @@ struct _TreatiesWindow
   GtkLabel             *error_label;
   GtkButton            *error_back_button;
   GMenu                *recent_menu;
+  TreatiesSearchBar    *search_bar;
+  char                 *search_origin; /* section being read when the search began */
 };
 
 enum {
@@ -81,6 +84,7 @@ update_actions (TreatiesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset",
                                  has_article && !G_APPROX_VALUE (zoom, 1.0, 0.001));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_article);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-in", has_timeline);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-out", has_timeline);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-fit", has_timeline);
@@ -390,6 +394,37 @@ zoom_action_cb (GtkWidget  *widget,
 }
 
 static void
+find_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  treaties_search_bar_start (TREATIES_WINDOW (widget)->search_bar);
+}
+
+/* A search is one jump for Back: from where the reader was when it began to
+ * where it left them. */
+static void
+search_mode_changed_cb (TreatiesWindow *self)
+{
+  const char *current = treaties_window_get_current_section (self);
+
+  if (treaties_search_bar_get_search_mode_enabled (self->search_bar))
+    {
+      g_free (self->search_origin);
+      self->search_origin = g_strdup (current);
+      return;
+    }
+
+  if (self->search_origin != NULL && current != NULL && !g_str_equal (self->search_origin, current))
+    {
+      g_ptr_array_add (self->back, g_steal_pointer (&self->search_origin));
+      g_ptr_array_set_size (self->forward, 0);
+      update_actions (self);
+    }
+  g_clear_pointer (&self->search_origin, g_free);
+}
+
+static void
 open_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -489,6 +524,7 @@ treaties_window_dispose (GObject *object)
   g_clear_object (&self->last_event);
   g_clear_pointer (&self->back, g_ptr_array_unref);
   g_clear_pointer (&self->forward, g_ptr_array_unref);
+  g_clear_pointer (&self->search_origin, g_free);
 
   G_OBJECT_CLASS (treaties_window_parent_class)->dispose (object);
 }
@@ -570,6 +606,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
 
   g_type_ensure (TREATIES_TYPE_ARTICLE_VIEW);
   g_type_ensure (TREATIES_TYPE_TIMELINE);
+  g_type_ensure (TREATIES_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Treaties/ui/treaties-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, toast_overlay);
@@ -587,10 +624,12 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_back_button);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, search_bar);
   gtk_widget_class_bind_template_callback (widget_class, error_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action_cb);
@@ -621,6 +660,10 @@ treaties_window_init (TreatiesWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (extra_buttons));
 
   treaties_window_setup_drop (self);
+  treaties_window_search_attach (self->search_bar, self->article_view, self->timeline,
+                                 self->sidebar_list, NULL);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
