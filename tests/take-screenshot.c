@@ -1,6 +1,9 @@
 /* take-screenshot.c: renders the reading window to a PNG
  *
- *   take-screenshot OUT.png [light|dark] [WIDTHxHEIGHT] [SECTION-ID]
+ *   take-screenshot OUT.png [light|dark] [WIDTHxHEIGHT] [WHAT]
+ *
+ * WHAT is a section id to scroll to, "find:QUERY" to search, or "error" to
+ * show the error page for a broken article.
  *
  * Draws the window with its own renderer, so the picture is exactly what
  * GTK draws, with no window manager or screen grab involved. Run it in an
@@ -11,10 +14,12 @@
  */
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <adwaita.h>
 
 #include "treaties-resources.h"
+#include "treaties-search-bar.h"
 #include "treaties-window.h"
 
 static void
@@ -44,7 +49,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   if (argc < 2)
     {
-      fprintf (stderr, "usage: %s OUT.png [light|dark] [WIDTHxHEIGHT] [SECTION-ID]\n", argv[0]);
+      fprintf (stderr, "usage: %s OUT.png [light|dark] [WIDTHxHEIGHT] [SECTION-ID|find:QUERY|error]\n", argv[0]);
       return 2;
     }
   out = argv[1];
@@ -79,7 +84,30 @@ main (int   argc,
   treaties_window_set_article (window, article);
   gtk_window_present (GTK_WINDOW (window));
   run_for (800);
-  if (section != NULL)
+  if (section != NULL && g_str_has_prefix (section, "find:"))
+    {
+      TreatiesSearchBar *bar = TREATIES_SEARCH_BAR (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                   TREATIES_TYPE_WINDOW,
+                                                                                   "search_bar"));
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+      run_for (300);
+      gtk_editable_set_text (GTK_EDITABLE (treaties_search_bar_get_entry (bar)), section + strlen ("find:"));
+      run_for (1600);
+    }
+  else if (section != NULL && g_str_equal (section, "error"))
+    {
+      static const char broken[] = "{\"format\": 1, \"id\": \"Draft\",\n \"title\": 1931,\n"
+                                   " \"sections\": [{\"id\": \"a\", \"title\": \"A\", \"blocks\": [{\"type\": \"poem\"}]}]}";
+      g_autoptr(GBytes) bytes = g_bytes_new_static (broken, sizeof broken - 1);
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(TreatiesArticle) none = treaties_article_new_from_bytes (bytes, "draft.treaty.json", &load_error);
+
+      g_assert (none == NULL);
+      treaties_window_show_error (window, load_error);
+      run_for (800);
+    }
+  else if (section != NULL)
     {
       treaties_window_set_current_section (window, section);
       run_for (1600); /* past the heading's highlight */
