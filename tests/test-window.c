@@ -338,6 +338,48 @@ test_timeline_event_leads_to_sections (Fixture       *f,
     g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row_of (f, ids[i])), "related-section"));
 }
 
+/* The arrow keys move through the sections, and the text follows; Tab
+ * leaves the list for the text. */
+static void
+test_sidebar_keyboard (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkListBox *list = child (f->window, "sidebar_list");
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  ScrollWait w = { view, adj, "background" };
+
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+  /* What the Down key does. */
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_assert_true (wait_until (scrolled_to, &w));
+  settle ();
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "background");
+  g_assert_true (gtk_list_box_get_selected_row (list) == row_of (f, "background"));
+
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 2, FALSE, FALSE);
+  w.id = "impact";
+  g_assert_true (wait_until (scrolled_to, &w));
+  settle ();
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "impact");
+}
+
+static void
+test_hide_timeline (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkRevealer *revealer = child (f->window, "timeline_revealer");
+  gboolean visible;
+
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-timeline", NULL));
+  g_object_get (f->window, "timeline-visible", &visible, NULL);
+  g_assert_false (visible);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-timeline", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+}
+
 static void
 test_reading_highlights_events (Fixture       *f,
                                 gconstpointer  data)
@@ -638,6 +680,8 @@ main (int   argc,
   ADD ("/window/error-page", test_error_page);
   ADD ("/window/open/file", test_open_file);
   ADD ("/window/history/back-and-forward", test_back_and_forward);
+  ADD ("/window/sidebar/keyboard", test_sidebar_keyboard);
+  ADD ("/window/timeline/hide", test_hide_timeline);
   ADD ("/window/timeline/event-leads-to-sections", test_timeline_event_leads_to_sections);
   ADD ("/window/timeline/reading-highlights-events", test_reading_highlights_events);
 

@@ -1445,6 +1445,25 @@ treaties_article_new_from_bytes (GBytes      *bytes,
   return article;
 }
 
+/* GIO's messages repeat the file name; say what happened, once. */
+static void
+set_io_error (GError       **error,
+              const char    *name,
+              const GError  *io_error)
+{
+  const char *what;
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    what = "no such file";
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    what = "permission denied";
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    what = "is a folder, not an article";
+  else
+    what = io_error->message;
+  g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO, "%s: %s", name, what);
+}
+
 TreatiesArticle *
 treaties_article_new_from_file (GFile         *file,
                                 GCancellable  *cancellable,
@@ -1467,8 +1486,7 @@ treaties_article_new_from_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO,
-                   "%s: %s", name, local_error->message);
+      set_io_error (error, name, local_error);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
@@ -1487,8 +1505,7 @@ treaties_article_new_from_file (GFile         *file,
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
-      g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO,
-                   "%s: %s", name, local_error->message);
+      set_io_error (error, name, local_error);
       return NULL;
     }
   bytes = g_bytes_new_take (contents, length);

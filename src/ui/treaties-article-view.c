@@ -45,18 +45,17 @@ typedef struct
   TreatiesBlockKind  kind;
 } Box;
 
-/* One style table for the screen: relative sizes and spacing, scaled by the
- * zoom. Colours are set apart in update_colors(). */
+/* Relative sizes. GtkTextView multiplies the scales of all the tags on a
+ * stretch of text, so the zoom lives on "body", which all text carries,
+ * and the others are relative to it. Colours are set in update_colors(). */
 typedef struct
 {
   const char *name;
-  double      scale;  /* 0: no size of its own */
+  double      scale;
 } ScaledTag;
 
 static const ScaledTag scaled_tags[] = {
-  { "body", 1.0 },
   { "title", 2.0 },
-  { "date-line", 1.0 },
   { "heading", 1.5 },
   { "subheading", 1.2 },
   { "note-label", 0.85 },
@@ -120,10 +119,7 @@ lookup_tag (TreatiesArticleView *self,
 static void
 update_scales (TreatiesArticleView *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (scaled_tags); i++)
-    g_object_set (lookup_tag (self, scaled_tags[i].name),
-                  "scale", scaled_tags[i].scale * self->zoom,
-                  NULL);
+  g_object_set (lookup_tag (self, "body"), "scale", self->zoom, NULL);
 }
 
 /* Colours follow libadwaita's palette for the current style; text colour
@@ -229,7 +225,7 @@ create_tags (TreatiesArticleView *self)
                               "pixels-above-lines", 12,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "block-end",
-                              "pixels-below-lines", 22,
+                              "pixels-below-lines", 30,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "emphasis",
                               "style", PANGO_STYLE_ITALIC,
@@ -246,6 +242,8 @@ create_tags (TreatiesArticleView *self)
   gtk_text_buffer_create_tag (buffer, "search-match", NULL);
   gtk_text_buffer_create_tag (buffer, "search-current", NULL);
 
+  for (guint i = 0; i < G_N_ELEMENTS (scaled_tags); i++)
+    g_object_set (lookup_tag (self, scaled_tags[i].name), "scale", scaled_tags[i].scale, NULL);
   update_scales (self);
   update_colors (self);
 }

@@ -79,13 +79,20 @@ print_free (gpointer data)
   g_free (print);
 }
 
-/* "<title>.pdf", with what a file name cannot hold replaced. */
+/* "<title>.pdf", with what a file name cannot hold replaced: "The
+ * Important Shift – France and USSR’s Neutrality Treaty.pdf". */
 static char *
 suggested_name (TreatiesArticle *article)
 {
   g_autoptr(GString) name = g_string_new (treaties_article_get_title (article));
 
-  g_string_replace (name, "/", "-", 0);
+  /* Characters that file systems (FAT and NTFS on USB sticks too) refuse. */
+  g_string_replace (name, ": ", " – ", 0);
+  for (const char *bad = "/\\:*?\"<>|"; *bad != '\0'; bad++)
+    {
+      char from[2] = { *bad, '\0' };
+      g_string_replace (name, from, "-", 0);
+    }
   g_strstrip (name->str);
   g_string_set_size (name, strlen (name->str));
   if (name->len == 0)

@@ -41,12 +41,15 @@ struct _TreatiesWindow
   GtkBox               *timeline_slot;
   GtkLabel             *timeline_label;
   TreatiesTimeline     *timeline;
+  GtkRevealer          *timeline_revealer;
+  GtkButton            *timeline_toggle;
   AdwStatusPage        *error_page;
   GtkLabel             *error_label;
   GtkButton            *error_back_button;
   GMenu                *recent_menu;
   TreatiesSearchBar    *search_bar;
   char                 *search_origin; /* section being read when the search began */
+  gboolean              syncing_selection; /* selecting the row of the section read */
 };
 
 enum {
@@ -54,6 +57,7 @@ enum {
   PROP_ARTICLE,
   PROP_CURRENT_SECTION,
   PROP_SIDEBAR_VISIBLE,
+  PROP_TIMELINE_VISIBLE,
   N_PROPS
 };
 
@@ -197,17 +201,25 @@ static void
 save_reading_position (TreatiesWindow *self)
 {
   g_autoptr(GVariant) positions = NULL;
-  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *id, *key, *value;
   const char *section;
 
   if (self->settings == NULL || self->article == NULL ||
       (section = treaties_window_get_current_section (self)) == NULL)
     return;
 
+  /* a{ss}: article id → section id; this article's entry is replaced. */
+  id = treaties_article_get_id (self->article);
   positions = g_settings_get_value (self->settings, "last-positions");
-  g_variant_dict_init (&dict, positions);
-  g_variant_dict_insert (&dict, treaties_article_get_id (self->article), "s", section);
-  g_settings_set_value (self->settings, "last-positions", g_variant_dict_end (&dict));
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, positions);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, id))
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_variant_builder_add (&builder, "{ss}", id, section);
+  g_settings_set_value (self->settings, "last-positions", g_variant_builder_end (&builder));
 }
 
 static void
@@ -312,6 +324,36 @@ row_activated_cb (TreatiesWindow *self,
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+/* Moving through the sidebar with the arrow keys selects rows: the text
+ * follows, as it does for a click. Selections made to follow the reading
+ * position are not jumps. */
+static void
+row_selected_cb (TreatiesWindow *self,
+                 GtkListBoxRow  *row)
+{
+  if (self->syncing_selection || row == NULL || !gtk_widget_has_focus (GTK_WIDGET (row)))
+    return;
+  g_clear_object (&self->last_event);
+  mark_related_rows (self, NULL);
+  treaties_window_set_current_section (self, g_object_get_data (G_OBJECT (row), "section-id"));
+}
+
+/* Tab leaves the sidebar for the text, instead of stopping on every row;
+ * the arrow keys move within it. */
+static gboolean
+sidebar_key_pressed_cb (TreatiesWindow        *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  if (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK) == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+  if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK)))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_button));
+  return FALSE;
+}
+
 static void
 current_section_changed_cb (TreatiesWindow *self)
 {
@@ -319,7 +361,11 @@ current_section_changed_cb (TreatiesWindow *self)
   GtkListBoxRow *row = row_for_section (self, id);
 
   if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
-    gtk_list_box_select_row (self->sidebar_list, row);
+    {
+      self->syncing_selection = TRUE;
+      gtk_list_box_select_row (self->sidebar_list, row);
+      self->syncing_selection = FALSE;
+    }
   treaties_timeline_set_current_section (self->timeline, id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
 }
@@ -471,6 +517,7 @@ load_window_state (TreatiesWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   g_settings_bind (self->settings, "text-zoom", self->article_view, "zoom", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "timeline-visible", self, "timeline-visible", G_SETTINGS_BIND_DEFAULT);
 }
 
 static gboolean
@@ -493,22 +540,34 @@ treaties_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (treaties_window_parent_class)->close_request (window);
 }
 
+/* "application" is not a construct property: it is set after constructed(),
+ * so settings are picked up when it arrives. */
+static void
+application_changed_cb (TreatiesWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings;
+
+  if (self->settings != NULL || !TREATIES_IS_APPLICATION (app) ||
+      (settings = treaties_application_get_settings (TREATIES_APPLICATION (app))) == NULL)
+    return;
+
+  self->settings = g_object_ref (settings);
+  load_window_state (self);
+  g_menu_remove_all (self->recent_menu);
+  treaties_window_setup_recent (self, self->settings, self->recent_menu);
+}
+
 static void
 treaties_window_constructed (GObject *object)
 {
   TreatiesWindow *self = TREATIES_WINDOW (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   G_OBJECT_CLASS (treaties_window_parent_class)->constructed (object);
 
-  if (TREATIES_IS_APPLICATION (app))
-    {
-      GSettings *settings = treaties_application_get_settings (TREATIES_APPLICATION (app));
-      if (settings != NULL)
-        self->settings = g_object_ref (settings);
-    }
-  load_window_state (self);
-  treaties_window_setup_recent (self, self->settings, self->recent_menu);
+  treaties_window_setup_recent (self, NULL, self->recent_menu);
+  application_changed_cb (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   update_actions (self);
 }
 
@@ -550,6 +609,9 @@ treaties_window_get_property (GObject    *object,
        * tear-down too, when the flap is not there. */
       g_value_set_boolean (value, self->flap ? adw_flap_get_reveal_flap (self->flap) : TRUE);
       break;
+    case PROP_TIMELINE_VISIBLE:
+      g_value_set_boolean (value, self->timeline_revealer ? gtk_revealer_get_reveal_child (self->timeline_revealer) : TRUE);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -574,6 +636,19 @@ treaties_window_set_property (GObject      *object,
     case PROP_SIDEBAR_VISIBLE:
       if (self->flap != NULL)
         adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
+      break;
+    case PROP_TIMELINE_VISIBLE:
+      if (self->timeline_revealer != NULL &&
+          gtk_revealer_get_reveal_child (self->timeline_revealer) != g_value_get_boolean (value))
+        {
+          gboolean visible = g_value_get_boolean (value);
+
+          gtk_revealer_set_reveal_child (self->timeline_revealer, visible);
+          gtk_button_set_icon_name (self->timeline_toggle, visible ? "pan-down-symbolic" : "pan-up-symbolic");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->timeline_toggle),
+                                       visible ? _("Hide the Timeline") : _("Show the Timeline"));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -602,6 +677,9 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   properties[PROP_SIDEBAR_VISIBLE] =
     g_param_spec_boolean ("sidebar-visible", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TIMELINE_VISIBLE] =
+    g_param_spec_boolean ("timeline-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TREATIES_TYPE_ARTICLE_VIEW);
@@ -620,6 +698,8 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline_slot);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline_label);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline_toggle);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_back_button);
@@ -638,6 +718,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
+  gtk_widget_class_install_property_action (widget_class, "win.show-timeline", "timeline-visible");
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-in", NULL, timeline_action_cb);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_action_cb);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_action_cb);
@@ -647,6 +728,7 @@ static void
 treaties_window_init (TreatiesWindow *self)
 {
   GtkGesture *extra_buttons;
+  GtkEventController *sidebar_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -671,6 +753,12 @@ treaties_window_init (TreatiesWindow *self)
 
   g_signal_connect_object (self->sidebar_list, "row-activated",
                            G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar_list, "row-selected",
+                           G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);
+  sidebar_keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (sidebar_keys, "key-pressed",
+                           G_CALLBACK (sidebar_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), sidebar_keys);
   g_signal_connect_object (self->article_view, "notify::current-section",
                            G_CALLBACK (current_section_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "notify::zoom",
@@ -763,10 +851,13 @@ treaties_window_show_error (TreatiesWindow *self,
   g_return_if_fail (TREATIES_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  adw_status_page_set_description (self->error_page,
-                                   _("The file is not a valid Treaties article. "
-                                     "Each problem below names the file, then the line and column "
-                                     "or the place in the article where it was found."));
+  if (g_error_matches (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO))
+    adw_status_page_set_description (self->error_page, _("The file could not be read."));
+  else
+    adw_status_page_set_description (self->error_page,
+                                     _("The file is not a valid Treaties article. "
+                                       "Each problem below names the file, then the line and column "
+                                       "or the place in the article where it was found."));
   gtk_label_set_text (self->error_label, error->message);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_back_button), self->article != NULL);
