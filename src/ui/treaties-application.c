@@ -89,6 +89,21 @@ static const GActionEntry app_actions[] = {
  * display. The
  * files are taken here rather than by GApplication so that
  * `treaties --check A.json B.json` checks both. */
+/* Every key the app reads; GSettings aborts on a key the schema lacks. */
+static gboolean
+schema_is_complete (GSettingsSchema *schema)
+{
+  static const char *keys[] = {
+    "window-width", "window-height", "window-maximized", "text-zoom",
+    "timeline-visible", "recent-articles", "last-positions",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (!g_settings_schema_has_key (schema, keys[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static int
 treaties_application_handle_local_options (GApplication *app,
                                            GVariantDict *options)
@@ -151,12 +166,14 @@ treaties_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (treaties_application_parent_class)->startup (app);
 
-  /* Running from a build tree without the schema installed must not abort:
-   * settings are then simply not remembered. */
-  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)) != NULL)
+  /* Running from a build tree without the schema installed, or beside an
+   * older installed copy of it, must not abort: settings are then simply
+   * not remembered. */
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)) != NULL &&
+      schema_is_complete (schema))
     self->settings = g_settings_new (APPLICATION_ID);
   else
-    g_message ("GSettings schema %s not found; settings will not be saved", APPLICATION_ID);
+    g_message ("GSettings schema %s not found or out of date; settings will not be saved", APPLICATION_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
