@@ -21,6 +21,7 @@
 #include "treaties-resources.h"
 #include "treaties-search-bar.h"
 #include "treaties-window.h"
+#include "ui-test-utils.h"
 
 static void
 run_for (guint ms)
@@ -63,13 +64,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   treaties_register_resource ();
-  {
-    /* AdwApplication loads style.css for the app; here there is none. */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-    gtk_css_provider_load_from_resource (css, "/org/example/Treaties/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  load_app_style ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       g_str_equal (style, "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
                                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);

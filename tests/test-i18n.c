@@ -19,6 +19,7 @@
 #include "treaties-date.h"
 #include "treaties-resources.h"
 #include "treaties-window.h"
+#include "ui-test-utils.h"
 
 #define SHIPPED "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
 #define NBSP "\302\240"
@@ -32,17 +33,6 @@ skip_without_locale (void)
     return FALSE;
   g_test_skip (missing_locale);
   return TRUE;
-}
-
-/* Lets a few frames go by, for layout to settle. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 150 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
 }
 
 static gpointer
@@ -340,13 +330,7 @@ main (int   argc,
       gtk_init ();
       adw_init ();
       treaties_register_resource ();
-      {
-        /* AdwApplication loads style.css for the app; here there is none. */
-        g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-        gtk_css_provider_load_from_resource (css, "/org/example/Treaties/style.css");
-        gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      }
+      load_app_style ();
     }
 
 #define ADD(path, data, func) \

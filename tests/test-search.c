@@ -17,6 +17,7 @@
 #include "treaties-text-match.h"
 #include "treaties-timeline.h"
 #include "treaties-window-search.h"
+#include "ui-test-utils.h"
 
 /* Where the words searched for are, section by section (see make_article):
  *   intro:   "Litvinov", "État", "München"
@@ -30,36 +31,6 @@ static const char *section_ids[] = { "intro", "talks", "munich", "epilogue" };
 static const char filler[] =
   "The delegates met again in the long hall and read the drafts aloud, clause by clause, "
   "until the light went and the secretaries lit the lamps. ";
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds or 5 s pass. */
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-/* Lets a few frames go by, for layout to settle. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 150 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
 
 static void
 append_paragraph (GString    *json,
@@ -737,13 +708,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   treaties_register_resource ();
-  {
-    /* AdwApplication loads style.css for the app; here there is none. */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-    gtk_css_provider_load_from_resource (css, "/org/example/Treaties/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  load_app_style ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

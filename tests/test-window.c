@@ -14,38 +14,9 @@
 #include "treaties-timeline.h"
 #include "treaties-window.h"
 #include "treaties-window-open.h"
+#include "ui-test-utils.h"
 
 #define SHIPPED "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds or 5 s pass. */
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-/* Lets a few frames go by, for layout to settle. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 150 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
 
 static gpointer
 child (TreatiesWindow *window,
@@ -659,13 +630,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   treaties_register_resource ();
-  {
-    /* AdwApplication loads style.css for the app; here there is none. */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-    gtk_css_provider_load_from_resource (css, "/org/example/Treaties/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  load_app_style ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

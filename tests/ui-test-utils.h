@@ -1,0 +1,50 @@
+/* ui-test-utils.h: what every UI test needs to wait for GTK
+ *
+ * Header-only, for the test programs under tests/.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+typedef gboolean (*UiCondition) (gpointer data);
+
+/* Runs the main loop until @condition holds or 5 s pass. */
+static inline gboolean
+wait_until (UiCondition condition,
+            gpointer    data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+/* Lets a few frames go by, for layout to settle. */
+static inline void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 150 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+/* AdwApplication loads the app's style.css; a test has no application. */
+static inline void
+load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, "/org/example/Treaties/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
