@@ -124,6 +124,10 @@ create_row_cb (gpointer item,
   GtkWidget *label = gtk_label_new (treaties_section_get_title (section));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  /* Long headings get a second line before they are shortened. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_start (label, 6 + 18 * depth);
   gtk_widget_set_margin_end (label, 6);
