@@ -303,6 +303,11 @@ assert_labels_disjoint (const TreatiesTimelineFrame *frame)
         {
           const TreatiesTimelineLabel *b = &frame->labels[j];
 
+          /* No leader line runs through a label below its own. */
+          if (a->row < b->row)
+            g_assert_false (b->anchor_x > a->x && b->anchor_x < a->x + a->width);
+          if (b->row < a->row)
+            g_assert_false (a->anchor_x > b->x && a->anchor_x < b->x + b->width);
           if (a->row != b->row)
             continue;
           /* No two labels of a row overlap. */
@@ -360,20 +365,94 @@ test_label_collision (void)
       g_assert_true (primary_labelled);
     }
 
-  /* One row: the first label gives up room to a later one. */
+  /* One row: the primary label is whole, and the ordinary labels it would
+   * cover make way; the others keep their date order, the last one whole. */
   treaties_timeline_layout_set_max_label_rows (layout, 1);
   treaties_timeline_layout_set_view (layout, day ("1930-12-31"), 0.1);
   frame = treaties_timeline_layout_compute (layout);
-  g_assert_cmpuint (frame->labels[0].event_index, ==, 0);
-  g_assert_true (frame->labels[0].ellipsized);
+  assert_labels_disjoint (frame);
   for (guint i = 1; i < frame->n_labels; i++)
     g_assert_cmpuint (frame->labels[i - 1].event_index, <, frame->labels[i].event_index);
-  /* The primary label took the place of an ordinary one it would collide with. */
   g_assert_nonnull (treaties_timeline_layout_find_label (layout, 3));
-  g_assert_null (treaties_timeline_layout_find_label (layout, 2));
-  /* The last one fits whole. */
+  g_assert_false (treaties_timeline_layout_find_label (layout, 3)->ellipsized);
+  for (guint i = 4; i <= 6; i++)
+    g_assert_null (treaties_timeline_layout_find_label (layout, i));
   g_assert_cmpuint (frame->labels[frame->n_labels - 1].event_index, ==, 7);
   g_assert_false (frame->labels[frame->n_labels - 1].ellipsized);
+}
+
+/* A label takes a free row before it is shortened: close events with long
+ * titles climb as a staircase, every one whole. */
+static void
+test_label_free_row (void)
+{
+  static const TestEvent events[] = {
+    { "1931-01-01", "The first of three close events", FALSE },
+    { "1931-01-06", "The second of three close events", FALSE },
+    { "1931-01-11", "The third of three close events", FALSE },
+  };
+  g_autoptr(TreatiesArticle) article = article_new ("1930-01-01", "1932-12-31", NULL, events, G_N_ELEMENTS (events));
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 800);
+  const TreatiesTimelineFrame *frame;
+
+  /* 10 pixels a day: 50 pixels apart, labels over 200 wide. */
+  treaties_timeline_layout_set_view (layout, day ("1930-12-21"), 0.1);
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpuint (frame->n_label_rows, ==, 3);
+  g_assert_cmpuint (frame->n_labels, ==, 3);
+  assert_labels_disjoint (frame);
+  for (guint i = 0; i < frame->n_labels; i++)
+    {
+      g_assert_false (frame->labels[i].ellipsized);
+      /* Each starts at its marker; the earliest is highest. */
+      g_assert_cmpfloat_with_epsilon (frame->labels[i].x, frame->labels[i].anchor_x - 1, 1e-6);
+      g_assert_cmpuint (frame->labels[i].row, ==, 2 - i);
+    }
+
+  /* With two rows one of them has to be shortened (or go), never hide a
+   * leader. */
+  treaties_timeline_layout_set_max_label_rows (layout, 2);
+  treaties_timeline_layout_set_size (layout, 800, treaties_timeline_layout_get_natural_height (layout));
+  treaties_timeline_layout_set_view (layout, day ("1930-12-21"), 0.1);
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpuint (frame->n_label_rows, ==, 2);
+  assert_labels_disjoint (frame);
+}
+
+/* The article's own event with a long title amid close ordinary events: its
+ * label goes high and reaches no further left than it must, so the events
+ * under it keep their labels, below it. */
+static void
+test_label_priority_cluster (void)
+{
+  static const TestEvent events[] = {
+    { "1931-08-10", "Pact initialled", FALSE },
+    { "1931-10-29", "A neutrality treaty, as the article dates it", TRUE },
+    { "1932-07-25", "Other pact", FALSE },
+    { "1932-11-29", "Pact signed", FALSE },
+    { "1933-01-30", "Chancellor", FALSE },
+  };
+  g_autoptr(TreatiesArticle) article = article_new ("1930-01-01", "1934-12-31", NULL, events, G_N_ELEMENTS (events));
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 800);
+  const TreatiesTimelineFrame *frame;
+  const TreatiesTimelineLabel *primary;
+
+  treaties_timeline_layout_zoom_fit (layout);
+  frame = treaties_timeline_layout_compute (layout);
+  assert_labels_disjoint (frame);
+  g_assert_cmpuint (frame->n_labels, ==, G_N_ELEMENTS (events));
+  primary = treaties_timeline_layout_find_label (layout, 1);
+  g_assert_nonnull (primary);
+  g_assert_true (primary->priority);
+  g_assert_false (primary->ellipsized);
+  for (guint i = 0; i < frame->n_labels; i++)
+    {
+      g_assert_false (frame->labels[i].ellipsized);
+      /* Whatever starts under the primary label sits below it. */
+      if (frame->labels[i].anchor_x > primary->x && frame->labels[i].anchor_x < primary->x + primary->width &&
+          frame->labels[i].event_index != 1)
+        g_assert_cmpuint (frame->labels[i].row, <, primary->row);
+    }
 }
 
 static void
@@ -475,6 +554,43 @@ test_hit_test_nearest (void)
   g_assert_cmpuint (index, ==, 0);
   g_assert_true (treaties_timeline_layout_hit_test (layout, frame->markers[0].x + 4.1, frame->axis_y, 4, &index));
   g_assert_cmpuint (index, ==, 1);
+}
+
+static void
+test_hit_test_nearest_primary (void)
+{
+  static const TestEvent events[] = {
+    { "1931-08-10", "Initialled", FALSE },
+    { "1931-10-29", "Primary", TRUE },
+    { "1932-01-07", "After", FALSE },
+  };
+  g_autoptr(TreatiesArticle) article = article_new ("1918-11-11", "1939-09-01", NULL, events, 3);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 880);
+  const TreatiesTimelineFrame *frame;
+  guint index;
+  double mid;
+
+  /* The whole range, as the app opens: the article's own event is a larger
+   * mark 80 days (under 10 pixels) from its neighbours, yet each is found,
+   * the nearest centre winning even within the larger mark's reach. */
+  treaties_timeline_layout_zoom_fit (layout);
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpuint (frame->n_markers, ==, 3);
+  g_assert_cmpfloat (frame->markers[1].x - frame->markers[0].x, <, 10);
+  g_assert_cmpfloat (frame->markers[1].radius, <, frame->markers[1].x - frame->markers[0].x);
+  for (guint m = 0; m < 3; m++)
+    {
+      g_assert_true (treaties_timeline_layout_hit_test (layout, frame->markers[m].x, frame->axis_y, 4, &index));
+      g_assert_cmpuint (index, ==, m);
+    }
+  for (guint m = 0; m < 2; m++)
+    {
+      mid = (frame->markers[m].x + frame->markers[m + 1].x) / 2;
+      g_assert_true (treaties_timeline_layout_hit_test (layout, mid - 0.2, frame->axis_y, 4, &index));
+      g_assert_cmpuint (index, ==, m);
+      g_assert_true (treaties_timeline_layout_hit_test (layout, mid + 0.2, frame->axis_y, 4, &index));
+      g_assert_cmpuint (index, ==, m + 1);
+    }
 }
 
 static void
@@ -664,9 +780,12 @@ main (int   argc,
   g_test_add_func ("/timeline-layout/zoom/anchor", test_zoom_anchor);
   g_test_add_func ("/timeline-layout/zoom/ensure-visible", test_ensure_visible);
   g_test_add_func ("/timeline-layout/labels/collision", test_label_collision);
+  g_test_add_func ("/timeline-layout/labels/free-row", test_label_free_row);
+  g_test_add_func ("/timeline-layout/labels/priority-cluster", test_label_priority_cluster);
   g_test_add_func ("/timeline-layout/labels/pango", test_label_pango);
   g_test_add_func ("/timeline-layout/hit-test/marker-edges", test_hit_test_edges);
   g_test_add_func ("/timeline-layout/hit-test/nearest", test_hit_test_nearest);
+  g_test_add_func ("/timeline-layout/hit-test/nearest-primary", test_hit_test_nearest_primary);
   g_test_add_func ("/timeline-layout/visible-range", test_visible_range);
   g_test_add_func ("/timeline-layout/eras", test_eras);
   g_test_add_func ("/timeline-layout/highlight", test_highlight);

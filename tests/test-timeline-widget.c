@@ -402,6 +402,33 @@ test_snapshot (Fixture       *f,
   g_assert_nonnull (node);
   gsk_render_node_unref (node);
 
+  /* With keyboard focus: the focus ring and the caption under the axis;
+   * an activated event of the current section, and the article's own. */
+  gtk_window_set_focus_visible (f->window, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (f->timeline));
+  iterate ();
+  g_assert_true (gtk_widget_has_visible_focus (GTK_WIDGET (f->timeline)));
+  for (guint i = 0; i < 2; i++)
+    {
+      TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+      const char *id = i == 0 ? "locarno" : "neutrality-treaty-as-dated";
+      const TreatiesTimelineMarker *marker;
+      guint index;
+
+      g_assert_true (treaties_timeline_layout_find_event (layout, event (f, id), &index));
+      marker = treaties_timeline_layout_find_marker (layout, index);
+      g_assert_nonnull (marker);
+      g_assert_true (treaties_timeline_activate_at (f->timeline, marker->x, marker->y));
+      treaties_timeline_set_current_section (f->timeline,
+                                             treaties_event_get_section_ids (event (f, id))[0]);
+      g_assert_true (treaties_timeline_get_focused_event (f->timeline) == event (f, id));
+      snapshot = gtk_snapshot_new ();
+      GTK_WIDGET_GET_CLASS (f->timeline)->snapshot (GTK_WIDGET (f->timeline), snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      gsk_render_node_unref (node);
+    }
+
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   iterate ();
   snapshot = gtk_snapshot_new ();

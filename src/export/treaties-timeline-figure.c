@@ -22,15 +22,19 @@
 #define DAYS_PER_YEAR   365.2425
 
 typedef struct { double r, g, b; } Rgb;
+/* The app's colours on paper: grey events, and the article's own event in
+ * the accent blue (GNOME's blue, as libadwaita's @accent_bg_color and, for
+ * text, @accent_color). */
 static const Rgb ink_text    = { 0.10, 0.10, 0.11 };
 static const Rgb ink_muted   = { 0.40, 0.40, 0.42 };
 static const Rgb ink_leader  = { 0.66, 0.66, 0.68 };
-static const Rgb ink_marker  = { 0.20, 0.30, 0.45 };
-static const Rgb ink_primary = { 0.62, 0.17, 0.12 };
+static const Rgb ink_marker  = { 0.47, 0.47, 0.49 };
+static const Rgb ink_primary = { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0 };
+static const Rgb ink_primary_text = { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0 };
 static const Rgb era_fills[] = {
-  { 0.900, 0.925, 0.950 },
-  { 0.945, 0.925, 0.880 },
-  { 0.910, 0.940, 0.905 },
+  { 0.925, 0.925, 0.930 },
+  { 0.945, 0.935, 0.905 },
+  { 0.915, 0.935, 0.915 },
 };
 
 static void
@@ -74,6 +78,8 @@ create_figure_context (PangoContext *base)
   return context;
 }
 
+/* An event: a grey dot; the article's own: a blue diamond, as in the app.
+ * A white ring keeps close marks apart. */
 static void
 draw_marker (cairo_t  *cr,
              double    x,
@@ -81,15 +87,27 @@ draw_marker (cairo_t  *cr,
              double    radius,
              gboolean  primary)
 {
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  set_source (cr, primary ? &ink_primary : &ink_marker);
-  cairo_set_line_width (cr, 1.2);
-  cairo_stroke (cr);
-  cairo_arc (cr, x, y, radius - 2.2, 0, 2 * G_PI);
-  cairo_fill (cr);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      double r = radius + (pass == 0 ? 1.2 : 0);
+
+      cairo_new_path (cr);
+      if (primary)
+        {
+          cairo_move_to (cr, x, y - r);
+          cairo_line_to (cr, x + r, y);
+          cairo_line_to (cr, x, y + r);
+          cairo_line_to (cr, x - r, y);
+          cairo_close_path (cr);
+        }
+      else
+        cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      if (pass == 0)
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      else
+        set_source (cr, primary ? &ink_primary : &ink_marker);
+      cairo_fill (cr);
+    }
 }
 
 static gboolean
@@ -101,41 +119,120 @@ day_in_strip (double day,
   return day >= first && (day < last || (is_last && day <= last));
 }
 
+/* One strip of the figure: [first, last] (the last strip with its last
+ * day) laid out with @rows label rows. */
+typedef struct {
+  double   first;
+  double   last;
+  gboolean is_last;
+  guint    rows;
+} Strip;
+
+static const TreatiesTimelineFrame *
+lay_out_strip (TreatiesTimelineLayout *layout,
+               double                  width,
+               const Strip            *strip)
+{
+  treaties_timeline_layout_set_max_label_rows (layout, strip->rows);
+  treaties_timeline_layout_set_size (layout, width, treaties_timeline_layout_get_natural_height (layout));
+  treaties_timeline_layout_set_visible_days (layout, strip->first, strip->last);
+  /* A day past the strip's end is the next strip's. */
+  treaties_timeline_layout_set_label_days (layout, strip->first,
+                                           strip->is_last ? strip->last : nextafter (strip->last, -G_MAXDOUBLE));
+  return treaties_timeline_layout_compute (layout);
+}
+
+/* The era rows that have an era in the strip (era row → row drawn, or -1)
+ * and how much height the others would have taken. */
+static double
+strip_era_rows (const TreatiesTimelineFrame *frame,
+                double                       x_first,
+                double                       x_last,
+                int                         *ranks)
+{
+  gboolean used[8] = { FALSE, };
+  guint n_used = 0;
+
+  for (guint i = 0; i < frame->n_eras; i++)
+    if (frame->eras[i].row < G_N_ELEMENTS (used) &&
+        frame->eras[i].x < x_last && frame->eras[i].x + frame->eras[i].width > x_first)
+      used[frame->eras[i].row] = TRUE;
+  for (guint r = 0; r < G_N_ELEMENTS (used); r++)
+    ranks[r] = used[r] ? (int) n_used++ : -1;
+
+  if (n_used == 0)
+    return frame->label_top - frame->era_top;
+  return (frame->n_era_rows - MIN (n_used, frame->n_era_rows)) * frame->era_row_spacing;
+}
+
 static void
+strip_x_range (TreatiesTimelineLayout      *layout,
+               const TreatiesTimelineFrame *frame,
+               const Strip                 *strip,
+               double                      *x_first,
+               double                      *x_last)
+{
+  *x_first = MAX (treaties_timeline_layout_day_to_x (layout, strip->first), frame->axis_start_x);
+  *x_last = MIN (treaties_timeline_layout_day_to_x (layout, strip->last), frame->axis_end_x);
+}
+
+/* The height a strip takes on the page: no room for era rows it has no
+ * era in, nor for label rows it does not use. */
+static double
+strip_height (TreatiesTimelineLayout *layout,
+              double                  width,
+              const Strip            *strip)
+{
+  const TreatiesTimelineFrame *frame = lay_out_strip (layout, width, strip);
+  double x_first, x_last;
+  int ranks[8];
+
+  strip_x_range (layout, frame, strip, &x_first, &x_last);
+  return frame->height - strip_era_rows (frame, x_first, x_last, ranks);
+}
+
+/* Draws a strip at the top of @cr; returns its height. */
+static double
 draw_strip (TreatiesTimelineLayout *layout,
             PangoLayout            *text,
             cairo_t                *cr,
-            double                  first_day,
-            double                  last_day,
-            gboolean                is_last)
+            double                  width,
+            const Strip            *strip)
 {
-  const TreatiesTimelineFrame *frame;
-  double x_first, x_last;
+  const TreatiesTimelineFrame *frame = lay_out_strip (layout, width, strip);
+  double x_first, x_last, shift;
+  int ranks[8];
 
-  treaties_timeline_layout_set_visible_days (layout, first_day, last_day);
-  frame = treaties_timeline_layout_compute (layout);
-  x_first = MAX (treaties_timeline_layout_day_to_x (layout, first_day), frame->axis_start_x);
-  x_last = MIN (treaties_timeline_layout_day_to_x (layout, last_day), frame->axis_end_x);
+  strip_x_range (layout, frame, strip, &x_first, &x_last);
+  shift = strip_era_rows (frame, x_first, x_last, ranks);
 
-  /* Eras: bands cut to this strip's stretch of time. */
+  /* Eras: bands cut to this strip's stretch of time, in the rows it uses. */
   cairo_save (cr);
   cairo_rectangle (cr, x_first, 0, x_last - x_first, frame->height);
   cairo_clip (cr);
   for (guint i = 0; i < frame->n_eras; i++)
     {
       const TreatiesTimelineEraBand *band = &frame->eras[i];
+      double y;
 
+      if (band->row >= G_N_ELEMENTS (ranks) || ranks[band->row] < 0)
+        continue;
+      y = frame->era_top + ranks[band->row] * frame->era_row_spacing;
       set_source (cr, &era_fills[band->row % G_N_ELEMENTS (era_fills)]);
-      cairo_rectangle (cr, band->x, band->y, band->width, band->height);
+      cairo_rectangle (cr, band->x, y, band->width, band->height);
       cairo_fill (cr);
       if (band->label_width > 0)
         {
           set_source (cr, &ink_text);
           show_text (cr, text, treaties_era_get_title (band->era),
-                     band->label_x, band->label_y, band->label_width, band->ellipsized);
+                     band->label_x, band->label_y - band->y + y, band->label_width, band->ellipsized);
         }
     }
   cairo_restore (cr);
+
+  /* Everything else moves up into the room of the era rows left out. */
+  cairo_save (cr);
+  cairo_translate (cr, 0, -shift);
 
   /* The axis and its ticks. */
   set_source (cr, &ink_text);
@@ -159,21 +256,22 @@ draw_strip (TreatiesTimelineLayout *layout,
         show_text (cr, text, tick->label, tick->label_x, tick->label_y, tick->label_width, FALSE);
     }
 
-  /* Leader lines, then the labels on white over them (a label may sit
-   * across another event's leader), then the markers. */
-  set_source (cr, &ink_leader);
+  /* Leader lines (the layout keeps them clear of other labels), then the
+   * labels on white, then the markers: the article's own last, over its
+   * neighbours should they be so close that one hides the other. */
   cairo_set_line_width (cr, 0.5);
   for (guint i = 0; i < frame->n_labels; i++)
     {
       const TreatiesTimelineLabel *label = &frame->labels[i];
       TreatiesDay day = treaties_timeline_layout_get_event_date (layout, label->event_index);
 
-      if (!day_in_strip (day, first_day, last_day, is_last))
+      if (!day_in_strip (day, strip->first, strip->last, strip->is_last))
         continue;
+      set_source (cr, label->priority ? &ink_primary : &ink_leader);
       cairo_move_to (cr, label->anchor_x, label->y + label->height);
       cairo_line_to (cr, label->anchor_x, frame->axis_y);
+      cairo_stroke (cr);
     }
-  cairo_stroke (cr);
 
   for (guint i = 0; i < frame->n_labels; i++)
     {
@@ -182,7 +280,7 @@ draw_strip (TreatiesTimelineLayout *layout,
       TreatiesDay day = treaties_timeline_layout_get_event_date (layout, label->event_index);
       PangoRectangle ink;
 
-      if (!day_in_strip (day, first_day, last_day, is_last))
+      if (!day_in_strip (day, strip->first, strip->last, strip->is_last))
         continue;
 
       pango_layout_set_text (text, treaties_event_get_title (event), -1);
@@ -192,54 +290,64 @@ draw_strip (TreatiesTimelineLayout *layout,
       cairo_rectangle (cr, label->text_x - 2, label->y + 1, ink.width + 4, label->height - 2);
       cairo_fill (cr);
 
-      set_source (cr, treaties_event_get_primary (event) ? &ink_primary : &ink_text);
+      set_source (cr, treaties_event_get_primary (event) ? &ink_primary_text : &ink_text);
       cairo_move_to (cr, label->text_x, label->y + 2);
       pango_cairo_show_layout (cr, text);
     }
 
-  for (guint i = 0; i < frame->n_markers; i++)
-    {
-      const TreatiesTimelineMarker *marker = &frame->markers[i];
-      TreatiesDay day = treaties_timeline_layout_get_event_date (layout, marker->first);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < frame->n_markers; i++)
+      {
+        const TreatiesTimelineMarker *marker = &frame->markers[i];
+        TreatiesDay day = treaties_timeline_layout_get_event_date (layout, marker->first);
 
-      if (!day_in_strip (day, first_day, last_day, is_last))
-        continue;
-      draw_marker (cr, marker->x, marker->y, marker->radius, marker->primary);
-    }
+        if (marker->primary != (pass == 1) ||
+            !day_in_strip (day, strip->first, strip->last, strip->is_last))
+          continue;
+        draw_marker (cr, marker->x, marker->y, marker->radius, marker->primary);
+      }
+
+  cairo_restore (cr);
+  return frame->height - shift;
 }
 
-/* The label rows a strip needs so that every event in it gets its whole
- * label: the highest row the greedy placement uses when it has rows to
- * spare (given that many rows, it places every label the same way). 0 if
- * some label cannot be placed whole even then. */
+/* The fewest label rows that give every event in the strip its whole
+ * label (on paper there is no tooltip to tell the rest); if no number
+ * does, the fewest that give the most whole labels. */
 static guint
 rows_needed (TreatiesTimelineLayout *layout,
-             double                  first_day,
-             double                  last_day,
-             gboolean                is_last)
+             double                  width,
+             const Strip            *strip)
 {
-  const TreatiesTimelineFrame *frame;
-  guint n_single = 0, n_labelled = 0, rows = 1;
+  guint best_rows = 1, best_whole = 0;
 
-  treaties_timeline_layout_set_visible_days (layout, first_day, last_day);
-  frame = treaties_timeline_layout_compute (layout);
-  for (guint i = 0; i < frame->n_markers; i++)
-    if (frame->markers[i].n_events == 1 &&
-        day_in_strip (treaties_timeline_layout_get_event_date (layout, frame->markers[i].first),
-                      first_day, last_day, is_last))
-      n_single++;
-  for (guint i = 0; i < frame->n_labels; i++)
+  for (guint rows = 1; rows <= MAX_LABEL_ROWS; rows++)
     {
-      const TreatiesTimelineLabel *label = &frame->labels[i];
+      Strip s = *strip;
+      const TreatiesTimelineFrame *frame;
+      guint n_single = 0, n_whole = 0;
 
-      if (!day_in_strip (treaties_timeline_layout_get_event_date (layout, label->event_index),
-                         first_day, last_day, is_last))
-        continue;
-      rows = MAX (rows, label->row + 1);
-      if (!label->ellipsized)
-        n_labelled++;
+      s.rows = rows;
+      frame = lay_out_strip (layout, width, &s);
+      for (guint i = 0; i < frame->n_markers; i++)
+        if (frame->markers[i].n_events == 1 &&
+            day_in_strip (treaties_timeline_layout_get_event_date (layout, frame->markers[i].first),
+                          strip->first, strip->last, strip->is_last))
+          n_single++;
+      for (guint i = 0; i < frame->n_labels; i++)
+        if (!frame->labels[i].ellipsized &&
+            day_in_strip (treaties_timeline_layout_get_event_date (layout, frame->labels[i].event_index),
+                          strip->first, strip->last, strip->is_last))
+          n_whole++;
+      if (n_whole >= n_single)
+        return rows;
+      if (n_whole > best_whole)
+        {
+          best_whole = n_whole;
+          best_rows = rows;
+        }
     }
-  return n_labelled >= n_single ? rows : 0;
+  return best_rows;
 }
 
 gboolean
@@ -264,8 +372,9 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
   g_autoptr(PangoLayout) text = NULL;
   PangoContext *figure_context;
   TreatiesDay start, end;
-  double years, span, strip_room, strip_height;
-  guint n_strips, rows;
+  Strip strips[MAX_STRIPS];
+  double years, span, total;
+  guint n_strips;
 
   g_return_if_fail (TREATIES_IS_ARTICLE (article));
   g_return_if_fail (PANGO_IS_CONTEXT (context));
@@ -279,7 +388,6 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
   years = (end - start) / DAYS_PER_YEAR;
   n_strips = CLAMP ((guint) ceil (years / YEARS_PER_STRIP), 1, MAX_STRIPS);
   span = (double) (end - start) / n_strips;
-  strip_room = (height - LEGEND_HEIGHT - (n_strips - 1) * STRIP_GAP) / n_strips;
 
   figure_context = create_figure_context (context);
   text = pango_layout_new (figure_context);
@@ -289,43 +397,45 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
   treaties_timeline_layout_set_pango_context (layout, figure_context);
   treaties_timeline_layout_set_edge_margin (layout, EDGE_MARGIN);
 
-  /* The fewest label rows that give every event its whole label, the
-   * same in every strip so they look alike, as long as the strips fit. */
-  treaties_timeline_layout_set_max_label_rows (layout, MAX_LABEL_ROWS);
-  treaties_timeline_layout_set_size (layout, width, treaties_timeline_layout_get_natural_height (layout));
-  rows = 1;
+  /* Each strip gets the label rows it needs to give every event its whole
+   * label, and no more: labels stay near their markers, and no strip has
+   * empty rows. If that is too tall for the page, the strips with the most
+   * rows give some up. */
   for (guint i = 0; i < n_strips; i++)
     {
-      guint needed = rows_needed (layout, start + i * span,
-                                  i + 1 == n_strips ? end : start + (i + 1) * span,
-                                  i + 1 == n_strips);
-
-      rows = MAX (rows, needed == 0 ? MAX_LABEL_ROWS : needed);
+      strips[i].first = start + i * span;
+      strips[i].last = i + 1 == n_strips ? end : start + (i + 1) * span;
+      strips[i].is_last = i + 1 == n_strips;
+      strips[i].rows = rows_needed (layout, width, &strips[i]);
     }
-  for (; rows > 1; rows--)
+  for (;;)
     {
-      treaties_timeline_layout_set_max_label_rows (layout, rows);
-      if (treaties_timeline_layout_get_natural_height (layout) <= strip_room)
+      guint tallest = 0;
+
+      total = LEGEND_HEIGHT + (n_strips - 1) * STRIP_GAP;
+      for (guint i = 0; i < n_strips; i++)
+        {
+          total += strip_height (layout, width, &strips[i]);
+          if (strips[i].rows > strips[tallest].rows)
+            tallest = i;
+        }
+      if (total <= height || strips[tallest].rows <= 1)
         break;
+      strips[tallest].rows--;
     }
-  treaties_timeline_layout_set_max_label_rows (layout, rows);
-  strip_height = treaties_timeline_layout_get_natural_height (layout);
-  treaties_timeline_layout_set_size (layout, width, strip_height);
 
   cairo_save (cr);
   cairo_translate (cr, x, y);
   for (guint i = 0; i < n_strips; i++)
     {
-      double first = start + i * span;
-      double last = i + 1 == n_strips ? end : start + (i + 1) * span;
+      double h = draw_strip (layout, text, cr, width, &strips[i]);
 
-      draw_strip (layout, text, cr, first, last, i + 1 == n_strips);
-      cairo_translate (cr, 0, strip_height + STRIP_GAP);
+      cairo_translate (cr, 0, h + STRIP_GAP);
     }
 
   /* The key. */
   pango_layout_set_width (text, -1);
-  draw_marker (cr, EDGE_MARGIN + 4, 6, 4.5, FALSE);
+  draw_marker (cr, EDGE_MARGIN + 4, 6, 3.5, FALSE);
   set_source (cr, &ink_muted);
   /* Translators: the key of the timeline figure */
   show_text (cr, text, _("An event"), EDGE_MARGIN + 14, 1, 0, FALSE);
@@ -336,10 +446,10 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
 
       pango_layout_get_pixel_extents (text, NULL, &logical);
       key_x = EDGE_MARGIN + 14 + logical.width + 18;
-      draw_marker (cr, key_x + 7, 6, 7, TRUE);
+      draw_marker (cr, key_x + 6, 6, 6, TRUE);
       set_source (cr, &ink_muted);
       /* Translators: the key of the timeline figure: the larger marker */
-      show_text (cr, text, _("The article’s own event"), key_x + 19, 1, 0, FALSE);
+      show_text (cr, text, _("The article’s own event"), key_x + 17, 1, 0, FALSE);
     }
   cairo_restore (cr);
 

@@ -22,13 +22,15 @@
 #define MAX_ERA_ROWS       3
 
 /* Markers and labels. */
-#define MARKER_RADIUS      4.5
-#define PRIMARY_RADIUS     7.0
+#define MARKER_RADIUS      3.5
+#define PRIMARY_RADIUS     5.5   /* half the diagonal of its diamond */
 #define MERGE_PIXELS       1.0
 #define LABEL_PAD_X        6.0   /* text inset in a label's box */
 #define LEADER_INSET       1.0   /* leader line inset from the box's edge */
 #define LABEL_GAP          6.0   /* between labels in a row */
-#define MIN_LABEL_TEXT    44.0   /* narrower than this, a label is left out */
+#define LEADER_CLEAR       3.0   /* between a leader line and another label */
+#define MAX_LABEL_ROWS     16
+#define MIN_LABEL_TEXT    60.0   /* narrower than this, a label is left out */
 #define ERA_PAD_X          8.0
 #define MIN_ERA_TEXT      24.0
 
@@ -92,6 +94,8 @@ struct _TreatiesTimelineLayout
 
   /* state */
   GArray                      *highlighted;      /* guint, sorted, unique */
+  double                       label_first_day;  /* events labelled */
+  double                       label_last_day;
 
   /* results */
   gboolean                     frame_valid;
@@ -100,6 +104,7 @@ struct _TreatiesTimelineLayout
   GArray                      *era_bands;
   GArray                      *markers;
   GArray                      *labels;
+  GArray                      *label_rows[MAX_LABEL_ROWS];  /* LabelBox, by x */
   GStringChunk                *strings;
 };
 
@@ -305,11 +310,14 @@ compute_vertical (TreatiesTimelineLayout *self,
   frame->line_height = self->line_height;
   frame->era_top = PAD_TOP;
   frame->era_row_height = self->line_height + 6;
+  frame->era_row_spacing = frame->era_row_height + ERA_ROW_GAP;
   frame->n_era_rows = MIN (self->n_era_rows, MAX_ERA_ROWS);
   frame->label_row_height = self->line_height + 4 + LABEL_ROW_GAP;
   frame->axis_y = floor (self->height - below_axis_height (self));
+  frame->tick_label_y = frame->axis_y + TICK_YEAR_LENGTH + TICK_LABEL_GAP;
 
   label_top = PAD_TOP + era_rows_height (self, frame->n_era_rows);
+  frame->label_top = label_top;
   label_bottom = frame->axis_y - LABEL_TO_AXIS;
   rows = label_bottom > label_top
          ? (guint) floor ((label_bottom - label_top + LABEL_ROW_GAP) / frame->label_row_height)
@@ -449,7 +457,7 @@ compute_eras (TreatiesTimelineLayout *self)
       band.row = self->era_rows[i];
       band.x = x1;
       band.width = MAX (x2 - x1, 1.0);
-      band.y = frame->era_top + band.row * (frame->era_row_height + ERA_ROW_GAP);
+      band.y = frame->era_top + band.row * frame->era_row_spacing;
       band.height = frame->era_row_height;
 
       /* The title stays in the visible part of the band. */
@@ -515,205 +523,700 @@ compute_markers (TreatiesTimelineLayout *self,
     }
 }
 
+/* Label placement.
+ *
+ * A label is a box in a row above the axis, joined to its marker by a
+ * vertical leader line at the marker's x (the anchor), which always lies
+ * inside the box. Labels of a row never overlap, and no leader line runs
+ * through another label: a label must not cover the anchor of a label in a
+ * higher row (whose leader passes down through it).
+ *
+ * So a label high up costs its neighbours little (labels below only have to
+ * step round its anchor, a point), while one on the lowest row hides every
+ * anchor it covers. The labels are placed:
+ *
+ *  1. priority labels (the article's own event, the current section's),
+ *     whole, each in the highest row that takes it, so that they are never
+ *     shortened for ordinary ones yet leave the rows below them open;
+ *  2. ordinary labels whole, right to left: starting at their anchor in the
+ *     lowest row with room (close events climb as a staircase, each leader
+ *     passing left of the labels below), else reaching back left of the
+ *     anchor as little as needed (low if that covers no other marker, else
+ *     high); twice, as labels dropping lower (4) leave room, and then
+ *     moving one label out of the way of another where it can go elsewhere;
+ *  3. what is left, shortened into the row with the most room, if that is
+ *     at least MIN_LABEL_TEXT (otherwise the tooltip and the focus caption
+ *     have it);
+ *  4. then every label drops to the lowest row it can, so leaders are short
+ *     and labels sit near their markers.
+ *
+ * A label therefore takes a free row before it is shortened. Each row keeps
+ * its boxes sorted by x, so every test is a binary search: the cost is
+ * O(rows² × markers in view × log labels), and titles are measured only
+ * where there is room for a label. */
+
 typedef struct {
-  double end;     /* right edge of the last box, or -inf */
-  int    last;    /* index in self->labels of the last label, or -1 */
-} LabelRow;
+  double x1;
+  double x2;
+  double anchor;
+  guint  label;     /* index in self->labels */
+} LabelBox;
 
-static gboolean
-row_has_room (TreatiesTimelineLayout *self,
-              LabelRow               *row,
-              double                  box_x,
-              double                  min_width_of_last)
+/* What lies around an anchor in each row. */
+typedef struct {
+  gboolean covered;      /* a box of this row is (nearly) on the anchor */
+  double   prev_end;     /* right edge of the box before the anchor, or -inf */
+  double   next_start;   /* left edge of the box after it, or +inf */
+  double   prev_anchor;  /* anchor of the box before it, or -inf */
+  double   next_anchor;  /* anchor of the box after it, or +inf */
+} RowProbe;
+
+/* Where a label may go in one row: its box lies in [lo, hi] and starts at
+ * x (at its anchor if it can). */
+typedef struct {
+  gboolean blocked;
+  double   lo;
+  double   hi;
+  double   x;
+} RowRoom;
+
+/* First box in @row whose x1 is >= @x. */
+static guint
+label_row_lower_bound (GArray *row,
+                       double  x)
 {
-  TreatiesTimelineLabel *last;
+  guint lo = 0, hi = row->len;
 
-  if (row->last < 0 || row->end + LABEL_GAP <= box_x)
-    return TRUE;
-  last = &g_array_index (self->labels, TreatiesTimelineLabel, row->last);
-  if (last->priority || last->flipped)
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (row, LabelBox, mid).x1 < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Whether a box of @row other than label @ignore reaches into (lo, hi). */
+static gboolean
+label_row_overlaps (GArray *row,
+                    double  lo,
+                    double  hi,
+                    int     ignore)
+{
+  guint i = label_row_lower_bound (row, lo);
+
+  /* Boxes are disjoint: only the one just before can reach in from the left. */
+  if (i > 0)
+    {
+      const LabelBox *box = &g_array_index (row, LabelBox, i - 1);
+
+      if (box->x2 > lo && (int) box->label != ignore)
+        return TRUE;
+    }
+  for (; i < row->len && g_array_index (row, LabelBox, i).x1 < hi; i++)
+    if ((int) g_array_index (row, LabelBox, i).label != ignore)
+      return TRUE;
+  return FALSE;
+}
+
+/* First box in @row whose anchor is > @x (anchors are in order too). */
+static guint
+label_row_anchor_upper_bound (GArray *row,
+                              double  x)
+{
+  guint lo = 0, hi = row->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (row, LabelBox, mid).anchor <= x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Whether the anchor of a box of @row other than label @ignore lies in (lo, hi). */
+static gboolean
+label_row_has_anchor (GArray *row,
+                      double  lo,
+                      double  hi,
+                      int     ignore)
+{
+  guint a = label_row_anchor_upper_bound (row, lo);
+
+  for (; a < row->len && g_array_index (row, LabelBox, a).anchor < hi; a++)
+    if ((int) g_array_index (row, LabelBox, a).label != ignore)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a box [x, x + width] for @anchor may go in @row, all labels
+ * but @ignore being where they are. */
+static gboolean
+label_box_fits (TreatiesTimelineLayout *self,
+                guint                   row,
+                double                  anchor,
+                double                  x,
+                double                  width,
+                int                     ignore)
+{
+  guint n_rows = self->frame.n_label_rows;
+
+  if (x < -1e-6 || x + width > self->width + 1e-6)
     return FALSE;
-  return last->x + min_width_of_last + LABEL_GAP <= box_x;
+  if (label_row_overlaps (self->label_rows[row], x - LABEL_GAP, x + width + LABEL_GAP, ignore))
+    return FALSE;
+  /* No leader from above runs through it... */
+  for (guint r = row + 1; r < n_rows; r++)
+    if (label_row_has_anchor (self->label_rows[r], x - LEADER_CLEAR, x + width + LEADER_CLEAR, ignore))
+      return FALSE;
+  /* ...and its own leader runs through no label below. */
+  for (guint r = 0; r < row; r++)
+    if (label_row_overlaps (self->label_rows[r], anchor - LEADER_CLEAR, anchor + LEADER_CLEAR, ignore))
+      return FALSE;
+  return TRUE;
+}
+
+/* The room in each row for a label at @anchor. */
+static void
+label_rooms (TreatiesTimelineLayout *self,
+             double                  anchor,
+             RowRoom                *rooms)
+{
+  guint n_rows = self->frame.n_label_rows;
+  RowProbe probes[MAX_LABEL_ROWS];
+  double above_lo = -G_MAXDOUBLE, above_hi = G_MAXDOUBLE;
+  gboolean below_covered = FALSE;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      GArray *row = self->label_rows[r];
+      guint i = label_row_lower_bound (row, anchor);
+      guint j = label_row_anchor_upper_bound (row, anchor);
+      RowProbe *p = &probes[r];
+
+      p->covered = FALSE;
+      p->prev_end = p->prev_anchor = -G_MAXDOUBLE;
+      p->next_start = p->next_anchor = G_MAXDOUBLE;
+      if (i > 0)
+        {
+          const LabelBox *box = &g_array_index (row, LabelBox, i - 1);
+
+          p->prev_end = box->x2;
+          p->covered = box->x2 + LEADER_CLEAR > anchor;
+        }
+      if (i < row->len)
+        {
+          const LabelBox *box = &g_array_index (row, LabelBox, i);
+
+          p->next_start = box->x1;
+          p->covered = p->covered || box->x1 - LEADER_CLEAR < anchor;
+        }
+      /* A box that reaches back left of its anchor may cover this anchor
+       * from either side: anchors are looked up on their own. */
+      if (j > 0)
+        p->prev_anchor = g_array_index (row, LabelBox, j - 1).anchor;
+      if (j < row->len)
+        p->next_anchor = g_array_index (row, LabelBox, j).anchor;
+    }
+
+  /* Leaders of higher rows bound a row... */
+  for (guint r = n_rows; r-- > 0;)
+    {
+      RowRoom *room = &rooms[r];
+
+      room->lo = MAX (MAX (probes[r].prev_end + LABEL_GAP, above_lo + LEADER_CLEAR), 0);
+      room->hi = MIN (MIN (probes[r].next_start - LABEL_GAP, above_hi - LEADER_CLEAR), self->width);
+      above_lo = MAX (above_lo, probes[r].prev_anchor);
+      above_hi = MIN (above_hi, probes[r].next_anchor);
+    }
+  /* ...and the label's own leader crosses the rows below it. */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      RowRoom *room = &rooms[r];
+
+      room->x = MAX (anchor - LEADER_INSET, room->lo);
+      room->blocked = below_covered || room->x > anchor || room->hi < anchor;
+      below_covered = below_covered || probes[r].covered;
+    }
+}
+
+/* Where a whole box @width wide for @anchor starts: at the anchor, or
+ * reaching back just enough to end at the right edge. */
+static double
+label_natural_x (TreatiesTimelineLayout *self,
+                 double                  anchor,
+                 double                  width)
+{
+  double x = MAX (anchor - LEADER_INSET, 0);
+
+  if (x + width > self->width)
+    x = MAX (self->width - width, 0);
+  return x;
 }
 
 static void
-shorten_label (TreatiesTimelineLabel *label,
-               double                 new_width)
+label_row_insert (TreatiesTimelineLayout *self,
+                  guint                   row,
+                  guint                   index)
 {
-  label->width = new_width;
-  label->text_width = new_width - 2 * LABEL_PAD_X;
-  label->ellipsized = TRUE;
+  const TreatiesTimelineLabel *label = &g_array_index (self->labels, TreatiesTimelineLabel, index);
+  LabelBox box = { label->x, label->x + label->width, label->anchor_x, index };
+
+  g_array_insert_val (self->label_rows[row], label_row_lower_bound (self->label_rows[row], box.x1), box);
 }
 
-/* Greedy, left to right: each label goes in the lowest row where it fits
- * whole; if none, the row whose last label can best give up room shortens
- * it (never below MIN_LABEL_TEXT, never a priority label); if none, a
- * priority label takes the place of a row's last ordinary label; else the
- * label is left out (the tooltip still has it). */
+static void
+label_row_remove (TreatiesTimelineLayout *self,
+                  guint                   row,
+                  guint                   index)
+{
+  GArray *boxes = self->label_rows[row];
+  const TreatiesTimelineLabel *label = &g_array_index (self->labels, TreatiesTimelineLabel, index);
+  guint i = label_row_lower_bound (boxes, label->x);
+
+  g_assert (i < boxes->len && g_array_index (boxes, LabelBox, i).label == index);
+  g_array_remove_index (boxes, i);
+}
+
+static void
+add_label (TreatiesTimelineLayout       *self,
+           const TreatiesTimelineMarker *marker,
+           guint                         row,
+           double                        x,
+           double                        width,
+           double                        natural)
+{
+  TreatiesTimelineLabel label = { 0 };
+
+  label.event_index = marker->event_index;
+  label.anchor_x = marker->x;
+  label.priority = marker->primary || marker->highlighted;
+  label.row = row;
+  label.x = x;
+  label.width = width;
+  label.text_x = x + LABEL_PAD_X;
+  label.text_width = width - 2 * LABEL_PAD_X;
+  label.ellipsized = label.text_width < natural - 0.01;
+  if (!label.ellipsized)
+    label.text_width = natural;
+  label.flipped = x < marker->x - LEADER_INSET - 0.5;
+  g_array_append_val (self->labels, label);
+  label_row_insert (self, row, self->labels->len - 1);
+}
+
+/* Whether any row has room for the shortest label at @anchor: the cheap
+ * test before measuring a title. */
+static gboolean
+label_has_room (TreatiesTimelineLayout *self,
+                const RowRoom          *rooms)
+{
+  for (guint r = 0; r < self->frame.n_label_rows; r++)
+    if (!rooms[r].blocked && rooms[r].hi - rooms[r].lo >= MIN_LABEL_TEXT + 2 * LABEL_PAD_X)
+      return TRUE;
+  return FALSE;
+}
+
+/* The whole width of the label of @marker (its box, text and padding). */
+static double
+label_natural_width (TreatiesTimelineLayout       *self,
+                     const TreatiesTimelineMarker *marker,
+                     double                       *out_natural)
+{
+  double natural = title_width (self, marker->event_index);
+
+  *out_natural = natural;
+  return MIN (natural + 2 * LABEL_PAD_X, self->width);
+}
+
+/* Where a box @width wide for @anchor starts in row @r if it reaches back
+ * left of its anchor as little as the room on its right needs. */
+static double
+slid_x (const RowRoom *rooms,
+        guint          r,
+        double         anchor,
+        double         width)
+{
+  return MAX (rooms[r].lo, MIN (anchor - LEADER_INSET, rooms[r].hi - width));
+}
+
+/* Shortened into the row with the most room; FALSE if none has enough. */
+static gboolean
+place_shortened (TreatiesTimelineLayout       *self,
+                 const TreatiesTimelineMarker *marker)
+{
+  RowRoom rooms[MAX_LABEL_ROWS];
+  double natural, width, best = 0, best_x = 0;
+  int row = -1;
+
+  label_rooms (self, marker->x, rooms);
+  if (!label_has_room (self, rooms))
+    return FALSE;
+  width = label_natural_width (self, marker, &natural);
+
+  for (guint r = 0; r < self->frame.n_label_rows; r++)
+    {
+      double room, x;
+
+      if (rooms[r].blocked)
+        continue;
+      x = rooms[r].x;
+      room = MIN (rooms[r].hi - x, width);
+      /* Near the right edge the box may reach back left of its anchor. */
+      if (rooms[r].hi >= self->width - 0.5 && rooms[r].hi - rooms[r].lo > room)
+        {
+          room = MIN (rooms[r].hi - rooms[r].lo, width);
+          x = MIN (x, rooms[r].hi - room);
+        }
+      if (room >= MIN (MIN_LABEL_TEXT + 2 * LABEL_PAD_X, width) && room > best + 0.5)
+        {
+          best = room;
+          best_x = x;
+          row = r;
+        }
+    }
+  if (row < 0)
+    return FALSE;
+
+  add_label (self, marker, row, best_x, best, natural);
+  return TRUE;
+}
+
+static int
+compare_labels_by_anchor (gconstpointer a,
+                          gconstpointer b)
+{
+  double x = ((const TreatiesTimelineLabel *) a)->anchor_x;
+  double y = ((const TreatiesTimelineLabel *) b)->anchor_x;
+
+  return (x > y) - (x < y);
+}
+
+/* The labels in the way of a box [x, x + width] for @anchor in @row: up to
+ * @max of them into @out (indices in self->labels). FALSE if more. */
+static gboolean
+label_conflicts (TreatiesTimelineLayout *self,
+                 guint                   row,
+                 double                  anchor,
+                 double                  x,
+                 double                  width,
+                 guint                  *out,
+                 guint                   max,
+                 guint                  *n_out)
+{
+  guint n = 0;
+
+  for (guint r = 0; r < self->frame.n_label_rows; r++)
+    {
+      GArray *boxes = self->label_rows[r];
+      double lo, hi;
+      guint i;
+
+      if (r == row)
+        {
+          lo = x - LABEL_GAP;
+          hi = x + width + LABEL_GAP;
+        }
+      else if (r < row)
+        {
+          lo = anchor - LEADER_CLEAR;
+          hi = anchor + LEADER_CLEAR;
+        }
+      else
+        {
+          /* Leaders from above: anchors in the box. */
+          for (i = label_row_anchor_upper_bound (boxes, x - LEADER_CLEAR);
+               i < boxes->len && g_array_index (boxes, LabelBox, i).anchor < x + width + LEADER_CLEAR;
+               i++)
+            {
+              if (n == max)
+                return FALSE;
+              out[n++] = g_array_index (boxes, LabelBox, i).label;
+            }
+          continue;
+        }
+
+      i = label_row_lower_bound (boxes, lo);
+      if (i > 0)
+        i--;
+      for (; i < boxes->len && g_array_index (boxes, LabelBox, i).x1 < hi; i++)
+        if (g_array_index (boxes, LabelBox, i).x2 > lo)
+          {
+            if (n == max)
+              return FALSE;
+            out[n++] = g_array_index (boxes, LabelBox, i).label;
+          }
+    }
+  *n_out = n;
+  return TRUE;
+}
+
+/* Whether a box starting at @x, left of its anchor, covers the anchor of
+ * another marker (whose label would then have to go below it). */
+static gboolean
+covers_other_markers (TreatiesTimelineLayout *self,
+                      double                  x,
+                      double                  anchor)
+{
+  guint lo = 0, hi = self->markers->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->markers, TreatiesTimelineMarker, mid).x < x - LEADER_CLEAR)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < self->markers->len &&
+         g_array_index (self->markers, TreatiesTimelineMarker, lo).x < anchor - MERGE_PIXELS / 2;
+}
+
+/* Places the label of marker @m whole where nothing is in its way:
+ * starting at its anchor as low as it can (a cluster climbs as a staircase,
+ * each leader passing left of the labels below), else reaching back left
+ * of it as little as needed, as high as it can (where the anchors it covers
+ * can still have labels below it). */
+static gboolean
+place_whole_one (TreatiesTimelineLayout *self,
+                 guint                   m)
+{
+  const TreatiesTimelineMarker *marker = &g_array_index (self->markers, TreatiesTimelineMarker, m);
+  guint n_rows = self->frame.n_label_rows;
+  RowRoom rooms[MAX_LABEL_ROWS];
+  double natural, width, x;
+
+  label_rooms (self, marker->x, rooms);
+  if (!label_has_room (self, rooms))
+    return FALSE;
+  width = label_natural_width (self, marker, &natural);
+
+  /* (Near the right edge it cannot start at its anchor: then it is one
+   * that reaches back.) */
+  x = label_natural_x (self, marker->x, width);
+  for (guint r = 0; r < n_rows && x >= marker->x - LEADER_INSET - 0.5; r++)
+    if (!rooms[r].blocked && x >= rooms[r].lo - 1e-6 && x + width <= rooms[r].hi + 1e-6)
+      {
+        add_label (self, marker, r, x, width, natural);
+        return TRUE;
+      }
+
+  /* Reaching back over no other marker, it may go low; over others, it
+   * goes high, so that their labels can go below it. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_rows; i++)
+      {
+        guint r = pass == 0 ? i : n_rows - 1 - i;
+
+        x = slid_x (rooms, r, marker->x, width);
+        if (!rooms[r].blocked && x <= marker->x && x + width >= marker->x && x + width <= rooms[r].hi + 1e-6 &&
+            (pass == 1 || !covers_other_markers (self, x, marker->x)))
+          {
+            add_label (self, marker, r, x, width, natural);
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+/* Ordinary labels, whole, right to left. */
+static void
+place_whole (TreatiesTimelineLayout *self,
+             gboolean               *placed)
+{
+  for (guint m = self->markers->len; m-- > 0;)
+    if (!placed[m] && g_array_index (self->markers, TreatiesTimelineMarker, m).n_events == 1)
+      placed[m] = place_whole_one (self, m);
+}
+
+/* Index in self->markers of the marker of @event_index (one event). */
+static guint
+marker_of_event (TreatiesTimelineLayout *self,
+                 guint                   event_index)
+{
+  guint lo = 0, hi = self->markers->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const TreatiesTimelineMarker *marker = &g_array_index (self->markers, TreatiesTimelineMarker, mid);
+
+      if (marker->first + marker->n_events <= event_index)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Labels marker @m whole by moving one ordinary label that is in its way
+ * elsewhere, whole too; TRUE if that worked (one label more). */
+static gboolean
+place_by_moving_one (TreatiesTimelineLayout *self,
+                     guint                   m)
+{
+  const TreatiesTimelineMarker *marker = &g_array_index (self->markers, TreatiesTimelineMarker, m);
+  guint n_rows = self->frame.n_label_rows;
+  double natural, width, xs[2];
+
+  width = label_natural_width (self, marker, &natural);
+  xs[0] = label_natural_x (self, marker->x, width);
+  xs[1] = MAX (marker->x + LEADER_INSET - width, 0);
+
+  for (guint k = 0; k < G_N_ELEMENTS (xs); k++)
+    for (guint r = 0; r < n_rows; r++)
+      {
+        TreatiesTimelineLabel *other;
+        guint conflict, n, other_row, other_marker;
+        double other_width;
+
+        if (!label_conflicts (self, r, marker->x, xs[k], width, &conflict, 1, &n) || n != 1)
+          continue;
+        other = &g_array_index (self->labels, TreatiesTimelineLabel, conflict);
+        if (other->priority || other->ellipsized)
+          continue;
+
+        /* Take it out, put this one in, and find the other a new place. */
+        other_row = other->row;
+        other_width = other->width;
+        other_marker = marker_of_event (self, other->event_index);
+        label_row_remove (self, other_row, conflict);
+        add_label (self, marker, r, xs[k], width, natural);
+        g_array_index (self->labels, TreatiesTimelineLabel, conflict).width = 0;
+        if (place_whole_one (self, other_marker))
+          return TRUE;
+
+        /* No: as it was. */
+        label_row_remove (self, r, self->labels->len - 1);
+        g_array_set_size (self->labels, self->labels->len - 1);
+        other = &g_array_index (self->labels, TreatiesTimelineLabel, conflict);
+        other->width = other_width;
+        label_row_insert (self, other_row, conflict);
+      }
+  return FALSE;
+}
+
+/* Every label as low as it can go. */
+static void
+drop_labels (TreatiesTimelineLayout *self)
+{
+  guint n_rows = self->frame.n_label_rows;
+
+  for (guint s = 1; s < n_rows; s++)
+    for (guint i = 0; i < self->label_rows[s]->len;)
+      {
+        guint index = g_array_index (self->label_rows[s], LabelBox, i).label;
+        TreatiesTimelineLabel *label = &g_array_index (self->labels, TreatiesTimelineLabel, index);
+        gboolean moved = FALSE;
+
+        for (guint r = 0; r < s && !moved; r++)
+          if (label_box_fits (self, r, label->anchor_x, label->x, label->width, index))
+            {
+              label_row_remove (self, s, index);
+              label->row = r;
+              label_row_insert (self, r, index);
+              moved = TRUE;
+            }
+        if (!moved)
+          i++;
+      }
+}
+
 static void
 compute_labels (TreatiesTimelineLayout *self)
 {
   const TreatiesTimelineFrame *frame = &self->frame;
-  guint n_rows = frame->n_label_rows;
-  LabelRow rows[16];
-  double min_box = MIN_LABEL_TEXT + 2 * LABEL_PAD_X;
-  gboolean removed = FALSE;
+  guint n_rows = MIN (frame->n_label_rows, MAX_LABEL_ROWS);
+  g_autofree gboolean *placed = NULL;
+  guint n_markers = self->markers->len;
+  guint out = 0;
 
-  n_rows = MIN (n_rows, G_N_ELEMENTS (rows));
-  if (n_rows == 0)
+  if (n_rows == 0 || n_markers == 0)
     return;
   for (guint r = 0; r < n_rows; r++)
+    g_array_set_size (self->label_rows[r], 0);
+  placed = g_new0 (gboolean, n_markers);
+  /* Events outside the labelled days count as done. */
+  for (guint m = 0; m < n_markers; m++)
     {
-      rows[r].end = -G_MAXDOUBLE;
-      rows[r].last = -1;
+      TreatiesDay date = self->dates[g_array_index (self->markers, TreatiesTimelineMarker, m).first];
+
+      placed[m] = date < self->label_first_day || date > self->label_last_day;
     }
 
-  for (guint m = 0; m < self->markers->len; m++)
+  /* 1. Priority labels, whole, right to left, as high as they go:
+   *    starting at their anchor, else reaching back left of it as little
+   *    as needed, else ending at it. */
+  for (guint m = n_markers; m-- > 0;)
     {
       const TreatiesTimelineMarker *marker = &g_array_index (self->markers, TreatiesTimelineMarker, m);
-      TreatiesTimelineLabel label = { 0 };
-      double natural, box_width, box_x;
-      gboolean any_room = FALSE;
-      int row = -1;
+      double natural, width, x, flipped_x;
 
-      if (marker->n_events != 1)
+      if (marker->n_events != 1 || !(marker->primary || marker->highlighted))
         continue;
-
-      label.event_index = marker->event_index;
-      label.anchor_x = marker->x;
-      label.priority = marker->primary || marker->highlighted;
-
-      /* Cheap test before measuring: is there room for even the shortest
-       * label starting at the anchor? */
-      box_x = MAX (marker->x - LEADER_INSET, 0);
-      for (guint r = 0; r < n_rows && !any_room; r++)
-        any_room = row_has_room (self, &rows[r], box_x, min_box);
-      if (!any_room && !label.priority)
-        continue;
-
-      natural = title_width (self, marker->event_index);
-      box_width = natural + 2 * LABEL_PAD_X;
-      label.text_width = natural;
-
-      /* Near the right edge the label ends at its anchor instead. */
-      if (box_x + box_width > self->width)
+      width = label_natural_width (self, marker, &natural);
+      x = label_natural_x (self, marker->x, width);
+      flipped_x = MAX (marker->x + LEADER_INSET - width, 0);
+      for (guint r = n_rows; r-- > 0 && !placed[m];)
         {
-          double room_right = self->width - box_x;
-          double room_left = MIN (marker->x + LEADER_INSET, self->width);
+          RowRoom rooms[MAX_LABEL_ROWS];
+          double x2;
 
-          if (room_left >= box_width || room_left > room_right)
-            {
-              label.flipped = TRUE;
-              if (room_left < box_width)
-                {
-                  box_width = room_left;
-                  label.ellipsized = TRUE;
-                }
-              box_x = room_left - box_width;
-            }
+          label_rooms (self, marker->x, rooms);
+          x2 = slid_x (rooms, r, marker->x, width);
+          if (label_box_fits (self, r, marker->x, x, width, -1))
+            add_label (self, marker, r, x, width, natural);
+          else if (x2 <= marker->x && x2 + width >= marker->x &&
+                   label_box_fits (self, r, marker->x, x2, width, -1))
+            add_label (self, marker, r, x2, width, natural);
+          else if (label_box_fits (self, r, marker->x, flipped_x, width, -1))
+            add_label (self, marker, r, flipped_x, width, natural);
           else
-            {
-              box_width = room_right;
-              label.ellipsized = TRUE;
-            }
-          label.text_width = box_width - 2 * LABEL_PAD_X;
-          if (label.text_width < MIN_LABEL_TEXT)
             continue;
+          placed[m] = TRUE;
         }
-
-      label.x = box_x;
-      label.width = box_width;
-      label.text_x = box_x + LABEL_PAD_X;
-
-      /* 1. a row where it fits whole */
-      for (guint r = 0; r < n_rows && row < 0; r++)
-        if (rows[r].end + LABEL_GAP <= box_x)
-          row = r;
-
-      /* 2. a row whose last label can be shortened, keeping the most of it */
-      if (row < 0)
-        {
-          double best = 0;
-
-          for (guint r = 0; r < n_rows; r++)
-            {
-              TreatiesTimelineLabel *last;
-              double keep;
-
-              if (!row_has_room (self, &rows[r], box_x, min_box))
-                continue;
-              last = &g_array_index (self->labels, TreatiesTimelineLabel, rows[r].last);
-              keep = box_x - LABEL_GAP - last->x;
-              if (keep > best)
-                {
-                  best = keep;
-                  row = r;
-                }
-            }
-          if (row >= 0)
-            {
-              TreatiesTimelineLabel *last = &g_array_index (self->labels, TreatiesTimelineLabel, rows[row].last);
-
-              shorten_label (last, best);
-              rows[row].end = last->x + last->width;
-            }
-        }
-
-      /* 3. a priority label displaces a row's last ordinary label */
-      if (row < 0 && label.priority)
-        {
-          for (guint r = 0; r < n_rows && row < 0; r++)
-            {
-              TreatiesTimelineLabel *last;
-              double end = -G_MAXDOUBLE;
-
-              if (rows[r].last < 0)
-                continue;
-              last = &g_array_index (self->labels, TreatiesTimelineLabel, rows[r].last);
-              if (last->priority)
-                continue;
-              /* What the row ends at without it: the previous label in it. */
-              for (int k = rows[r].last - 1; k >= 0; k--)
-                {
-                  TreatiesTimelineLabel *prev = &g_array_index (self->labels, TreatiesTimelineLabel, k);
-
-                  if (prev->row == r && prev->width > 0)
-                    {
-                      end = prev->x + prev->width;
-                      break;
-                    }
-                }
-              if (end + LABEL_GAP <= box_x)
-                {
-                  last->width = 0;   /* removed below */
-                  removed = TRUE;
-                  rows[r].end = end;
-                  row = r;
-                }
-            }
-        }
-
-      if (row < 0)
-        continue;
-
-      label.row = row;
-      label.height = self->line_height + 4;
-      label.y = frame->axis_y - LABEL_TO_AXIS - label.height - row * frame->label_row_height;
-      rows[row].end = label.x + label.width;
-      rows[row].last = self->labels->len;
-      g_array_append_val (self->labels, label);
+      if (!placed[m])
+        placed[m] = place_shortened (self, marker);
     }
 
-  if (removed)
+  /* 2. Ordinary labels, whole; labels dropping lower (4) can leave room
+   *    for more, and a label in the way of one can often go elsewhere. */
+  place_whole (self, placed);
+  drop_labels (self);
+  place_whole (self, placed);
+  for (guint m = n_markers; m-- > 0;)
+    if (!placed[m] && g_array_index (self->markers, TreatiesTimelineMarker, m).n_events == 1)
+      placed[m] = place_by_moving_one (self, m);
+
+  /* 3. The rest, shortened where there is room. */
+  for (guint m = n_markers; m-- > 0;)
+    if (!placed[m] && g_array_index (self->markers, TreatiesTimelineMarker, m).n_events == 1)
+      placed[m] = place_shortened (self, &g_array_index (self->markers, TreatiesTimelineMarker, m));
+
+  /* 4. Every label as low as it can go. */
+  drop_labels (self);
+
+  /* Labels that moved left an empty entry behind. */
+  for (guint i = 0; i < self->labels->len; i++)
+    if (g_array_index (self->labels, TreatiesTimelineLabel, i).width > 0)
+      g_array_index (self->labels, TreatiesTimelineLabel, out++) = g_array_index (self->labels, TreatiesTimelineLabel, i);
+  g_array_set_size (self->labels, out);
+
+  for (guint i = 0; i < self->labels->len; i++)
     {
-      guint out = 0;
+      TreatiesTimelineLabel *label = &g_array_index (self->labels, TreatiesTimelineLabel, i);
 
-      for (guint i = 0; i < self->labels->len; i++)
-        if (g_array_index (self->labels, TreatiesTimelineLabel, i).width > 0)
-          g_array_index (self->labels, TreatiesTimelineLabel, out++) =
-            g_array_index (self->labels, TreatiesTimelineLabel, i);
-      g_array_set_size (self->labels, out);
+      label->height = self->line_height + 4;
+      label->y = frame->axis_y - LABEL_TO_AXIS - label->height - label->row * frame->label_row_height;
     }
+  g_array_sort (self->labels, compare_labels_by_anchor);
 }
 
 /* --- GObject --------------------------------------------------------------- */
@@ -741,6 +1244,8 @@ treaties_timeline_layout_finalize (GObject *object)
   g_clear_pointer (&self->era_bands, g_array_unref);
   g_clear_pointer (&self->markers, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);
+  for (guint r = 0; r < MAX_LABEL_ROWS; r++)
+    g_clear_pointer (&self->label_rows[r], g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (treaties_timeline_layout_parent_class)->finalize (object);
@@ -758,6 +1263,8 @@ static void
 treaties_timeline_layout_init (TreatiesTimelineLayout *self)
 {
   self->primary_index = -1;
+  self->label_first_day = -G_MAXDOUBLE;
+  self->label_last_day = G_MAXDOUBLE;
   self->edge_margin = DEFAULT_EDGE_MARGIN;
   self->max_label_rows = DEFAULT_LABEL_ROWS;
   self->days_per_pixel = 1;
@@ -766,6 +1273,8 @@ treaties_timeline_layout_init (TreatiesTimelineLayout *self)
   self->era_bands = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineEraBand));
   self->markers = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineMarker));
   self->labels = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineLabel));
+  for (guint r = 0; r < MAX_LABEL_ROWS; r++)
+    self->label_rows[r] = g_array_new (FALSE, FALSE, sizeof (LabelBox));
   self->strings = g_string_chunk_new (256);
 
   /* Short month names in the user's locale. */
@@ -1011,7 +1520,7 @@ treaties_timeline_layout_set_max_label_rows (TreatiesTimelineLayout *self,
                                              guint                   rows)
 {
   g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
-  g_return_if_fail (rows >= 1 && rows <= 16);
+  g_return_if_fail (rows >= 1 && rows <= MAX_LABEL_ROWS);
 
   if (self->max_label_rows != rows)
     {
@@ -1317,6 +1826,18 @@ treaties_timeline_layout_set_highlighted (TreatiesTimelineLayout *self,
     if (out == 0 || g_array_index (self->highlighted, guint, out - 1) != g_array_index (self->highlighted, guint, i))
       g_array_index (self->highlighted, guint, out++) = g_array_index (self->highlighted, guint, i);
   g_array_set_size (self->highlighted, out);
+  invalidate (self);
+}
+
+void
+treaties_timeline_layout_set_label_days (TreatiesTimelineLayout *self,
+                                         double                  first_day,
+                                         double                  last_day)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+
+  self->label_first_day = first_day;
+  self->label_last_day = last_day;
   invalidate (self);
 }
 

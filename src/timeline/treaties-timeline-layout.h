@@ -115,9 +115,11 @@ typedef struct {
 
 /* An event's label: a box (x, y, width, height) in label row `row` (0 is
  * nearest the axis); the text starts at text_x and is text_width wide.
- * A leader line joins (anchor_x, y + height) to the marker. Labels in one
- * row never overlap; `flipped` labels end at their anchor instead of
- * starting there (near the right edge). */
+ * A leader line joins (anchor_x, y + height) to the marker; anchor_x lies
+ * in the box. Labels in one row never overlap, and no leader line runs
+ * through another label. A label starts at its anchor unless it is
+ * `flipped`: then it reaches back left of it (near the right edge, or to
+ * stay whole where there is room on the left). */
 typedef struct {
   guint    event_index;
   guint    row;
@@ -143,10 +145,13 @@ typedef struct {
   /* vertical geometry */
   double                         era_top;
   double                         era_row_height;
+  double                         era_row_spacing;  /* from one era row's top to the next */
   guint                          n_era_rows;       /* rows shown */
+  double                         label_top;        /* below the eras: the label rows' room */
   double                         label_row_height;
   guint                          n_label_rows;     /* rows that fit the height */
   double                         axis_y;
+  double                         tick_label_y;     /* top of the line of tick labels */
   double                         axis_start_x;     /* the range's ends, clipped */
   double                         axis_end_x;
 
@@ -276,6 +281,13 @@ void                         treaties_timeline_layout_set_highlighted  (Treaties
                                                                         guint                   n_indices);
 gboolean                     treaties_timeline_layout_is_highlighted   (TreatiesTimelineLayout *self,
                                                                         guint                   index);
+
+/* Only events in [@first_day, @last_day] get labels (default: all); their
+ * neighbours outside keep their markers but take no room. The figure uses
+ * this to label each of its strips' own events only. */
+void                         treaties_timeline_layout_set_label_days   (TreatiesTimelineLayout *self,
+                                                                        double                  first_day,
+                                                                        double                  last_day);
 
 /* --- results ------------------------------------------------------------- */
 

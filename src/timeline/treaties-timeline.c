@@ -19,6 +19,9 @@
 #define FOCUS_RING_WIDTH       2.0
 #define FOCUS_RING_OFFSET      2.0
 #define SEARCH_RING_WIDTH      2.0
+#define CAPTION_PAD_X          8.0
+#define CAPTION_MARGIN         4.0
+#define CAPTION_CLEAR          6.0   /* between the caption and tick labels */
 #define MAX_ACCESSIBLE_EVENTS  256
 #define MIN_WIDTH              160
 
@@ -30,14 +33,19 @@ typedef enum {
   COLOR_ERA_TINT,
   COLOR_ERA_TEXT,
   COLOR_MARKER,
+  COLOR_MARKER_HOVER,
   COLOR_MARKER_RING,
   COLOR_PRIMARY,
   COLOR_HIGHLIGHT,
   COLOR_HIGHLIGHT_LABEL,
+  COLOR_HIGHLIGHT_HOVER,
   COLOR_HIGHLIGHT_TEXT,
+  COLOR_ACTIVATED,
+  COLOR_ACTIVATED_TEXT,
   COLOR_LABEL,
   COLOR_HOVER,
   COLOR_FOCUS,
+  COLOR_CAPTION_BORDER,
   COLOR_SEARCH,
   COLOR_SEARCH_LABEL,
   N_COLORS
@@ -52,14 +60,19 @@ static const char * const color_classes[N_COLORS] = {
   [COLOR_ERA_TINT] = "era-tint",
   [COLOR_ERA_TEXT] = "era-title",
   [COLOR_MARKER] = "marker",
+  [COLOR_MARKER_HOVER] = "marker-hover",
   [COLOR_MARKER_RING] = "marker-ring",
   [COLOR_PRIMARY] = "primary",
   [COLOR_HIGHLIGHT] = "highlighted",
   [COLOR_HIGHLIGHT_LABEL] = "highlighted-label",
+  [COLOR_HIGHLIGHT_HOVER] = "highlighted-hover",
   [COLOR_HIGHLIGHT_TEXT] = "highlighted-title",
+  [COLOR_ACTIVATED] = "activated",
+  [COLOR_ACTIVATED_TEXT] = "activated-title",
   [COLOR_LABEL] = "label-background",
   [COLOR_HOVER] = "hover",
   [COLOR_FOCUS] = "focus-ring",
+  [COLOR_CAPTION_BORDER] = "caption-border",
   [COLOR_SEARCH] = "search-match",
   [COLOR_SEARCH_LABEL] = "search-match-label",
 };
@@ -76,6 +89,7 @@ struct _TreatiesTimeline
 
   int                     focused;          /* event index, or -1 */
   int                     hovered;          /* event index, or -1 */
+  int                     activated;        /* the event last activated, or -1 */
 
   gboolean                pointer_inside;
   double                  pointer_x;
@@ -94,6 +108,7 @@ struct _TreatiesTimeline
   GdkRGBA                 colors[N_COLORS];
   gboolean                colors_valid;
   PangoLayout            *text_layout;
+  PangoLayout            *caption_layout;
 };
 
 enum {
@@ -286,6 +301,7 @@ activate_index (TreatiesTimeline *self,
   g_return_if_fail (event != NULL);
 
   self->focused = index;
+  self->activated = index;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
@@ -395,6 +411,40 @@ append_circle (GtkSnapshot   *snapshot,
   gtk_snapshot_append_border (snapshot, &rect, widths, colors);
 }
 
+/* A diamond (a square on its corner) reaching @radius from its centre;
+ * with @ring > 0 only an outline that wide. */
+static void
+append_diamond (GtkSnapshot   *snapshot,
+                double         x,
+                double         y,
+                double         radius,
+                double         ring,
+                const GdkRGBA *color)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
+                                           &GRAPHENE_RECT_INIT (x - radius - 1, y - radius - 1,
+                                                                2 * radius + 2, 2 * radius + 2));
+
+  cairo_move_to (cr, x, y - radius);
+  cairo_line_to (cr, x + radius, y);
+  cairo_line_to (cr, x, y + radius);
+  cairo_line_to (cr, x - radius, y);
+  cairo_close_path (cr);
+  if (ring > 0 && radius - ring * G_SQRT2 > 0)
+    {
+      double inner = radius - ring * G_SQRT2;
+
+      cairo_move_to (cr, x, y - inner);
+      cairo_line_to (cr, x - inner, y);
+      cairo_line_to (cr, x, y + inner);
+      cairo_line_to (cr, x + inner, y);
+      cairo_close_path (cr);
+    }
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+}
+
 static void
 append_rounded (GtkSnapshot          *snapshot,
                 const graphene_rect_t *bounds,
@@ -444,6 +494,38 @@ append_text (TreatiesTimeline *self,
   gtk_snapshot_restore (snapshot);
 }
 
+static gboolean
+marker_holds (const TreatiesTimelineMarker *marker,
+              int                           index)
+{
+  return index >= (int) marker->first && index < (int) (marker->first + marker->n_events);
+}
+
+/* Whether @index is the event the reader chose, shown as such while it is
+ * one of the current section's events. */
+static gboolean
+is_activated (TreatiesTimeline *self,
+              guint             first,
+              guint             n)
+{
+  return self->activated >= (int) first && self->activated < (int) (first + n) &&
+         treaties_timeline_layout_is_highlighted (self->layout, self->activated);
+}
+
+/* How far a marker is drawn from its centre (without the background ring). */
+static double
+marker_drawn_radius (TreatiesTimeline             *self,
+                     const TreatiesTimelineMarker *marker)
+{
+  double r = marker->radius;
+
+  if (!marker->primary && (marker->highlighted || is_activated (self, marker->first, marker->n_events)))
+    r += 0.5;
+  if (marker_holds (marker, self->hovered))
+    r += 1;
+  return r;
+}
+
 static void
 snapshot_eras (TreatiesTimeline            *self,
                GtkSnapshot                 *snapshot,
@@ -468,10 +550,12 @@ snapshot_eras (TreatiesTimeline            *self,
     }
 }
 
+/* @caption: where the focus caption covers the tick labels, or NULL. */
 static void
 snapshot_axis (TreatiesTimeline            *self,
                GtkSnapshot                 *snapshot,
-               const TreatiesTimelineFrame *frame)
+               const TreatiesTimelineFrame *frame,
+               const graphene_rect_t       *caption)
 {
   double axis_y = round (frame->axis_y);
 
@@ -486,9 +570,16 @@ snapshot_axis (TreatiesTimeline            *self,
 
       gtk_snapshot_append_color (snapshot, &self->colors[COLOR_AXIS],
                                  &GRAPHENE_RECT_INIT (round (tick->x), axis_y, 1, round (tick->height) + 1));
-      if (tick->label != NULL)
-        append_text (self, snapshot, tick->label, tick->label_x, tick->label_y, tick->label_width, FALSE,
-                     tick->kind == TREATIES_TIMELINE_TICK_YEAR ? &self->colors[COLOR_TEXT] : &self->colors[COLOR_DIM]);
+      if (tick->label == NULL)
+        continue;
+      /* The caption tells the focused event's date: the years it covers
+       * make way rather than peek out around it. */
+      if (caption != NULL &&
+          tick->label_x < caption->origin.x + caption->size.width + CAPTION_CLEAR &&
+          tick->label_x + tick->label_width > caption->origin.x - CAPTION_CLEAR)
+        continue;
+      append_text (self, snapshot, tick->label, tick->label_x, tick->label_y, tick->label_width, FALSE,
+                   tick->kind == TREATIES_TIMELINE_TICK_YEAR ? &self->colors[COLOR_TEXT] : &self->colors[COLOR_DIM]);
     }
 }
 
@@ -497,14 +588,15 @@ snapshot_labels (TreatiesTimeline            *self,
                  GtkSnapshot                 *snapshot,
                  const TreatiesTimelineFrame *frame)
 {
-  /* Leader lines first, so that label backgrounds cover the ones that pass
-   * behind labels of lower rows. */
+  gboolean focus_visible = gtk_widget_has_visible_focus (GTK_WIDGET (self));
+
+  /* Leader lines: the layout keeps them clear of other labels. */
   for (guint i = 0; i < frame->n_labels; i++)
     {
       const TreatiesTimelineLabel *label = &frame->labels[i];
       const TreatiesTimelineMarker *marker = treaties_timeline_layout_find_marker (self->layout, label->event_index);
       double top = round (label->y + label->height);
-      double bottom = marker != NULL ? marker->y - marker->radius : frame->axis_y;
+      double bottom = marker != NULL ? marker->y - marker_drawn_radius (self, marker) - 1 : frame->axis_y;
       gboolean strong = label->priority || (int) label->event_index == self->hovered;
 
       if (bottom > top)
@@ -519,22 +611,32 @@ snapshot_labels (TreatiesTimeline            *self,
       TreatiesEvent *event = treaties_timeline_layout_get_event (self->layout, label->event_index);
       graphene_rect_t box = GRAPHENE_RECT_INIT (round (label->x), round (label->y),
                                                 round (label->width), round (label->height));
+      double radius = box.size.height / 2;
       gboolean hovered = (int) label->event_index == self->hovered;
-      const GdkRGBA *text = &self->colors[COLOR_TEXT];
+      const GdkRGBA *text = label->priority ? &self->colors[COLOR_HIGHLIGHT_TEXT] : &self->colors[COLOR_TEXT];
 
-      append_rounded (snapshot, &box, box.size.height / 2, &self->colors[COLOR_LABEL]);
-      /* Found by a search: the search's tint, over the section's. */
-      if (has_matching (self, label->event_index, 1) && !hovered)
-        append_rounded (snapshot, &box, box.size.height / 2, &self->colors[COLOR_SEARCH_LABEL]);
-      else if (label->priority || hovered)
-        append_rounded (snapshot, &box, box.size.height / 2,
-                        hovered ? &self->colors[COLOR_HOVER] : &self->colors[COLOR_HIGHLIGHT_LABEL]);
-      if (label->priority || hovered)
-        text = &self->colors[COLOR_HIGHLIGHT_TEXT];
+      append_rounded (snapshot, &box, radius, &self->colors[COLOR_LABEL]);
+      if (is_activated (self, label->event_index, 1))
+        {
+          /* The event the reader chose: filled, as its marker is. */
+          append_rounded (snapshot, &box, radius, &self->colors[COLOR_ACTIVATED]);
+          text = &self->colors[COLOR_ACTIVATED_TEXT];
+        }
+      else
+        {
+          /* Found by a search: the search's tint, over the section's. */
+          if (has_matching (self, label->event_index, 1))
+            append_rounded (snapshot, &box, radius, &self->colors[COLOR_SEARCH_LABEL]);
+          else if (label->priority)
+            append_rounded (snapshot, &box, radius,
+                            &self->colors[hovered ? COLOR_HIGHLIGHT_HOVER : COLOR_HIGHLIGHT_LABEL]);
+          if (hovered && (!label->priority || has_matching (self, label->event_index, 1)))
+            append_rounded (snapshot, &box, radius, &self->colors[COLOR_HOVER]);
+        }
       append_text (self, snapshot, treaties_event_get_title (event),
                    label->text_x, label->y + 2, label->text_width, label->ellipsized, text);
 
-      if ((int) label->event_index == self->focused && gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+      if ((int) label->event_index == self->focused && focus_visible)
         {
           graphene_rect_t ring = box;
 
@@ -545,50 +647,160 @@ snapshot_labels (TreatiesTimeline            *self,
 }
 
 static void
+snapshot_marker (TreatiesTimeline             *self,
+                 GtkSnapshot                  *snapshot,
+                 const TreatiesTimelineMarker *marker,
+                 double                        axis_y)
+{
+  gboolean hovered = marker_holds (marker, self->hovered);
+  gboolean activated = is_activated (self, marker->first, marker->n_events);
+  double x = round (marker->x) + 0.5;
+  double r = marker_drawn_radius (self, marker);
+
+  if (marker->primary)
+    {
+      /* The article's own event: an accent diamond. When it is also the
+       * event the reader chose, an accent outline round it. */
+      append_diamond (snapshot, x, axis_y, r + (activated ? 4.5 : 1), 0, &self->colors[COLOR_MARKER_RING]);
+      if (activated)
+        append_diamond (snapshot, x, axis_y, r + 3.5, 1.5, &self->colors[COLOR_HIGHLIGHT]);
+      append_diamond (snapshot, x, axis_y, r, 0,
+                      hovered ? &self->colors[COLOR_HIGHLIGHT] : &self->colors[COLOR_PRIMARY]);
+    }
+  else
+    {
+      /* A disc of the background keeps markers apart from the axis and
+       * from each other. */
+      append_circle (snapshot, x, axis_y, r + 1.5, 0, &self->colors[COLOR_MARKER_RING]);
+      if (activated)
+        /* The event the reader chose: filled with the accent. */
+        append_circle (snapshot, x, axis_y, r, 0,
+                       hovered ? &self->colors[COLOR_HIGHLIGHT] : &self->colors[COLOR_ACTIVATED]);
+      else if (marker->highlighted)
+        /* The current section's events: accent rings. */
+        append_circle (snapshot, x, axis_y, r, hovered ? 2.5 : 2, &self->colors[COLOR_HIGHLIGHT]);
+      else
+        append_circle (snapshot, x, axis_y, r, 0,
+                       hovered ? &self->colors[COLOR_MARKER_HOVER] : &self->colors[COLOR_MARKER]);
+    }
+
+  /* Found by a search: a ring outside the background ring. */
+  if (has_matching (self, marker->first, marker->n_events))
+    append_circle (snapshot, x, axis_y, r + 1.5 + SEARCH_RING_WIDTH, SEARCH_RING_WIDTH,
+                   &self->colors[COLOR_SEARCH]);
+}
+
+static void
 snapshot_markers (TreatiesTimeline            *self,
                   GtkSnapshot                 *snapshot,
                   const TreatiesTimelineFrame *frame)
 {
   double axis_y = round (frame->axis_y) + 0.5;
   const TreatiesTimelineMarker *focused = NULL;
+  const TreatiesTimelineMarker *hovered = NULL;
+  const TreatiesTimelineMarker *primary = NULL;
 
+  /* The article's own event over its neighbours (should they be so close
+   * that one has to hide the other), its diamond's narrow tips hiding
+   * little of them; the hovered one last, on top. */
   for (guint i = 0; i < frame->n_markers; i++)
     {
       const TreatiesTimelineMarker *marker = &frame->markers[i];
-      gboolean hovered = self->hovered >= (int) marker->first &&
-                         self->hovered < (int) (marker->first + marker->n_events);
-      double x = round (marker->x) + 0.5;
-      double r = marker->radius + (hovered ? 1.5 : 0);
 
-      if (self->focused >= (int) marker->first && self->focused < (int) (marker->first + marker->n_events))
+      if (marker_holds (marker, self->focused))
         focused = marker;
-
-      /* A ring of the background keeps markers apart from the axis and
-       * from each other. */
-      append_circle (snapshot, x, axis_y, r + 1.5, 0, &self->colors[COLOR_MARKER_RING]);
-      if (marker->primary)
-        {
-          append_circle (snapshot, x, axis_y, r, 0, &self->colors[COLOR_PRIMARY]);
-          append_circle (snapshot, x, axis_y, r - 2.5, 0, &self->colors[COLOR_MARKER_RING]);
-          append_circle (snapshot, x, axis_y, r - 4, 0, &self->colors[COLOR_PRIMARY]);
-        }
-      else if (hovered)
-        append_circle (snapshot, x, axis_y, r, 0, &self->colors[COLOR_HOVER]);
-      else if (marker->highlighted)
-        append_circle (snapshot, x, axis_y, r, 0, &self->colors[COLOR_HIGHLIGHT]);
+      if (marker_holds (marker, self->hovered))
+        hovered = marker;
+      else if (marker->primary)
+        primary = marker;
       else
-        append_circle (snapshot, x, axis_y, r, 0, &self->colors[COLOR_MARKER]);
-
-      /* Found by a search: a ring outside the background ring. */
-      if (has_matching (self, marker->first, marker->n_events))
-        append_circle (snapshot, x, axis_y, r + 1.5 + SEARCH_RING_WIDTH, SEARCH_RING_WIDTH,
-                       &self->colors[COLOR_SEARCH]);
+        snapshot_marker (self, snapshot, marker, axis_y);
     }
+  if (primary != NULL)
+    snapshot_marker (self, snapshot, primary, axis_y);
+  if (hovered != NULL)
+    snapshot_marker (self, snapshot, hovered, axis_y);
 
+  /* A solid focus ring, as GTK draws round a focused widget. */
   if (focused != NULL && gtk_widget_has_visible_focus (GTK_WIDGET (self)))
     append_circle (snapshot, round (focused->x) + 0.5, axis_y,
-                   focused->radius + FOCUS_RING_OFFSET + FOCUS_RING_WIDTH + 1.5, FOCUS_RING_WIDTH,
+                   marker_drawn_radius (self, focused) + 1.5 + FOCUS_RING_WIDTH, FOCUS_RING_WIDTH,
                    &self->colors[COLOR_FOCUS]);
+}
+
+/* The focused event's date, title and description in a line under the
+ * axis, while the timeline has keyboard focus: what the tooltip says to a
+ * pointer, for the keyboard. Returns FALSE (and lays nothing out) if there
+ * is no caption to show. */
+static gboolean
+prepare_caption (TreatiesTimeline            *self,
+                 const TreatiesTimelineFrame *frame,
+                 graphene_rect_t             *box)
+{
+  const TreatiesTimelineMarker *marker;
+  TreatiesEvent *event;
+  const char *description;
+  g_autofree char *date = NULL;
+  g_autofree char *markup = NULL;
+  PangoRectangle logical;
+  double max_width, width, x;
+
+  if (self->focused < 0 || !gtk_widget_has_visible_focus (GTK_WIDGET (self)) || frame->width <= 0 ||
+      (marker = treaties_timeline_layout_find_marker (self->layout, self->focused)) == NULL)
+    return FALSE;
+
+  event = treaties_timeline_layout_get_event (self->layout, self->focused);
+  date = treaties_day_format_long (treaties_event_get_date (event));
+  markup = g_markup_printf_escaped (C_("timeline tooltip", "<b>%s</b> — %s"),
+                                    g_strstrip (date), treaties_event_get_title (event));
+  description = treaties_event_get_description (event);
+  if (description != NULL && *description != '\0')
+    {
+      const GdkRGBA *dim = &self->colors[COLOR_DIM];
+      g_autofree char *escaped = g_markup_escape_text (description, -1);
+      g_autofree char *tail = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\" alpha=\"%d%%\">%s</span>",
+                                               (int) round (dim->red * 255), (int) round (dim->green * 255),
+                                               (int) round (dim->blue * 255),
+                                               (int) CLAMP (round (dim->alpha * 100), 1, 100), escaped);
+      char *head = g_steal_pointer (&markup);
+
+      markup = g_strdup_printf (C_("timeline event", "%s — %s"), head, tail);
+      g_free (head);
+    }
+
+  pango_layout_set_width (self->caption_layout, -1);
+  pango_layout_set_markup (self->caption_layout, markup, -1);
+  pango_layout_get_pixel_extents (self->caption_layout, NULL, &logical);
+  max_width = MAX (frame->width - 2 * CAPTION_MARGIN - 2 * CAPTION_PAD_X, 1);
+  width = MIN (logical.width, max_width);
+  if (logical.width > max_width)
+    pango_layout_set_width (self->caption_layout, (int) (max_width * PANGO_SCALE));
+
+  /* Under its marker, as far as the width allows. */
+  width += 2 * CAPTION_PAD_X;
+  x = marker->x - width / 2;
+  x = MAX (MIN (x, frame->width - CAPTION_MARGIN - width), CAPTION_MARGIN);
+  *box = GRAPHENE_RECT_INIT (round (x), round (frame->tick_label_y) - 1,
+                             round (width), frame->line_height + 2);
+  return TRUE;
+}
+
+static void
+snapshot_caption (TreatiesTimeline      *self,
+                  GtkSnapshot           *snapshot,
+                  const graphene_rect_t *box)
+{
+  double radius = box->size.height / 2;
+  graphene_rect_t border = *box;
+
+  append_rounded (snapshot, box, radius, &self->colors[COLOR_LABEL]);
+  graphene_rect_inset (&border, -1, -1);
+  append_outline (snapshot, &border, radius + 1, 1, &self->colors[COLOR_CAPTION_BORDER]);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box->origin.x + CAPTION_PAD_X, box->origin.y + 1));
+  gtk_snapshot_append_layout (snapshot, self->caption_layout, &self->colors[COLOR_TEXT]);
+  gtk_snapshot_restore (snapshot);
 }
 
 /* --- accessibility --------------------------------------------------------- */
@@ -1013,6 +1225,8 @@ treaties_timeline_snapshot (GtkWidget   *widget,
 {
   TreatiesTimeline *self = TREATIES_TIMELINE (widget);
   const TreatiesTimelineFrame *frame;
+  graphene_rect_t caption;
+  gboolean has_caption;
 
   if (self->layout == NULL)
     return;
@@ -1020,9 +1234,13 @@ treaties_timeline_snapshot (GtkWidget   *widget,
   ensure_colors (self);
   frame = treaties_timeline_layout_compute (self->layout);
 
+  has_caption = prepare_caption (self, frame, &caption);
+
   snapshot_eras (self, snapshot, frame);
-  snapshot_axis (self, snapshot, frame);
+  snapshot_axis (self, snapshot, frame, has_caption ? &caption : NULL);
   snapshot_labels (self, snapshot, frame);
+  if (has_caption)
+    snapshot_caption (self, snapshot, &caption);
   snapshot_markers (self, snapshot, frame);
   /* The accessible children are never drawn. */
 }
@@ -1107,6 +1325,7 @@ treaties_timeline_css_changed (GtkWidget         *widget,
   self->colors_valid = FALSE;
   self->accessible_min_width = -1;
   pango_layout_context_changed (self->text_layout);
+  pango_layout_context_changed (self->caption_layout);
   if (self->layout != NULL)
     treaties_timeline_layout_invalidate_text (self->layout);
   gtk_widget_queue_resize (widget);
@@ -1127,6 +1346,7 @@ treaties_timeline_dispose (GObject *object)
   g_clear_object (&self->layout);
   g_clear_object (&self->article);
   g_clear_object (&self->text_layout);
+  g_clear_object (&self->caption_layout);
   g_clear_pointer (&self->section_events, g_hash_table_unref);
   g_clear_pointer (&self->matching, g_array_unref);
 
@@ -1293,10 +1513,14 @@ treaties_timeline_init (TreatiesTimeline *self)
 
   self->focused = -1;
   self->hovered = -1;
+  self->activated = -1;
   self->accessible_min_width = -1;
   self->accessibles = g_ptr_array_new ();
   self->text_layout = gtk_widget_create_pango_layout (widget, NULL);
   pango_layout_set_single_paragraph_mode (self->text_layout, TRUE);
+  self->caption_layout = gtk_widget_create_pango_layout (widget, NULL);
+  pango_layout_set_single_paragraph_mode (self->caption_layout, TRUE);
+  pango_layout_set_ellipsize (self->caption_layout, PANGO_ELLIPSIZE_END);
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);
@@ -1372,6 +1596,7 @@ treaties_timeline_set_article (TreatiesTimeline *self,
   g_clear_pointer (&self->matching, g_array_unref);
   self->focused = -1;
   self->hovered = -1;
+  self->activated = -1;
   if (article != NULL)
     {
       self->layout = treaties_timeline_layout_new (article);

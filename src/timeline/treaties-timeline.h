@@ -19,6 +19,12 @@
  * focused event if it is in view, else the pointer, else the centre. Drag or
  * scroll sideways (or Shift+scroll) to pan.
  *
+ * With keyboard focus the focused event has a solid focus ring, and a
+ * caption under the axis tells its date, title and description (what the
+ * tooltip tells a pointer). Grey dots are events, the article's own is an
+ * accent diamond, the current section's are accent rings, and the event last
+ * activated is filled with the accent while its section is being read.
+ *
  * Signals:
  *   event-activated (TreatiesEvent *event): a click, Enter, or an assistive
  *     technology activated @event.
