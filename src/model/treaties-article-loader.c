@@ -303,15 +303,40 @@ scan_escape (Scanner    *s,
   return TRUE;
 }
 
+/* Whether any byte of a 64-bit word is below @n (at most 0x80), or is @b:
+ * the classic bit tricks, exact as a yes or no. */
+#define BYTES_OF(n) (G_GUINT64_CONSTANT (0x0101010101010101) * (guint8) (n))
+#define HAS_BYTE_BELOW(w, n) ((((w) - BYTES_OF (n)) & ~(w) & BYTES_OF (0x80)) != 0)
+#define HAS_BYTE(w, b) HAS_BYTE_BELOW ((w) ^ BYTES_OF (b), 1)
+
 static gboolean
 scan_string (Scanner *s)
 {
   const char *start = s->p++;
 
-  while (s->p < s->end && *s->p != '"')
+  for (;;)
     {
-      guchar c = *s->p;
+      const char *p = s->p;
+      guchar c;
 
+      /* Plain text, most of any string: eight bytes at a time while none
+       * is a control character, a quote or a backslash, then byte by byte. */
+      while (s->end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, 8);
+          if (HAS_BYTE_BELOW (word, 0x20) || HAS_BYTE (word, '"') || HAS_BYTE (word, '\\'))
+            break;
+          p += 8;
+        }
+      while (p < s->end && (guchar) *p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      s->p = p;
+      if (p >= s->end || *p == '"')
+        break;
+
+      c = *p;
       if (c == '\n' || c == '\r')
         return scan_error (s, start, TREATIES_ARTICLE_ERROR_SYNTAX,
                            "unterminated string: no closing `\"' on its line (write a line break as \\n)");
@@ -321,13 +346,8 @@ scan_string (Scanner *s)
       if (c < 0x20)
         return scan_error (s, s->p, TREATIES_ARTICLE_ERROR_SYNTAX,
                            "control character U+%04X in a string (write it as \\u%04X)", c, c);
-      if (c == '\\')
-        {
-          if (!scan_escape (s, s->p))
-            return FALSE;
-        }
-      else
-        s->p++;
+      if (!scan_escape (s, s->p))
+        return FALSE;
     }
   if (s->p >= s->end)
     return scan_error (s, start, TREATIES_ARTICLE_ERROR_SYNTAX,
@@ -384,26 +404,69 @@ invalid:
 
 static gboolean scan_value (Scanner *s);
 
+/* The keys of one object, to find duplicates without an allocation per key:
+ * the first KEYS_INLINE as spans of the input (objects in an article have
+ * fewer than ten), all of them in a hash table once there are more. Keys
+ * are compared as written, escapes and all; pass 1 has already refused NUL. */
+#define KEYS_INLINE 16
+
+typedef struct
+{
+  const char *name[KEYS_INLINE];    /* just past the opening quote */
+  gsize       length[KEYS_INLINE];
+  guint       n;
+  GHashTable *more;
+} KeySet;
+
+static void
+key_set_clear (KeySet *keys)
+{
+  g_clear_pointer (&keys->more, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeySet, key_set_clear)
+
+/* Adds the key; FALSE if it was there already. */
+static gboolean
+key_set_add (KeySet     *keys,
+             const char *name,
+             gsize       length)
+{
+  if (keys->more == NULL)
+    {
+      for (guint i = 0; i < keys->n; i++)
+        if (keys->length[i] == length && memcmp (keys->name[i], name, length) == 0)
+          return FALSE;
+      if (keys->n < KEYS_INLINE)
+        {
+          keys->name[keys->n] = name;
+          keys->length[keys->n] = length;
+          keys->n++;
+          return TRUE;
+        }
+      keys->more = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < keys->n; i++)
+        g_hash_table_add (keys->more, g_strndup (keys->name[i], keys->length[i]));
+    }
+  return g_hash_table_add (keys->more, g_strndup (name, length));
+}
+
 /* Reports a key already seen in the object being scanned. */
 static void
-check_duplicate_key (Scanner     *s,
-                     GHashTable **keys,
-                     const char  *key,
-                     const char  *key_end)
+check_duplicate_key (Scanner    *s,
+                     KeySet     *keys,
+                     const char *key,
+                     const char *key_end)
 {
-  g_autofree char *name = g_strndup (key + 1, key_end - key - 2);
+  g_autofree char *name = NULL;
 
-  if (*keys == NULL)
-    *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (g_hash_table_contains (*keys, name))
-    {
-      if (g_utf8_strlen (name, -1) > 40)
-        scan_error (s, key, TREATIES_ARTICLE_ERROR_STRUCTURE, "duplicate key");
-      else
-        scan_error (s, key, TREATIES_ARTICLE_ERROR_STRUCTURE, "duplicate key \"%s\"", name);
-    }
+  if (key_set_add (keys, key + 1, key_end - key - 2))
+    return;
+  name = g_strndup (key + 1, key_end - key - 2);
+  if (g_utf8_strlen (name, -1) > 40)
+    scan_error (s, key, TREATIES_ARTICLE_ERROR_STRUCTURE, "duplicate key");
   else
-    g_hash_table_add (*keys, g_steal_pointer (&name));
+    scan_error (s, key, TREATIES_ARTICLE_ERROR_STRUCTURE, "duplicate key \"%s\"", name);
 }
 
 /* An object or an array, at s->p. */
@@ -412,7 +475,7 @@ scan_container (Scanner *s)
 {
   gboolean is_object = *s->p == '{';
   char close = is_object ? '}' : ']';
-  g_autoptr(GHashTable) keys = NULL;
+  g_auto(KeySet) keys = { { NULL } };
   const char *comma = NULL;
 
   if (++s->depth > TREATIES_MAX_DEPTH)
@@ -490,6 +553,44 @@ scan_value (Scanner *s)
   return scan_unexpected (s, *s->p == '\'' ? "value (strings take double quotes)" : "value");
 }
 
+/* g_utf8_validate_len(), with a fast path for ASCII, most of an article:
+ * blocks of plain ASCII without NUL are skipped eight bytes at a time, the
+ * others validated by GLib. A block ends before an ASCII byte, which is
+ * never inside a multi-byte sequence, so the first invalid byte is the same
+ * as GLib would find in one go. */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        length,
+               const char **invalid)
+{
+  const char *p = data, *end = data + length;
+
+  while (p < end)
+    {
+      const char *block;
+      guint64 word;
+
+      while (end - p >= 8)
+        {
+          memcpy (&word, p, 8);
+          if ((word & BYTES_OF (0x80)) != 0 || HAS_BYTE (word, 0))
+            break;
+          p += 8;
+        }
+      if (end - p < 8)
+        return g_utf8_validate_len (p, end - p, invalid);
+
+      /* A block with non-ASCII or NUL: up to the next ASCII byte past it. */
+      block = p;
+      p += 8;
+      while (p < end && (guchar) *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len (block, p - block, invalid))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 scan_json (Loader     *loader,
            const char *data,
@@ -499,7 +600,7 @@ scan_json (Loader     *loader,
   const char *invalid = NULL;
   guint line, column;
 
-  if (!g_utf8_validate_len (data, length, &invalid))
+  if (!validate_utf8 (data, length, &invalid))
     {
       scan_locate (&s, invalid, &line, &column);
       if (*invalid == '\0')
@@ -585,18 +686,48 @@ node_type_name (JsonNode *node)
     }
 }
 
+/* Paths are made for every node, so without printf. */
 static char *
 path_key (const char *path,
           const char *key)
 {
-  return *path ? g_strdup_printf ("%s.%s", path, key) : g_strdup (key);
+  return *path ? g_strconcat (path, ".", key, NULL) : g_strdup (key);
 }
 
 static char *
 path_index (const char *path,
             guint       index)
 {
-  return g_strdup_printf ("%s[%u]", path, index);
+  char suffix[16];  /* "[4294967295]" and the NUL fit */
+  char *p = suffix + sizeof suffix;
+
+  *--p = '\0';
+  *--p = ']';
+  do
+    *--p = '0' + index % 10;
+  while ((index /= 10) > 0);
+  *--p = '[';
+  return g_strconcat (path, p, NULL);
+}
+
+/* A problem with @key of the object at @path; the path is only made when
+ * there is a problem to report. */
+static void G_GNUC_PRINTF (5, 6)
+add_member_problem (Loader               *loader,
+                    TreatiesArticleError  code,
+                    const char           *path,
+                    const char           *key,
+                    const char           *format,
+                    ...)
+{
+  g_autofree char *where = path_key (path, key);
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  add_problem (loader, code, where, "%s", what);
 }
 
 /* Reports keys of @object not in the NULL-terminated @allowed. */
@@ -662,25 +793,25 @@ get_string (Loader     *loader,
             gboolean    required)
 {
   JsonNode *node = json_object_get_member (object, key);
-  g_autofree char *where = path_key (path, key);
   const char *value;
 
   if (node == NULL)
     {
       if (required)
-        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "missing (expected a string)");
+        add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, key,
+                            "missing (expected a string)");
       return NULL;
     }
   if (!is_string (node))
     {
-      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
-                   "expected a string, found %s", node_type_name (node));
+      add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, key,
+                          "expected a string, found %s", node_type_name (node));
       return NULL;
     }
   value = json_node_get_string (node);
   if (required && is_blank (value, strlen (value)))
     {
-      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "must not be empty");
+      add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, key, "must not be empty");
       return NULL;
     }
   return value;
@@ -708,23 +839,22 @@ get_id (Loader     *loader,
         const char *what)
 {
   const char *id = get_string (loader, object, path, "id", TRUE);
-  g_autofree char *where = path_key (path, "id");
   const char *first;
 
   if (id == NULL)
     return NULL;
   if (!is_valid_id (id))
     {
-      add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
-                   "\"%s\" is not a valid id (1 to 64 of a-z, 0-9 and -)", id);
+      add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, "id",
+                          "\"%s\" is not a valid id (1 to 64 of a-z, 0-9 and -)", id);
       return NULL;
     }
   if (seen != NULL)
     {
       if ((first = g_hash_table_lookup (seen, id)) != NULL)
         {
-          add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where,
-                       "duplicate %s id \"%s\" (first used at %s)", what, id, first);
+          add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, "id",
+                              "duplicate %s id \"%s\" (first used at %s)", what, id, first);
           return NULL;
         }
       g_hash_table_insert (seen, g_strdup (id), g_strdup (path));
@@ -752,27 +882,26 @@ get_date (Loader     *loader,
           gboolean    required)
 {
   JsonNode *node = json_object_get_member (object, key);
-  g_autofree char *where = path_key (path, key);
   TreatiesDay day;
 
   if (node == NULL)
     {
       if (required)
-        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
-                     "missing (expected a date, YYYY-MM-DD)");
+        add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, key,
+                            "missing (expected a date, YYYY-MM-DD)");
       return TREATIES_DAY_INVALID;
     }
   if (!is_string (node) || !treaties_day_parse (json_node_get_string (node), &day))
     {
       if (is_string (node) && looks_like_date (json_node_get_string (node)))
-        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
-                     "\"%s\" is not a day of the calendar", json_node_get_string (node));
+        add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, key,
+                            "\"%s\" is not a day of the calendar", json_node_get_string (node));
       else if (is_string (node))
-        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
-                     "\"%s\" is not a date (expected YYYY-MM-DD)", json_node_get_string (node));
+        add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, key,
+                            "\"%s\" is not a date (expected YYYY-MM-DD)", json_node_get_string (node));
       else
-        add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
-                     "expected a date (YYYY-MM-DD), found %s", node_type_name (node));
+        add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, key,
+                            "expected a date (YYYY-MM-DD), found %s", node_type_name (node));
       return TREATIES_DAY_INVALID;
     }
   return day;
@@ -781,21 +910,22 @@ get_date (Loader     *loader,
 static void
 check_href (Loader     *loader,
             const char *href,
-            const char *where)
+            const char *path,
+            const char *key)
 {
   g_autoptr(GUri) uri = NULL;
   const char *scheme;
 
   if (g_uri_peek_scheme (href) == NULL)
     {
-      add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where,
-                   "\"%s\" is not a full link (expected http://, https:// or mailto:)", href);
+      add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, key,
+                          "\"%s\" is not a full link (expected http://, https:// or mailto:)", href);
       return;
     }
   uri = g_uri_parse (href, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL)
     {
-      add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where, "\"%s\" is not a valid link", href);
+      add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, key, "\"%s\" is not a valid link", href);
       return;
     }
   scheme = g_uri_get_scheme (uri);
@@ -803,17 +933,17 @@ check_href (Loader     *loader,
       g_ascii_strcasecmp (scheme, "https") != 0 &&
       g_ascii_strcasecmp (scheme, "mailto") != 0)
     {
-      add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where,
-                   "links must be http, https or mailto, not \"%s:\"", scheme);
+      add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, key,
+                          "links must be http, https or mailto, not \"%s:\"", scheme);
       return;
     }
   if (g_ascii_strcasecmp (scheme, "mailto") == 0)
     {
       if (*g_uri_get_path (uri) == '\0')
-        add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where, "link \"%s\" has no address", href);
+        add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, key, "link \"%s\" has no address", href);
     }
   else if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where, "link \"%s\" has no host", href);
+    add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, key, "link \"%s\" has no host", href);
 }
 
 static gboolean
@@ -900,8 +1030,7 @@ parse_run (Loader     *loader,
   href = get_string (loader, object, path, "href", FALSE);
   if (href != NULL)
     {
-      g_autofree char *where = path_key (path, "href");
-      check_href (loader, href, where);
+      check_href (loader, href, path, "href");
     }
 
   if (loader->n_problems != n_before || text == NULL)
@@ -1231,8 +1360,7 @@ parse_timeline (Loader          *loader,
           href = get_string (loader, event, path, "href", FALSE);
           if (href != NULL)
             {
-              g_autofree char *where = path_key (path, "href");
-              check_href (loader, href, where);
+              check_href (loader, href, path, "href");
             }
 
           if (date != TREATIES_DAY_INVALID && range_ok && !in_range (date, start, end))
@@ -1246,14 +1374,12 @@ parse_timeline (Loader          *loader,
 
           if ((member = json_object_get_member (event, "primary")) != NULL)
             {
-              g_autofree char *where = path_key (path, "primary");
-
               if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
-                add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
-                             "expected true or false, found %s", node_type_name (member));
+                add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, "primary",
+                                    "expected true or false, found %s", node_type_name (member));
               else if ((primary = json_node_get_boolean (member)) && primary_path != NULL)
-                add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where,
-                             "only one event can be the article's own (%s already is)", primary_path);
+                add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, "primary",
+                                    "only one event can be the article's own (%s already is)", primary_path);
               else if (primary)
                 primary_path = primary_path_owned = g_strdup (path);
             }
@@ -1266,16 +1392,20 @@ parse_timeline (Loader          *loader,
               for (guint j = 0; sections != NULL && j < json_array_get_length (sections); j++)
                 {
                   JsonNode *s = json_array_get_element (sections, j);
-                  g_autofree char *where_j = path_index (where, j);
+                  g_autofree char *where_j = NULL;
 
+                  if (is_string (s) && g_hash_table_contains (loader->section_ids, json_node_get_string (s)))
+                    {
+                      g_ptr_array_add (section_ids, (char *) json_node_get_string (s));
+                      continue;
+                    }
+                  where_j = path_index (where, j);
                   if (!is_string (s))
                     add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where_j,
                                  "expected a section id, found %s", node_type_name (s));
-                  else if (!g_hash_table_contains (loader->section_ids, json_node_get_string (s)))
+                  else
                     add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where_j,
                                  "no section has the id \"%s\"", json_node_get_string (s));
-                  else
-                    g_ptr_array_add (section_ids, (char *) json_node_get_string (s));
                 }
             }
           g_ptr_array_add (section_ids, NULL);
@@ -1431,7 +1561,9 @@ treaties_article_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
+  /* The tree is read once and dropped: sealing it (an immutable parser)
+   * would cost about a tenth of the parse for nothing. */
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       add_syntax_problem (&loader, parse_error);

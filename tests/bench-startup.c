@@ -1,0 +1,291 @@
+/* bench-startup.c: start-up to first frame, and peak memory, beside a bare window
+ *
+ *   bench-startup [RUNS]        run under an X server (meson runs it in xvfb-run)
+ *
+ * Starts itself RUNS times (10 by default) as each of two children, in turn:
+ *   --child=treaties  the real application (TreatiesApplication) opening the
+ *                     shipped article, as `treaties` with no arguments does;
+ *   --child=bare      an AdwApplication whose AdwApplicationWindow, of the same
+ *                     default size, shows nothing.
+ * The parent notes the time just before it spawns a child; the child prints
+ * the time of its window's first frame (the frame clock's first "after-paint"),
+ * stays 0.5 s more for the work that follows the first frame, and quits. Both
+ * clocks are CLOCK_MONOTONIC. The peak resident memory of each child comes
+ * from wait4(). One unmeasured run of each comes first, to warm the caches.
+ *
+ * Prints the median of each and the ratio or difference; exits 1 when
+ * start-up takes more than MAX_RATIO times the bare window's, or the peak
+ * memory is more than MAX_EXTRA_MIB above it, by more than the noise.
+ *
+ * Without a session bus (DBUS_SESSION_BUS_ADDRESS unset) the children get an
+ * address that fails at once, so that GApplication neither autolaunches a
+ * bus nor waits for one: both then run as non-unique applications, alike.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <adwaita.h>
+
+#include "treaties-application.h"
+
+#define DEFAULT_RUNS   10
+#define MAX_RATIO      1.3
+#define MAX_EXTRA_MIB  15.0
+#define MIN_NOISE      0.05   /* relative timing noise assumed at the least */
+#define RSS_NOISE_MIB  1.0    /* memory noise assumed at the least */
+#define LINGER_MS      500
+#define CHILD_TIMEOUT  30     /* seconds */
+
+/* Child ------------------------------------------------------------------- */
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GApplication *app = user_data;
+
+  printf ("FIRST-FRAME %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, user_data);
+  g_timeout_add_once (LINGER_MS, (GSourceOnceFunc) g_application_quit, app);
+}
+
+static void
+window_realized_cb (GtkWidget *window,
+                    gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), user_data);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        user_data)
+{
+  /* Only the first window: the one that starts up. */
+  g_signal_handlers_disconnect_by_func (app, window_added_cb, user_data);
+  g_signal_connect_after (window, "realize", G_CALLBACK (window_realized_cb), app);
+}
+
+static void
+bare_activate_cb (GApplication *app,
+                  gpointer      user_data)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  /* The size the Treaties window opens at (data/ui/treaties-window.ui). */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_child (const char *kind,
+           const char *argv0)
+{
+  g_autoptr(GApplication) app = NULL;
+  char *args[] = { (char *) argv0, NULL };
+
+  setlocale (LC_ALL, "");
+  if (g_str_equal (kind, "treaties"))
+    app = G_APPLICATION (treaties_application_new ());
+  else if (g_str_equal (kind, "bare"))
+    {
+      app = G_APPLICATION (adw_application_new ("org.example.Treaties.BenchBare", G_APPLICATION_DEFAULT_FLAGS));
+      g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
+    }
+  else
+    {
+      fprintf (stderr, "unknown child %s\n", kind);
+      return 2;
+    }
+  /* Several runs one after the other must not find each other on the bus. */
+  g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+  return g_application_run (app, 1, args);
+}
+
+/* Parent ------------------------------------------------------------------ */
+
+typedef struct
+{
+  double startup_ms;
+  double peak_mib;
+} Run;
+
+static gboolean
+spawn_one (const char  *self,
+           const char  *kind,
+           Run         *run,
+           GError     **error)
+{
+  g_autofree char *child_arg = g_strdup_printf ("--child=%s", kind);
+  const char *argv[] = { self, child_arg, NULL };
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autoptr(GString) output = g_string_new (NULL);
+  g_autofree char *line = NULL;
+  struct rusage usage;
+  const char *mark;
+  GPid pid;
+  int out_fd, status;
+  gint64 start, frame;
+  gsize length;
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &pid, NULL, &out_fd, NULL, error))
+    return FALSE;
+
+  channel = g_io_channel_unix_new (out_fd);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  while (g_io_channel_read_line (channel, &line, &length, NULL, NULL) == G_IO_STATUS_NORMAL)
+    {
+      g_string_append (output, line);
+      g_clear_pointer (&line, g_free);
+    }
+
+  while (wait4 (pid, &status, 0, &usage) < 0)
+    if (errno != EINTR)
+      {
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "wait4: %s", g_strerror (errno));
+        return FALSE;
+      }
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the %s child failed (status %d)", kind, status);
+      return FALSE;
+    }
+  if ((mark = strstr (output->str, "FIRST-FRAME ")) == NULL ||
+      sscanf (mark, "FIRST-FRAME %" G_GINT64_FORMAT, &frame) != 1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the %s child drew no frame", kind);
+      return FALSE;
+    }
+
+  run->startup_ms = (frame - start) / 1000.0;
+  run->peak_mib = usage.ru_maxrss / 1024.0;  /* KiB on Linux */
+  return TRUE;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Median, and the interquartile range relative to it. */
+static double
+median_of (GArray *values,
+           double *spread)
+{
+  double *v = (double *) values->data;
+  guint n = values->len;
+  double m;
+
+  g_array_sort (values, compare_doubles);
+  m = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  if (spread != NULL)
+    *spread = n >= 4 ? (v[(3 * n) / 4] - v[n / 4]) / m : 0;
+  return m;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *kinds[] = { "treaties", "bare" };
+  GArray *startup[2], *peak[2];
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self = NULL;
+  double startup_median[2], startup_spread[2], peak_median[2], peak_spread[2];
+  double ratio, noise, extra, extra_noise;
+  guint runs = DEFAULT_RUNS;
+  gboolean ok = TRUE;
+
+  if (argc > 1 && g_str_has_prefix (argv[1], "--child="))
+    return run_child (argv[1] + strlen ("--child="), argv[0]);
+  if (argc > 1)
+    runs = MAX (1, atoi (argv[1]));
+
+  setlocale (LC_ALL, "C.UTF-8");
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  if (self == NULL)
+    self = g_strdup (argv[0]);
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/treaties-bench", TRUE);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      startup[k] = g_array_new (FALSE, FALSE, sizeof (double));
+      peak[k] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
+  /* A warm-up of each, then the two in turn, so that both see the same
+   * machine. */
+  for (guint i = 0; i <= runs; i++)
+    for (guint k = 0; k < 2; k++)
+      {
+        Run run;
+
+        if (!spawn_one (self, kinds[k], &run, &error))
+          {
+            fprintf (stderr, "bench-startup: %s\n", error->message);
+            return 1;
+          }
+        if (i == 0)
+          continue;
+        g_array_append_val (startup[k], run.startup_ms);
+        g_array_append_val (peak[k], run.peak_mib);
+      }
+
+  for (guint k = 0; k < 2; k++)
+    {
+      startup_median[k] = median_of (startup[k], &startup_spread[k]);
+      peak_median[k] = median_of (peak[k], &peak_spread[k]);
+    }
+  ratio = startup_median[0] / startup_median[1];
+  noise = MAX (MIN_NOISE, MAX (startup_spread[0], startup_spread[1]));
+  extra = peak_median[0] - peak_median[1];
+  extra_noise = MAX (RSS_NOISE_MIB, MAX (peak_spread[0] * peak_median[0], peak_spread[1] * peak_median[1]));
+
+  printf ("Start-up to the first frame, and peak memory (RSS), median of %u runs each\n\n", runs);
+  printf ("%-32s %12s %8s %14s\n", "window", "first frame", "noise", "peak RSS");
+  printf ("%-32s %9.1f ms %7.0f%% %10.1f MiB\n", "Treaties, shipped article",
+          startup_median[0], startup_spread[0] * 100, peak_median[0]);
+  printf ("%-32s %9.1f ms %7.0f%% %10.1f MiB\n", "bare AdwApplicationWindow",
+          startup_median[1], startup_spread[1] * 100, peak_median[1]);
+  printf ("\nstart-up: %.2fx the bare window (target %.1fx); memory: %+.1f MiB (target at most %+.0f MiB)\n",
+          ratio, MAX_RATIO, extra, MAX_EXTRA_MIB);
+
+  if (ratio > MAX_RATIO * (1 + noise))
+    {
+      printf ("FAIL: start-up takes %.2fx the bare window's (target %.1fx, noise %.0f%%)\n",
+              ratio, MAX_RATIO, noise * 100);
+      ok = FALSE;
+    }
+  if (extra > MAX_EXTRA_MIB + extra_noise)
+    {
+      printf ("FAIL: the window takes %.1f MiB more than the bare one (target %.0f MiB, noise %.1f MiB)\n",
+              extra, MAX_EXTRA_MIB, extra_noise);
+      ok = FALSE;
+    }
+  printf ("%s\n", ok ? "bench-startup: all targets met" : "bench-startup: a target was missed");
+
+  for (guint k = 0; k < 2; k++)
+    {
+      g_array_unref (startup[k]);
+      g_array_unref (peak[k]);
+    }
+  return ok ? 0 : 1;
+}
