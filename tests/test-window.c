@@ -564,6 +564,38 @@ test_open_file (Fixture       *f,
   delete_temp (bad);
 }
 
+/* A file dropped on the window opens, as it does from a file manager. */
+static void
+test_drop_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) good = write_temp ("dropped.treaty.json", other_article);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  GtkDropTarget *target = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, good);
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_slist_free (files);
+
+  g_assert_true (accepted);
+  g_assert_true (wait_until (article_titled, f));
+  settle ();
+  g_assert_true (g_file_equal (treaties_window_get_file (f->window), good));
+  delete_temp (good);
+}
+
 static void
 test_back_and_forward (Fixture       *f,
                        gconstpointer  data)
@@ -644,6 +676,7 @@ main (int   argc,
   ADD ("/window/zoom", test_zoom_actions);
   ADD ("/window/error-page", test_error_page);
   ADD ("/window/open/file", test_open_file);
+  ADD ("/window/open/drop", test_drop_file);
   ADD ("/window/history/back-and-forward", test_back_and_forward);
   ADD ("/window/sidebar/keyboard", test_sidebar_keyboard);
   ADD ("/window/timeline/hide", test_hide_timeline);
