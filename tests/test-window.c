@@ -384,6 +384,18 @@ test_reading_highlights_events (Fixture       *f,
 }
 
 static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_shown (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+static gboolean
 is_folded (gpointer flap)
 {
   return adw_flap_get_folded (flap);
@@ -410,8 +422,10 @@ test_narrow_window (Fixture       *f,
     g_error ("the sidebar did not fold at 360 px (window is %d px)", gtk_widget_get_width (GTK_WIDGET (f->window)));
   settle ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
-  /* Folded away, and the text still gets the width. */
+  /* Folded away, and the text still gets the width; the title gets the
+   * room of Back and Forward. */
   g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_true (wait_until (is_hidden, child (f->window, "history_buttons")));
   g_assert_cmpint (gtk_widget_get_width (view), >=, 300);
 
   /* The toggle brings it back over the text. */
@@ -425,6 +439,7 @@ test_narrow_window (Fixture       *f,
   g_assert_true (wait_until (is_unfolded, flap));
   settle ();
   g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (wait_until (is_shown, child (f->window, "history_buttons")));
 }
 
 static void

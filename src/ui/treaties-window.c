@@ -33,6 +33,8 @@ struct _TreatiesWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkToggleButton      *sidebar_button;
+  GtkWidget            *history_buttons;
+  guint                 history_buttons_idle;
   GtkStack             *main_stack;
   AdwFlap              *flap;
   GtkListBox           *sidebar_list;
@@ -420,6 +422,26 @@ zoom_changed_cb (TreatiesWindow *self)
   update_actions (self);
 }
 
+static gboolean
+update_history_buttons_cb (gpointer data)
+{
+  TreatiesWindow *self = data;
+
+  self->history_buttons_idle = 0;
+  gtk_widget_set_visible (self->history_buttons, !adw_flap_get_folded (self->flap));
+  return G_SOURCE_REMOVE;
+}
+
+/* On a narrow window the title needs the room more than Back and Forward
+ * do; Alt+Left and Alt+Right still work. The flap folds while it is being
+ * allocated, when the header bar cannot change: wait for the next idle. */
+static void
+folded_changed_cb (TreatiesWindow *self)
+{
+  if (self->history_buttons_idle == 0)
+    self->history_buttons_idle = g_idle_add (update_history_buttons_cb, self);
+}
+
 static void
 reveal_flap_changed_cb (TreatiesWindow *self)
 {
@@ -580,6 +602,7 @@ treaties_window_dispose (GObject *object)
 {
   TreatiesWindow *self = TREATIES_WINDOW (object);
 
+  g_clear_handle_id (&self->history_buttons_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TREATIES_TYPE_WINDOW);
   g_clear_object (&self->article);
   g_clear_object (&self->file);
@@ -694,6 +717,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, history_buttons);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, sidebar_list);
@@ -771,6 +795,8 @@ treaties_window_init (TreatiesWindow *self)
                            G_CALLBACK (event_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "focus-text",
                            G_CALLBACK (focus_text_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::folded",
+                           G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (reveal_flap_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -863,6 +889,10 @@ treaties_window_show_error (TreatiesWindow *self,
                                        "Each problem below names the file, then the line and column "
                                        "or the place in the article where it was found."));
   gtk_label_set_text (self->error_label, error->message);
+  /* Set here, not in the template: the stack measures its hidden pages
+   * too, and this is the window's only SVG icon, so having it there loaded
+   * librsvg (about 8 MiB resident) at every start-up. */
+  adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_back_button), self->article != NULL);
   if (self->article != NULL)
