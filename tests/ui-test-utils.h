@@ -6,7 +6,11 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <locale.h>
+
+#include <adwaita.h>
+
+#include "treaties-resources.h"
 
 typedef gboolean (*UiCondition) (gpointer data);
 
@@ -47,4 +51,18 @@ load_app_style (void)
   gtk_css_provider_load_from_resource (css, "/org/example/Treaties/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* GTest, GTK and libadwaita, the app's resources and its style: what every
+ * UI test does first, in a C.UTF-8 locale. */
+static inline void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+  treaties_register_resource ();
+  load_app_style ();
 }

@@ -473,6 +473,39 @@ set_current_section (TreatiesArticleView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
 }
 
+static int
+section_offset (TreatiesArticleView *self,
+                SectionMark         *sm)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, sm->mark);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* Sections are in reading order, so their headings' offsets and positions
+ * only grow: the last section whose @key is at most @limit is found by
+ * binary search, which keeps scrolling cheap in long articles. */
+static SectionMark *
+last_section_at_most (TreatiesArticleView *self,
+                      int                (*key) (TreatiesArticleView *, SectionMark *),
+                      int                  limit)
+{
+  guint lo = 0, hi = self->sections->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (key (self, g_ptr_array_index (self->sections, mid)) <= limit)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? g_ptr_array_index (self->sections, lo - 1) : NULL;
+}
+
 /* The section being read is the one at the top of the view: the last whose
  * heading is at or above a line just below the top edge. At the end of the
  * text, where the last short sections cannot reach the top, it is the last
@@ -483,6 +516,7 @@ update_current_section (TreatiesArticleView *self)
 {
   double top, page, line;
   gboolean at_end;
+  SectionMark *reading;
   const char *id = NULL;
 
   if (self->vadjustment == NULL || self->sections->len == 0)
@@ -513,14 +547,8 @@ update_current_section (TreatiesArticleView *self)
 
   at_end = top >= gtk_adjustment_get_upper (self->vadjustment) - page - 1;
   line = at_end ? top + page - 1 : top + TOP_SLACK;
-  for (guint i = 0; i < self->sections->len; i++)
-    {
-      SectionMark *sm = g_ptr_array_index (self->sections, i);
-
-      if (mark_y (self, sm) > line)
-        break;
-      id = sm->id;
-    }
+  reading = last_section_at_most (self, mark_y, (int) line);
+  id = reading != NULL ? reading->id : NULL;
   if (id == NULL)
     id = ((SectionMark *) g_ptr_array_index (self->sections, 0))->id;
 
@@ -529,34 +557,13 @@ update_current_section (TreatiesArticleView *self)
 
 /* --- find in the article --- */
 
-static int
-section_offset (TreatiesArticleView *self,
-                SectionMark         *sm)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, sm->mark);
-  return gtk_text_iter_get_offset (&iter);
-}
-
 /* The section whose text holds buffer offset @offset: the last whose
  * heading starts at or before it (NULL before the first heading). */
 static SectionMark *
 section_at_offset (TreatiesArticleView *self,
                    int                  offset)
 {
-  SectionMark *found = NULL;
-
-  for (guint i = 0; i < self->sections->len; i++)
-    {
-      SectionMark *sm = g_ptr_array_index (self->sections, i);
-
-      if (section_offset (self, sm) > offset)
-        break;
-      found = sm;
-    }
-  return found;
+  return last_section_at_most (self, section_offset, offset);
 }
 
 static void

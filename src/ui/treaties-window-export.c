@@ -111,13 +111,6 @@ documents_folder (void)
   return g_file_new_for_path (dir);
 }
 
-static void
-add_toast (TreatiesWindow *window,
-           AdwToast       *toast)
-{
-  treaties_window_add_toast (window, toast);
-}
-
 /* --- opening the result -------------------------------------------------- */
 
 #ifdef USE_GTK_4_10_DIALOGS
@@ -205,7 +198,7 @@ export_done_cb (GObject      *source,
     }
 
   adw_toast_set_timeout (toast, RESULT_TOAST_TIMEOUT);
-  add_toast (window, toast);
+  treaties_window_add_toast (window, toast);
 }
 
 static void
@@ -231,7 +224,7 @@ start_export (TreatiesWindow *window,
   adw_toast_set_button_label (export->progress, _("_Cancel"));
   g_signal_connect_object (export->progress, "button-clicked", G_CALLBACK (cancel_clicked_cb),
                            export->cancellable, 0);
-  add_toast (window, export->progress);
+  treaties_window_add_toast (window, export->progress);
 
   treaties_pdf_export_async (article, file, export->cancellable, export_done_cb, export);
 }
@@ -356,7 +349,7 @@ show_print_error (Print        *print,
   g_autofree char *title = g_strdup_printf (_("Could not print: %s"), escaped);
 
   print->reported = TRUE;
-  add_toast (print->window, adw_toast_new (title));
+  treaties_window_add_toast (print->window, adw_toast_new (title));
 }
 
 static void
