@@ -32,9 +32,11 @@ typedef struct
   const char *name;        /* file name used in messages */
   GArray     *problems;    /* of Problem, at most TREATIES_MAX_PROBLEMS */
   guint       n_problems;  /* all of them, including those not kept */
-  GHashTable *section_ids; /* id → path where first seen */
+  GHashTable *section_ids; /* id (in the JSON tree) → path where first seen */
   GHashTable *event_ids;
   GHashTable *era_ids;
+  GStringChunk *paths;     /* the paths of the id tables */
+  GPtrArray  *scratch;     /* an event's section ids, reused */
 } Loader;
 
 static void
@@ -686,7 +688,7 @@ node_type_name (JsonNode *node)
     }
 }
 
-/* Paths are made for every node, so without printf. */
+/* A path with a key the user wrote (unknown keys), only for messages. */
 static char *
 path_key (const char *path,
           const char *key)
@@ -694,12 +696,48 @@ path_key (const char *path,
   return *path ? g_strconcat (path, ".", key, NULL) : g_strdup (key);
 }
 
-static char *
-path_index (const char *path,
+/* The walk makes a path for every node it enters, so they are made on the
+ * stack: only the loader's own keys and indices go into them, so the
+ * longest ("sections[4294967295].subsections[4294967295].blocks[…].items[…][…].style[…]")
+ * fits; anything longer is cut rather than overrun. */
+#define PATH_SIZE 192
+
+static void
+path_append (char       *out,
+             gsize      *len,
+             const char *text)
+{
+  gsize n = strlen (text);
+
+  n = MIN (n, PATH_SIZE - 1 - *len);
+  memcpy (out + *len, text, n);
+  *len += n;
+  out[*len] = '\0';
+}
+
+static const char *
+path_field (char        out[PATH_SIZE],
+            const char *path,
+            const char *key)
+{
+  gsize len = 0;
+
+  out[0] = '\0';
+  path_append (out, &len, path);
+  if (len > 0)
+    path_append (out, &len, ".");
+  path_append (out, &len, key);
+  return out;
+}
+
+static const char *
+path_index (char        out[PATH_SIZE],
+            const char *path,
             guint       index)
 {
   char suffix[16];  /* "[4294967295]" and the NUL fit */
   char *p = suffix + sizeof suffix;
+  gsize len = 0;
 
   *--p = '\0';
   *--p = ']';
@@ -707,7 +745,10 @@ path_index (const char *path,
     *--p = '0' + index % 10;
   while ((index /= 10) > 0);
   *--p = '[';
-  return g_strconcat (path, p, NULL);
+  out[0] = '\0';
+  path_append (out, &len, path);
+  path_append (out, &len, p);
+  return out;
 }
 
 /* A problem with @key of the object at @path; the path is only made when
@@ -742,11 +783,18 @@ check_keys (Loader      *loader,
 
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &key, NULL))
-    if (!g_strv_contains (allowed, key))
+    {
+      const char **a;
+
+      for (a = allowed; *a != NULL; a++)
+        if (**a == *key && strcmp (*a, key) == 0)
+          break;
+      if (*a == NULL)
       {
         g_autofree char *where = path_key (path, key);
         add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "unknown key");
       }
+    }
 }
 
 static JsonObject *
@@ -857,7 +905,8 @@ get_id (Loader     *loader,
                               "duplicate %s id \"%s\" (first used at %s)", what, id, first);
           return NULL;
         }
-      g_hash_table_insert (seen, g_strdup (id), g_strdup (path));
+      /* The tree outlives the table: the id need not be copied. */
+      g_hash_table_insert (seen, (char *) id, g_string_chunk_insert (loader->paths, path));
     }
   return id;
 }
@@ -907,6 +956,49 @@ get_date (Loader     *loader,
   return day;
 }
 
+/* The common link, known good without g_uri_parse(), which cost a fifth of
+ * the walk of an article of many events: http:// or https://, a host of
+ * letters, digits, dots and hyphens (no user, no port), then printable
+ * ASCII whose %-escapes decode to UTF-8 without NUL, as g_uri_parse() wants
+ * of a path, query and fragment. Every such link is one g_uri_parse()
+ * accepts, with that host; anything else takes the full check. */
+static gboolean
+is_plain_web_link (const char *href)
+{
+  char decoded[512];
+  const char *p, *host;
+  gsize n = 0;
+
+  if (g_ascii_strncasecmp (href, "https://", 8) == 0)
+    p = href + 8;
+  else if (g_ascii_strncasecmp (href, "http://", 7) == 0)
+    p = href + 7;
+  else
+    return FALSE;
+
+  for (host = p; g_ascii_isalnum (*p) || *p == '.' || *p == '-'; p++)
+    ;
+  if (p == host || (*p != '\0' && *p != '/' && *p != '?' && *p != '#'))
+    return FALSE;
+  for (; *p != '\0'; p++)
+    {
+      if (n == sizeof decoded || !g_ascii_isgraph (*p))
+        return FALSE;
+      if (*p != '%')
+        decoded[n++] = *p;
+      else if (g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+        {
+          decoded[n++] = (char) (g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2]));
+          p += 2;
+        }
+      else
+        return FALSE;
+    }
+  /* Fails on NUL too. Per component or as a whole is the same: the
+   * components are split at ASCII '?' and '#', never inside a character. */
+  return g_utf8_validate_len (decoded, n, NULL);
+}
+
 static void
 check_href (Loader     *loader,
             const char *href,
@@ -916,6 +1008,8 @@ check_href (Loader     *loader,
   g_autoptr(GUri) uri = NULL;
   const char *scheme;
 
+  if (is_plain_web_link (href))
+    return;
   if (g_uri_peek_scheme (href) == NULL)
     {
       add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, key,
@@ -987,14 +1081,16 @@ parse_run (Loader     *loader,
   text = get_string (loader, object, path, "text", FALSE);
   if (text == NULL && !json_object_has_member (object, "text"))
     {
-      g_autofree char *where = path_key (path, "text");
+      char where_buf[PATH_SIZE];
+      const char *where = path_field (where_buf, path, "text");
       add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "missing (expected a string)");
     }
 
   style_node = json_object_get_member (object, "style");
   if (style_node != NULL)
     {
-      g_autofree char *where = path_key (path, "style");
+      char where_buf[PATH_SIZE];
+      const char *where = path_field (where_buf, path, "style");
 
       if (is_string (style_node))
         {
@@ -1010,7 +1106,8 @@ parse_run (Loader     *loader,
           for (guint i = 0; i < json_array_get_length (styles); i++)
             {
               JsonNode *s = json_array_get_element (styles, i);
-              g_autofree char *where_i = path_index (where, i);
+              char where_i_buf[PATH_SIZE];
+              const char *where_i = path_index (where_i_buf, where, i);
 
               if (!is_string (s))
                 add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where_i,
@@ -1063,7 +1160,8 @@ parse_inline (Loader     *loader,
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          g_autofree char *where = path_index (path, i);
+          char where_buf[PATH_SIZE];
+          const char *where = path_index (where_buf, path, i);
           TreatiesRun *run = parse_run (loader, json_array_get_element (array, i), where);
 
           if (run != NULL)
@@ -1117,7 +1215,8 @@ parse_block (Loader     *loader,
       break;
   if (k == G_N_ELEMENTS (kinds))
     {
-      g_autofree char *where = path_key (path, "type");
+      char where_buf[PATH_SIZE];
+      const char *where = path_field (where_buf, path, "type");
       add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where,
                    "unknown block type \"%s\" (expected paragraph, list, callout, reading-list or editor-note)",
                    type);
@@ -1126,7 +1225,8 @@ parse_block (Loader     *loader,
 
   if (kinds[k].has_items)
     {
-      g_autofree char *where = path_key (path, "items");
+      char where_buf[PATH_SIZE];
+      const char *where = path_field (where_buf, path, "items");
       JsonArray *items;
 
       check_keys (loader, object, path, items_keys);
@@ -1142,7 +1242,8 @@ parse_block (Loader     *loader,
         add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "must not be empty");
       for (guint i = 0; i < json_array_get_length (items); i++)
         {
-          g_autofree char *where_i = path_index (where, i);
+          char where_i_buf[PATH_SIZE];
+          const char *where_i = path_index (where_i_buf, where, i);
           g_autoptr(GPtrArray) runs = parse_inline (loader, json_array_get_element (items, i), where_i);
 
           if (runs != NULL)
@@ -1151,7 +1252,8 @@ parse_block (Loader     *loader,
     }
   else
     {
-      g_autofree char *where = path_key (path, "text");
+      char where_buf[PATH_SIZE];
+      const char *where = path_field (where_buf, path, "text");
       g_autoptr(GPtrArray) runs = NULL;
 
       check_keys (loader, object, path, text_keys);
@@ -1159,7 +1261,8 @@ parse_block (Loader     *loader,
         label = get_string (loader, object, path, "label", FALSE);
       else if (json_object_has_member (object, "label"))
         {
-          g_autofree char *where_label = path_key (path, "label");
+          char where_label_buf[PATH_SIZE];
+          const char *where_label = path_field (where_label_buf, path, "label");
           add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where_label,
                        "a paragraph has no label");
         }
@@ -1208,23 +1311,31 @@ parse_section (Loader     *loader,
 
   if (blocks_node != NULL)
     {
-      g_autofree char *where = path_key (path, "blocks");
+      char where_buf[PATH_SIZE];
+      const char *where = path_field (where_buf, path, "blocks");
       JsonArray *blocks = expect_array (loader, blocks_node, where);
+      guint n = blocks != NULL ? json_array_get_length (blocks) : 0;
+      g_autoptr(GPtrArray) parsed = g_ptr_array_new_full (n, g_object_unref);
 
-      for (guint i = 0; blocks != NULL && i < json_array_get_length (blocks); i++)
+      for (guint i = 0; i < n; i++)
         {
-          g_autofree char *where_i = path_index (where, i);
-          g_autoptr(TreatiesBlock) block = parse_block (loader, json_array_get_element (blocks, i), where_i);
+          char where_i_buf[PATH_SIZE];
+          const char *where_i = path_index (where_i_buf, where, i);
+          TreatiesBlock *block = parse_block (loader, json_array_get_element (blocks, i), where_i);
 
           if (block != NULL)
-            treaties_section_append_block (section, block);
+            g_ptr_array_add (parsed, block);
         }
+      treaties_section_append_blocks (section, parsed);
     }
 
   if (subsections_node != NULL)
     {
-      g_autofree char *where = path_key (path, "subsections");
+      char where_buf[PATH_SIZE];
+      const char *where = path_field (where_buf, path, "subsections");
       JsonArray *subsections;
+      g_autoptr(GPtrArray) parsed = NULL;
+      guint n;
 
       if (depth > 0)
         {
@@ -1233,15 +1344,19 @@ parse_section (Loader     *loader,
           return NULL;
         }
       subsections = expect_array (loader, subsections_node, where);
-      for (guint i = 0; subsections != NULL && i < json_array_get_length (subsections); i++)
+      n = subsections != NULL ? json_array_get_length (subsections) : 0;
+      parsed = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
         {
-          g_autofree char *where_i = path_index (where, i);
-          g_autoptr(TreatiesSection) child = parse_section (loader, json_array_get_element (subsections, i),
-                                                            where_i, depth + 1, n_sections);
+          char where_i_buf[PATH_SIZE];
+          const char *where_i = path_index (where_i_buf, where, i);
+          TreatiesSection *child = parse_section (loader, json_array_get_element (subsections, i),
+                                                  where_i, depth + 1, n_sections);
 
           if (child != NULL)
-            treaties_section_append_subsection (section, child);
+            g_ptr_array_add (parsed, child);
         }
+      treaties_section_append_subsections (section, parsed);
     }
 
   if (id == NULL || title == NULL)
@@ -1299,7 +1414,8 @@ parse_timeline (Loader          *loader,
                      "%u eras is more than the limit of %d", n, TREATIES_MAX_ERAS);
       for (guint i = 0; i < n && i < TREATIES_MAX_ERAS; i++)
         {
-          g_autofree char *path = path_index ("timeline.eras", i);
+          char path_buf[PATH_SIZE];
+          const char *path = path_index (path_buf, "timeline.eras", i);
           JsonObject *era;
           const char *id, *title;
           TreatiesDay era_start, era_end;
@@ -1313,7 +1429,8 @@ parse_timeline (Loader          *loader,
           era_end = get_date (loader, era, path, "end", TRUE);
           if (era_start != TREATIES_DAY_INVALID && era_end != TREATIES_DAY_INVALID)
             {
-              g_autofree char *where = path_key (path, "end");
+              char where_buf[PATH_SIZE];
+              const char *where = path_field (where_buf, path, "end");
 
               if (era_end < era_start)
                 add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where,
@@ -1341,8 +1458,9 @@ parse_timeline (Loader          *loader,
                      "%u events is more than the limit of %d", n, TREATIES_MAX_EVENTS);
       for (guint i = 0; i < n && i < TREATIES_MAX_EVENTS; i++)
         {
-          g_autofree char *path = path_index ("timeline.events", i);
-          g_autoptr(GPtrArray) section_ids = g_ptr_array_new ();
+          char path_buf[PATH_SIZE];
+          const char *path = path_index (path_buf, "timeline.events", i);
+          GPtrArray *section_ids = loader->scratch;
           guint n_before = loader->n_problems;
           JsonObject *event;
           JsonNode *member;
@@ -1350,6 +1468,7 @@ parse_timeline (Loader          *loader,
           TreatiesDay date;
           gboolean primary = FALSE;
 
+          g_ptr_array_set_size (section_ids, 0);
           if (!(event = expect_object (loader, json_array_get_element (array, i), path)))
             continue;
           check_keys (loader, event, path, event_keys);
@@ -1365,7 +1484,8 @@ parse_timeline (Loader          *loader,
 
           if (date != TREATIES_DAY_INVALID && range_ok && !in_range (date, start, end))
             {
-              g_autofree char *where = path_key (path, "date");
+              char where_buf[PATH_SIZE];
+              const char *where = path_field (where_buf, path, "date");
               g_autofree char *s = treaties_day_to_iso (start);
               g_autofree char *e = treaties_day_to_iso (end);
               add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, where,
@@ -1386,20 +1506,22 @@ parse_timeline (Loader          *loader,
 
           if ((member = json_object_get_member (event, "sections")) != NULL)
             {
-              g_autofree char *where = path_key (path, "sections");
+              char where_buf[PATH_SIZE];
+              const char *where = path_field (where_buf, path, "sections");
               JsonArray *sections = expect_array (loader, member, where);
 
               for (guint j = 0; sections != NULL && j < json_array_get_length (sections); j++)
                 {
                   JsonNode *s = json_array_get_element (sections, j);
-                  g_autofree char *where_j = NULL;
+                  char where_j_buf[PATH_SIZE];
+                  const char *where_j;
 
                   if (is_string (s) && g_hash_table_contains (loader->section_ids, json_node_get_string (s)))
                     {
                       g_ptr_array_add (section_ids, (char *) json_node_get_string (s));
                       continue;
                     }
-                  where_j = path_index (where, j);
+                  where_j = path_index (where_j_buf, where, j);
                   if (!is_string (s))
                     add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where_j,
                                  "expected a section id, found %s", node_type_name (s));
@@ -1475,18 +1597,23 @@ build_article (Loader   *loader,
                  "missing (expected an array of sections)");
   else if ((sections = expect_array (loader, sections_node, "sections")))
     {
-      if (json_array_get_length (sections) == 0)
+      guint n = json_array_get_length (sections);
+      g_autoptr(GPtrArray) parsed = g_ptr_array_new_full (n, g_object_unref);
+
+      if (n == 0)
         add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, "sections",
                      "an article needs at least one section");
-      for (guint i = 0; i < json_array_get_length (sections); i++)
+      for (guint i = 0; i < n; i++)
         {
-          g_autofree char *path = path_index ("sections", i);
-          g_autoptr(TreatiesSection) section = parse_section (loader, json_array_get_element (sections, i),
-                                                              path, 0, &n_sections);
+          char path_buf[PATH_SIZE];
+          const char *path = path_index (path_buf, "sections", i);
+          TreatiesSection *section = parse_section (loader, json_array_get_element (sections, i),
+                                                    path, 0, &n_sections);
 
           if (section != NULL)
-            treaties_article_append_section (article, section);
+            g_ptr_array_add (parsed, section);
         }
+      treaties_article_append_sections (article, parsed);
     }
 
   /* After the sections, so that events can refer to them. */
@@ -1505,8 +1632,11 @@ treaties_article_new_from_bytes (GBytes      *bytes,
                                  const char  *display_name,
                                  GError     **error)
 {
+  /* Declared first, freed last: the id tables borrow the tree's strings. */
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GStringChunk) paths = NULL;
+  g_autoptr(GPtrArray) scratch = NULL;
   g_autoptr(GHashTable) section_ids = NULL;
   g_autoptr(GHashTable) event_ids = NULL;
   g_autoptr(GHashTable) era_ids = NULL;
@@ -1521,14 +1651,18 @@ treaties_article_new_from_bytes (GBytes      *bytes,
 
   problems = g_array_new (FALSE, FALSE, sizeof (Problem));
   g_array_set_clear_func (problems, problem_clear);
-  section_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  era_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  section_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  era_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  paths = g_string_chunk_new (4096);
+  scratch = g_ptr_array_new ();
   loader.name = display_name ? display_name : "article";
   loader.problems = problems;
   loader.section_ids = section_ids;
   loader.event_ids = event_ids;
   loader.era_ids = era_ids;
+  loader.paths = paths;
+  loader.scratch = scratch;
 
   data = g_bytes_get_data (bytes, &length);
 

@@ -14,8 +14,8 @@ void             treaties_article_set_meta        (TreatiesArticle *self,
                                                    TreatiesDay      date,
                                                    const char      *author,
                                                    const char      *language);
-void             treaties_article_append_section  (TreatiesArticle *self,
-                                                   TreatiesSection *section);
+void             treaties_article_append_sections (TreatiesArticle *self,
+                                                   GPtrArray       *sections);
 void             treaties_article_set_timeline    (TreatiesArticle *self,
                                                    TreatiesDay      start,
                                                    TreatiesDay      end,

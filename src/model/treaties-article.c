@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "treaties-article-private.h"
+#include "treaties-array-model.h"
 
 struct _TreatiesArticle
 {
@@ -16,14 +17,14 @@ struct _TreatiesArticle
   char        *language;
   TreatiesDay  date;
 
-  GListStore  *sections;  /* top level */
-  GListStore  *outline;   /* sections and subsections, reading order */
+  TreatiesArrayModel *sections;  /* top level */
+  TreatiesArrayModel *outline;   /* sections and subsections, reading order */
   GHashTable  *section_by_id;
 
   TreatiesDay  timeline_start;
   TreatiesDay  timeline_end;
-  GListStore  *eras;
-  GListStore  *events;
+  TreatiesArrayModel *eras;
+  TreatiesArrayModel *events;
   GHashTable  *event_by_id;
 };
 
@@ -127,11 +128,11 @@ treaties_article_class_init (TreatiesArticleClass *klass)
 static void
 treaties_article_init (TreatiesArticle *self)
 {
-  self->sections = g_list_store_new (TREATIES_TYPE_SECTION);
-  self->outline = g_list_store_new (TREATIES_TYPE_SECTION);
+  self->sections = treaties_array_model_new (TREATIES_TYPE_SECTION);
+  self->outline = treaties_array_model_new (TREATIES_TYPE_SECTION);
   self->section_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->eras = g_list_store_new (TREATIES_TYPE_ERA);
-  self->events = g_list_store_new (TREATIES_TYPE_EVENT);
+  self->eras = treaties_array_model_new (TREATIES_TYPE_ERA);
+  self->events = treaties_array_model_new (TREATIES_TYPE_EVENT);
   self->event_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -165,27 +166,38 @@ treaties_article_set_meta (TreatiesArticle *self,
 }
 
 /* Subsections must already be attached to @section. */
+/* Top-level @sections, their subsections coming with them. */
 void
-treaties_article_append_section (TreatiesArticle *self,
-                                 TreatiesSection *section)
+treaties_article_append_sections (TreatiesArticle *self,
+                                  GPtrArray       *sections)
 {
-  GListModel *subsections;
+  g_autoptr(GPtrArray) outline = NULL;
 
   g_return_if_fail (TREATIES_IS_ARTICLE (self));
-  g_return_if_fail (TREATIES_IS_SECTION (section));
+  g_return_if_fail (sections != NULL);
 
-  g_list_store_append (self->sections, section);
-  g_list_store_append (self->outline, section);
-  g_hash_table_insert (self->section_by_id, (char *) treaties_section_get_id (section), section);
-
-  subsections = treaties_section_get_subsections (section);
-  for (guint i = 0; i < g_list_model_get_n_items (subsections); i++)
+  outline = g_ptr_array_sized_new (sections->len);
+  for (guint i = 0; i < sections->len; i++)
     {
-      g_autoptr(TreatiesSection) child = g_list_model_get_item (subsections, i);
+      TreatiesSection *section = g_ptr_array_index (sections, i);
+      GListModel *subsections = treaties_section_get_subsections (section);
+      guint n = g_list_model_get_n_items (subsections);
 
-      g_list_store_append (self->outline, child);
-      g_hash_table_insert (self->section_by_id, (char *) treaties_section_get_id (child), child);
+      g_ptr_array_add (outline, section);
+      g_hash_table_insert (self->section_by_id, (char *) treaties_section_get_id (section), section);
+      for (guint j = 0; j < n; j++)
+        {
+          /* Borrowed: the section holds its subsections. */
+          TreatiesSection *child = g_list_model_get_item (subsections, j);
+
+          g_object_unref (child);
+          g_ptr_array_add (outline, child);
+          g_hash_table_insert (self->section_by_id, (char *) treaties_section_get_id (child), child);
+        }
     }
+
+  treaties_array_model_append (self->sections, sections->pdata, sections->len);
+  treaties_array_model_append (self->outline, outline->pdata, outline->len);
 }
 
 /* Sorts @eras and @events in place (stable), then takes them. */
@@ -197,23 +209,21 @@ treaties_article_set_timeline (TreatiesArticle *self,
                                GPtrArray       *events)
 {
   g_return_if_fail (TREATIES_IS_ARTICLE (self));
+  g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (self->events)) == 0); /* once */
 
   self->timeline_start = start;
   self->timeline_end = end;
 
   g_ptr_array_sort (eras, compare_eras);
-  g_list_store_splice (self->eras, 0, g_list_model_get_n_items (G_LIST_MODEL (self->eras)),
-                       eras->pdata, eras->len);
+  treaties_array_model_append (self->eras, eras->pdata, eras->len);
 
   g_ptr_array_sort (events, compare_events);
-  g_hash_table_remove_all (self->event_by_id);
   for (guint i = 0; i < events->len; i++)
     {
       TreatiesEvent *event = g_ptr_array_index (events, i);
       g_hash_table_insert (self->event_by_id, (char *) treaties_event_get_id (event), event);
     }
-  g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
-                       events->pdata, events->len);
+  treaties_array_model_append (self->events, events->pdata, events->len);
 }
 
 static void

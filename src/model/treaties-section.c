@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "treaties-section.h"
+#include "treaties-array-model.h"
 
 struct _TreatiesSection
 {
@@ -13,8 +14,8 @@ struct _TreatiesSection
   char            *id;
   char            *title;
   TreatiesSection *parent; /* weak: the parent owns us */
-  GListStore      *blocks;
-  GListStore      *subsections;
+  TreatiesArrayModel *blocks;
+  TreatiesArrayModel *subsections;
 };
 
 enum {
@@ -89,8 +90,8 @@ treaties_section_class_init (TreatiesSectionClass *klass)
 static void
 treaties_section_init (TreatiesSection *self)
 {
-  self->blocks = g_list_store_new (TREATIES_TYPE_BLOCK);
-  self->subsections = g_list_store_new (TREATIES_TYPE_SECTION);
+  self->blocks = treaties_array_model_new (TREATIES_TYPE_BLOCK);
+  self->subsections = treaties_array_model_new (TREATIES_TYPE_SECTION);
 }
 
 TreatiesSection *
@@ -151,24 +152,29 @@ treaties_section_get_subsections (TreatiesSection *self)
 }
 
 void
-treaties_section_append_block (TreatiesSection *self,
-                               TreatiesBlock   *block)
+treaties_section_append_blocks (TreatiesSection *self,
+                                GPtrArray       *blocks)
 {
   g_return_if_fail (TREATIES_IS_SECTION (self));
-  g_return_if_fail (TREATIES_IS_BLOCK (block));
+  g_return_if_fail (blocks != NULL);
 
-  g_list_store_append (self->blocks, block);
+  treaties_array_model_append (self->blocks, blocks->pdata, blocks->len);
 }
 
 void
-treaties_section_append_subsection (TreatiesSection *self,
-                                    TreatiesSection *child)
+treaties_section_append_subsections (TreatiesSection *self,
+                                     GPtrArray       *children)
 {
   g_return_if_fail (TREATIES_IS_SECTION (self));
-  g_return_if_fail (TREATIES_IS_SECTION (child));
-  g_return_if_fail (child->parent == NULL);
+  g_return_if_fail (children != NULL);
   g_return_if_fail (self->parent == NULL); /* one level of nesting */
 
-  child->parent = self;
-  g_list_store_append (self->subsections, child);
+  for (guint i = 0; i < children->len; i++)
+    {
+      TreatiesSection *child = g_ptr_array_index (children, i);
+
+      g_return_if_fail (TREATIES_IS_SECTION (child) && child->parent == NULL);
+      child->parent = self;
+    }
+  treaties_array_model_append (self->subsections, children->pdata, children->len);
 }

@@ -26,9 +26,10 @@ GListModel      *treaties_section_get_blocks      (TreatiesSection *self);
 /* A GListModel of TreatiesSection. */
 GListModel      *treaties_section_get_subsections (TreatiesSection *self);
 
-void             treaties_section_append_block    (TreatiesSection *self,
-                                                   TreatiesBlock   *block);
-void             treaties_section_append_subsection (TreatiesSection *self,
-                                                     TreatiesSection *child);
+/* In one go each, so that a long article is not built item by item. */
+void             treaties_section_append_blocks   (TreatiesSection *self,
+                                                   GPtrArray       *blocks);
+void             treaties_section_append_subsections (TreatiesSection *self,
+                                                      GPtrArray       *children);
 
 G_END_DECLS
