@@ -2,8 +2,8 @@
  *
  *   bench-load ARTICLE.json
  *
- * Loads the shipped article and synthetic articles 100x and (as near as the
- * 64 MiB file limit allows) 10,000x its size, and in the same run parses the
+ * Loads the shipped article and synthetic articles 100x and 10,000x its size
+ * (or as near as the file limit allows), and in the same run parses the
  * same bytes with json-glib alone (json_parser_new(), as the loader uses,
  * then freeing the tree: no checks, no model). The two alternate load by
  * load, so both see the same machine. Prints medians, ratios and the cost per MiB;

@@ -797,6 +797,47 @@ check_keys (Loader      *loader,
     }
 }
 
+/* The members of one object, read in one pass over its hash table: a lookup
+ * per key cost the walk as much again. Keys are unique (pass 1 refuses
+ * duplicates); unknown ones are reported later, in the object's order, by
+ * check_keys(). */
+#define MAX_MEMBERS 8
+
+typedef struct
+{
+  const char **keys;                /* NULL-terminated, at most MAX_MEMBERS */
+  JsonNode    *nodes[MAX_MEMBERS];  /* by the index of their key, or NULL */
+  gboolean     unknown;             /* some key is not in @keys */
+} Members;
+
+static void
+read_members (JsonObject  *object,
+              const char **keys,
+              Members     *m)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  m->keys = keys;
+  memset (m->nodes, 0, sizeof m->nodes);
+  m->unknown = FALSE;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      guint k;
+
+      for (k = 0; keys[k] != NULL; k++)
+        if (keys[k][0] == name[0] && strcmp (keys[k], name) == 0)
+          break;
+      if (keys[k] != NULL)
+        m->nodes[k] = node;
+      else
+        m->unknown = TRUE;
+    }
+}
+
 static JsonObject *
 expect_object (Loader     *loader,
                JsonNode   *node,
@@ -832,15 +873,16 @@ is_string (JsonNode *node)
          json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
-/* A string member. Missing and not required: NULL, silently. */
+/* String member @k. Missing and not required: NULL, silently. */
 static const char *
-get_string (Loader     *loader,
-            JsonObject *object,
-            const char *path,
-            const char *key,
-            gboolean    required)
+get_string (Loader        *loader,
+            const Members *m,
+            guint          k,
+            const char    *path,
+            gboolean       required)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode *node = m->nodes[k];
+  const char *key = m->keys[k];
   const char *value;
 
   if (node == NULL)
@@ -878,15 +920,16 @@ is_valid_id (const char *id)
   return TRUE;
 }
 
-/* An id member, unique within @seen. */
+/* Id member @k, unique within @seen. */
 static const char *
-get_id (Loader     *loader,
-        JsonObject *object,
-        const char *path,
-        GHashTable *seen,
-        const char *what)
+get_id (Loader        *loader,
+        const Members *m,
+        guint          k,
+        const char    *path,
+        GHashTable    *seen,
+        const char    *what)
 {
-  const char *id = get_string (loader, object, path, "id", TRUE);
+  const char *id = get_string (loader, m, k, path, TRUE);
   const char *first;
 
   if (id == NULL)
@@ -924,13 +967,14 @@ looks_like_date (const char *text)
 }
 
 static TreatiesDay
-get_date (Loader     *loader,
-          JsonObject *object,
-          const char *path,
-          const char *key,
-          gboolean    required)
+get_date (Loader        *loader,
+          const Members *m,
+          guint          k,
+          const char    *path,
+          gboolean       required)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode *node = m->nodes[k];
+  const char *key = m->keys[k];
   TreatiesDay day;
 
   if (node == NULL)
@@ -1061,9 +1105,11 @@ parse_run (Loader     *loader,
            const char *path)
 {
   static const char *keys[] = { "text", "style", "href", NULL };
+  enum { TEXT, STYLE, HREF };
   TreatiesRunStyle style = TREATIES_RUN_PLAIN;
   JsonObject *object;
   JsonNode *style_node;
+  Members m;
   const char *text, *href;
   guint n_before = loader->n_problems;
 
@@ -1077,16 +1123,18 @@ parse_run (Loader     *loader,
       return NULL;
     }
   object = json_node_get_object (node);
-  check_keys (loader, object, path, keys);
-  text = get_string (loader, object, path, "text", FALSE);
-  if (text == NULL && !json_object_has_member (object, "text"))
+  read_members (object, keys, &m);
+  if (m.unknown)
+    check_keys (loader, object, path, keys);
+  text = get_string (loader, &m, TEXT, path, FALSE);
+  if (text == NULL && m.nodes[TEXT] == NULL)
     {
       char where_buf[PATH_SIZE];
       const char *where = path_field (where_buf, path, "text");
       add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "missing (expected a string)");
     }
 
-  style_node = json_object_get_member (object, "style");
+  style_node = m.nodes[STYLE];
   if (style_node != NULL)
     {
       char where_buf[PATH_SIZE];
@@ -1124,11 +1172,9 @@ parse_run (Loader     *loader,
                      node_type_name (style_node));
     }
 
-  href = get_string (loader, object, path, "href", FALSE);
+  href = get_string (loader, &m, HREF, path, FALSE);
   if (href != NULL)
-    {
-      check_href (loader, href, path, "href");
-    }
+    check_href (loader, href, path, "href");
 
   if (loader->n_problems != n_before || text == NULL)
     return NULL;
@@ -1190,8 +1236,10 @@ parse_block (Loader     *loader,
              JsonNode   *node,
              const char *path)
 {
+  static const char *keys[] = { "type", "text", "label", "items", NULL };
   static const char *text_keys[] = { "type", "text", "label", NULL };
   static const char *items_keys[] = { "type", "items", NULL };
+  enum { TYPE, TEXT, LABEL, ITEMS };
   static const struct { const char *name; TreatiesBlockKind kind; gboolean has_items; } kinds[] = {
     { "paragraph", TREATIES_BLOCK_PARAGRAPH, FALSE },
     { "list", TREATIES_BLOCK_LIST, TRUE },
@@ -1204,10 +1252,12 @@ parse_block (Loader     *loader,
   const char *type, *label = NULL;
   guint n_before = loader->n_problems;
   guint k;
+  Members m;
 
   if (!(object = expect_object (loader, node, path)))
     return NULL;
-  if (!(type = get_string (loader, object, path, "type", TRUE)))
+  read_members (object, keys, &m);
+  if (!(type = get_string (loader, &m, TYPE, path, TRUE)))
     return NULL;
 
   for (k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -1229,14 +1279,15 @@ parse_block (Loader     *loader,
       const char *where = path_field (where_buf, path, "items");
       JsonArray *items;
 
-      check_keys (loader, object, path, items_keys);
+      if (m.unknown || m.nodes[TEXT] != NULL || m.nodes[LABEL] != NULL)
+        check_keys (loader, object, path, items_keys);
       block = treaties_block_new (kinds[k].kind, NULL);
-      if (!json_object_has_member (object, "items"))
+      if (m.nodes[ITEMS] == NULL)
         {
           add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "missing (expected an array of items)");
           return NULL;
         }
-      if (!(items = expect_array (loader, json_object_get_member (object, "items"), where)))
+      if (!(items = expect_array (loader, m.nodes[ITEMS], where)))
         return NULL;
       if (json_array_get_length (items) == 0)
         add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, where, "must not be empty");
@@ -1256,10 +1307,11 @@ parse_block (Loader     *loader,
       const char *where = path_field (where_buf, path, "text");
       g_autoptr(GPtrArray) runs = NULL;
 
-      check_keys (loader, object, path, text_keys);
+      if (m.unknown || m.nodes[ITEMS] != NULL)
+        check_keys (loader, object, path, text_keys);
       if (kinds[k].kind != TREATIES_BLOCK_PARAGRAPH)
-        label = get_string (loader, object, path, "label", FALSE);
-      else if (json_object_has_member (object, "label"))
+        label = get_string (loader, &m, LABEL, path, FALSE);
+      else if (m.nodes[LABEL] != NULL)
         {
           char where_label_buf[PATH_SIZE];
           const char *where_label = path_field (where_label_buf, path, "label");
@@ -1267,7 +1319,7 @@ parse_block (Loader     *loader,
                        "a paragraph has no label");
         }
       block = treaties_block_new (kinds[k].kind, label);
-      runs = parse_inline (loader, json_object_get_member (object, "text"), where);
+      runs = parse_inline (loader, m.nodes[TEXT], where);
       if (runs != NULL)
         treaties_block_add_item (block, runs);
     }
@@ -1285,25 +1337,29 @@ parse_section (Loader     *loader,
                guint      *n_sections)
 {
   static const char *keys[] = { "id", "title", "blocks", "subsections", NULL };
+  enum { ID, TITLE, BLOCKS, SUBSECTIONS };
   g_autoptr(TreatiesSection) section = NULL;
   JsonObject *object;
   JsonNode *blocks_node, *subsections_node;
   const char *id, *title;
+  Members m;
 
   if (!(object = expect_object (loader, node, path)))
     return NULL;
-  check_keys (loader, object, path, keys);
+  read_members (object, keys, &m);
+  if (m.unknown)
+    check_keys (loader, object, path, keys);
 
   if (++(*n_sections) == TREATIES_MAX_SECTIONS + 1)
     add_problem (loader, TREATIES_ARTICLE_ERROR_LIMIT, path,
                  "more than %d sections and subsections", TREATIES_MAX_SECTIONS);
 
-  id = get_id (loader, object, path, loader->section_ids, "section");
-  title = get_string (loader, object, path, "title", TRUE);
+  id = get_id (loader, &m, ID, path, loader->section_ids, "section");
+  title = get_string (loader, &m, TITLE, path, TRUE);
   section = treaties_section_new (id ? id : "", title ? title : "");
 
-  blocks_node = json_object_get_member (object, "blocks");
-  subsections_node = json_object_get_member (object, "subsections");
+  blocks_node = m.nodes[BLOCKS];
+  subsections_node = m.nodes[SUBSECTIONS];
 
   if (blocks_node == NULL && subsections_node == NULL)
     add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path,
@@ -1380,10 +1436,15 @@ parse_timeline (Loader          *loader,
   static const char *keys[] = { "start", "end", "eras", "events", NULL };
   static const char *era_keys[] = { "id", "title", "start", "end", NULL };
   static const char *event_keys[] = { "id", "date", "title", "description", "sections", "primary", "href", NULL };
+  enum { START, END, ERAS, EVENTS };
+  enum { ERA_ID, ERA_TITLE, ERA_START, ERA_END };
+  enum { EVENT_ID, EVENT_DATE, EVENT_TITLE, EVENT_DESCRIPTION, EVENT_SECTIONS, EVENT_PRIMARY, EVENT_HREF };
+  Members m;
   g_autoptr(GPtrArray) eras = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) event_sections = g_ptr_array_new_with_free_func (g_free); /* paths, for checks */
   JsonObject *object;
+  JsonNode *eras_node, *events_node;
   JsonArray *array;
   TreatiesDay start, end;
   gboolean range_ok;
@@ -1392,10 +1453,12 @@ parse_timeline (Loader          *loader,
 
   if (!(object = expect_object (loader, node, "timeline")))
     return;
-  check_keys (loader, object, "timeline", keys);
+  read_members (object, keys, &m);
+  if (m.unknown)
+    check_keys (loader, object, "timeline", keys);
 
-  start = get_date (loader, object, "timeline", "start", TRUE);
-  end = get_date (loader, object, "timeline", "end", TRUE);
+  start = get_date (loader, &m, START, "timeline", TRUE);
+  end = get_date (loader, &m, END, "timeline", TRUE);
   range_ok = start != TREATIES_DAY_INVALID && end != TREATIES_DAY_INVALID;
   if (range_ok && end <= start)
     {
@@ -1404,8 +1467,10 @@ parse_timeline (Loader          *loader,
       range_ok = FALSE;
     }
 
-  if (json_object_has_member (object, "eras") &&
-      (array = expect_array (loader, json_object_get_member (object, "eras"), "timeline.eras")))
+  eras_node = m.nodes[ERAS];
+  events_node = m.nodes[EVENTS];
+
+  if (eras_node != NULL && (array = expect_array (loader, eras_node, "timeline.eras")))
     {
       guint n = json_array_get_length (array);
 
@@ -1422,11 +1487,13 @@ parse_timeline (Loader          *loader,
 
           if (!(era = expect_object (loader, json_array_get_element (array, i), path)))
             continue;
-          check_keys (loader, era, path, era_keys);
-          id = get_id (loader, era, path, loader->era_ids, "era");
-          title = get_string (loader, era, path, "title", TRUE);
-          era_start = get_date (loader, era, path, "start", TRUE);
-          era_end = get_date (loader, era, path, "end", TRUE);
+          read_members (era, era_keys, &m);
+          if (m.unknown)
+            check_keys (loader, era, path, era_keys);
+          id = get_id (loader, &m, ERA_ID, path, loader->era_ids, "era");
+          title = get_string (loader, &m, ERA_TITLE, path, TRUE);
+          era_start = get_date (loader, &m, ERA_START, path, TRUE);
+          era_end = get_date (loader, &m, ERA_END, path, TRUE);
           if (era_start != TREATIES_DAY_INVALID && era_end != TREATIES_DAY_INVALID)
             {
               char where_buf[PATH_SIZE];
@@ -1448,8 +1515,7 @@ parse_timeline (Loader          *loader,
         }
     }
 
-  if (json_object_has_member (object, "events") &&
-      (array = expect_array (loader, json_object_get_member (object, "events"), "timeline.events")))
+  if (events_node != NULL && (array = expect_array (loader, events_node, "timeline.events")))
     {
       guint n = json_array_get_length (array);
 
@@ -1471,12 +1537,14 @@ parse_timeline (Loader          *loader,
           g_ptr_array_set_size (section_ids, 0);
           if (!(event = expect_object (loader, json_array_get_element (array, i), path)))
             continue;
-          check_keys (loader, event, path, event_keys);
-          id = get_id (loader, event, path, loader->event_ids, "event");
-          date = get_date (loader, event, path, "date", TRUE);
-          title = get_string (loader, event, path, "title", TRUE);
-          description = get_string (loader, event, path, "description", FALSE);
-          href = get_string (loader, event, path, "href", FALSE);
+          read_members (event, event_keys, &m);
+          if (m.unknown)
+            check_keys (loader, event, path, event_keys);
+          id = get_id (loader, &m, EVENT_ID, path, loader->event_ids, "event");
+          date = get_date (loader, &m, EVENT_DATE, path, TRUE);
+          title = get_string (loader, &m, EVENT_TITLE, path, TRUE);
+          description = get_string (loader, &m, EVENT_DESCRIPTION, path, FALSE);
+          href = get_string (loader, &m, EVENT_HREF, path, FALSE);
           if (href != NULL)
             {
               check_href (loader, href, path, "href");
@@ -1492,7 +1560,7 @@ parse_timeline (Loader          *loader,
                            "the event lies outside the timeline's range (%s to %s)", s, e);
             }
 
-          if ((member = json_object_get_member (event, "primary")) != NULL)
+          if ((member = m.nodes[EVENT_PRIMARY]) != NULL)
             {
               if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
                 add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, "primary",
@@ -1504,7 +1572,7 @@ parse_timeline (Loader          *loader,
                 primary_path = primary_path_owned = g_strdup (path);
             }
 
-          if ((member = json_object_get_member (event, "sections")) != NULL)
+          if ((member = m.nodes[EVENT_SECTIONS]) != NULL)
             {
               char where_buf[PATH_SIZE];
               const char *where = path_field (where_buf, path, "sections");
@@ -1549,6 +1617,8 @@ build_article (Loader   *loader,
 {
   static const char *keys[] = { "format", "id", "title", "date", "author", "language",
                                 "sections", "timeline", NULL };
+  enum { FORMAT, ID, TITLE, DATE, AUTHOR, LANGUAGE, SECTIONS, TIMELINE };
+  Members m;
   g_autoptr(TreatiesArticle) article = NULL;
   JsonObject *object;
   JsonNode *format, *sections_node;
@@ -1560,7 +1630,8 @@ build_article (Loader   *loader,
   if (!(object = expect_object (loader, root, "")))
     return NULL;
 
-  format = json_object_get_member (object, "format");
+  read_members (object, keys, &m);
+  format = m.nodes[FORMAT];
   if (format == NULL)
     {
       add_problem (loader, TREATIES_ARTICLE_ERROR_VERSION, "format",
@@ -1581,17 +1652,18 @@ build_article (Loader   *loader,
       return NULL;
     }
 
-  check_keys (loader, object, "", keys);
-  id = get_id (loader, object, "", NULL, "article");
-  title = get_string (loader, object, "", "title", TRUE);
-  date = get_date (loader, object, "", "date", FALSE);
-  author = get_string (loader, object, "", "author", FALSE);
-  language = get_string (loader, object, "", "language", FALSE);
+  if (m.unknown)
+    check_keys (loader, object, "", keys);
+  id = get_id (loader, &m, ID, "", NULL, "article");
+  title = get_string (loader, &m, TITLE, "", TRUE);
+  date = get_date (loader, &m, DATE, "", FALSE);
+  author = get_string (loader, &m, AUTHOR, "", FALSE);
+  language = get_string (loader, &m, LANGUAGE, "", FALSE);
 
   article = treaties_article_new (id ? id : "", title ? title : "");
   treaties_article_set_meta (article, date, author, language);
 
-  sections_node = json_object_get_member (object, "sections");
+  sections_node = m.nodes[SECTIONS];
   if (sections_node == NULL)
     add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, "sections",
                  "missing (expected an array of sections)");
@@ -1617,8 +1689,8 @@ build_article (Loader   *loader,
     }
 
   /* After the sections, so that events can refer to them. */
-  if (json_object_has_member (object, "timeline"))
-    parse_timeline (loader, article, json_object_get_member (object, "timeline"));
+  if (m.nodes[TIMELINE] != NULL)
+    parse_timeline (loader, article, m.nodes[TIMELINE]);
 
   if (loader->problems->len > 0)
     return NULL;

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "treaties-article-private.h"
 #include "treaties-array-model.h"
 
@@ -42,24 +44,45 @@ G_DEFINE_FINAL_TYPE (TreatiesArticle, treaties_article, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (treaties-article-error-quark, treaties_article_error)
 
-static int
-compare_events (gconstpointer a,
-                gconstpointer b)
+/* Items with their day, sorted by day and then by their place in the file
+ * (stable). The day is read once per item rather than twice per comparison,
+ * and an article already in order, as most are, is not sorted at all. */
+typedef struct
 {
-  TreatiesDay da = treaties_event_get_date (*(TreatiesEvent **) a);
-  TreatiesDay db = treaties_event_get_date (*(TreatiesEvent **) b);
+  TreatiesDay day;
+  guint       index;
+  gpointer    item;
+} DayItem;
 
-  return (da > db) - (da < db);
+static int
+compare_day_items (const void *a,
+                   const void *b)
+{
+  const DayItem *x = a, *y = b;
+
+  if (x->day != y->day)
+    return (x->day > y->day) - (x->day < y->day);
+  return (x->index > y->index) - (x->index < y->index);
 }
 
-static int
-compare_eras (gconstpointer a,
-              gconstpointer b)
+static void
+sort_by_day (GPtrArray   *items,
+             TreatiesDay *days)
 {
-  TreatiesDay da = treaties_era_get_start (*(TreatiesEra **) a);
-  TreatiesDay db = treaties_era_get_start (*(TreatiesEra **) b);
+  g_autofree DayItem *keyed = NULL;
+  gboolean sorted = TRUE;
 
-  return (da > db) - (da < db);
+  for (guint i = 1; i < items->len && sorted; i++)
+    sorted = days[i - 1] <= days[i];
+  if (sorted)
+    return;
+
+  keyed = g_new (DayItem, items->len);
+  for (guint i = 0; i < items->len; i++)
+    keyed[i] = (DayItem) { days[i], i, items->pdata[i] };
+  qsort (keyed, items->len, sizeof (DayItem), compare_day_items);
+  for (guint i = 0; i < items->len; i++)
+    items->pdata[i] = keyed[i].item;
 }
 
 static void
@@ -208,16 +231,23 @@ treaties_article_set_timeline (TreatiesArticle *self,
                                GPtrArray       *eras,
                                GPtrArray       *events)
 {
+  g_autofree TreatiesDay *days = NULL;
+
   g_return_if_fail (TREATIES_IS_ARTICLE (self));
   g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (self->events)) == 0); /* once */
 
   self->timeline_start = start;
   self->timeline_end = end;
 
-  g_ptr_array_sort (eras, compare_eras);
+  days = g_new (TreatiesDay, MAX (eras->len, events->len));
+  for (guint i = 0; i < eras->len; i++)
+    days[i] = treaties_era_get_start (g_ptr_array_index (eras, i));
+  sort_by_day (eras, days);
   treaties_array_model_append (self->eras, eras->pdata, eras->len);
 
-  g_ptr_array_sort (events, compare_events);
+  for (guint i = 0; i < events->len; i++)
+    days[i] = treaties_event_get_date (g_ptr_array_index (events, i));
+  sort_by_day (events, days);
   for (guint i = 0; i < events->len; i++)
     {
       TreatiesEvent *event = g_ptr_array_index (events, i);

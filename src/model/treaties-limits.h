@@ -6,8 +6,10 @@
  */
 #pragma once
 
-/* Bytes in an article file; larger files are refused before they are read. */
-#define TREATIES_MAX_FILE_SIZE      (64 * 1024 * 1024)
+/* Bytes in an article file; larger files are refused before they are read.
+ * Room for 10,000 times the shipped article; loading a file this size takes
+ * about 8 times as much memory, most of it json-glib's tree. */
+#define TREATIES_MAX_FILE_SIZE      (256 * 1024 * 1024)
 /* Nesting of JSON arrays and objects. json-glib 1.6 recurses per level and
  * overflows the stack near 100,000 levels; articles need fewer than 10. */
 #define TREATIES_MAX_DEPTH          64
