@@ -299,11 +299,11 @@ test_error_page (Fixture       *f,
   treaties_window_show_error (f->window, error);
   settle ();
 
-  g_assert_cmpstr (adw_status_page_get_title (child (f->window, "error_page")), ==, "Impossible d’ouvrir cet article");
-  g_assert_true (g_str_has_prefix (adw_status_page_get_description (child (f->window, "error_page")),
+  g_assert_cmpstr (adw_status_page_get_title (error_page_child (f->window, "status_page")), ==, "Impossible d’ouvrir cet article");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (error_page_child (f->window, "status_page")),
                                    "Ce fichier n’est pas un article Traités valide."));
   back = g_strdup_printf ("Revenir à «" NBSP "%s" NBSP "»", treaties_article_get_title (f->article));
-  g_assert_cmpstr (gtk_button_get_label (child (f->window, "error_back_button")), ==, back);
+  g_assert_cmpstr (gtk_button_get_label (error_page_child (f->window, "error_back_button")), ==, back);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, treaties_article_get_title (f->article));
   g_assert_cmpstr (adw_window_title_get_title (child (f->window, "window_title")), ==, "Traités");
 }

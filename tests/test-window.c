@@ -464,6 +464,33 @@ test_zoom_actions (Fixture       *f,
 }
 
 static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (f->window);
+  GtkWindow *shortcuts;
+
+  /* Not made with the window, but when asked for. */
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  settle ();
+  shortcuts = GTK_WINDOW (gtk_application_window_get_help_overlay (window));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (f->window));
+
+  /* Closing hides it; asking again shows the same one. */
+  gtk_window_close (shortcuts);
+  settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  settle ();
+  g_assert_true (GTK_WINDOW (gtk_application_window_get_help_overlay (window)) == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_window_close (shortcuts);
+}
+
+static void
 test_error_page (Fixture       *f,
                  gconstpointer  data)
 {
@@ -471,12 +498,16 @@ test_error_page (Fixture       *f,
   g_autoptr(GBytes) bytes = g_bytes_new_static ("{\"format\": 1,\n \"title\": }", 26);
   g_autoptr(TreatiesArticle) article = treaties_article_new_from_bytes (bytes, "broken.json", &error);
   GtkStack *stack = child (f->window, "main_stack");
-  GtkLabel *label = child (f->window, "error_label");
-  GtkButton *back = child (f->window, "error_back_button");
+  GtkLabel *label;
+  GtkButton *back;
 
+  /* Only made when needed. */
+  g_assert_null (gtk_stack_get_child_by_name (stack, "error"));
   g_assert_null (article);
   treaties_window_show_error (f->window, error);
   settle ();
+  label = error_page_child (f->window, "error_label");
+  back = error_page_child (f->window, "error_back_button");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
   g_assert_nonnull (strstr (gtk_label_get_text (label), "broken.json:2:"));
@@ -566,11 +597,11 @@ test_open_file (Fixture       *f,
    * just opened one click away. */
   treaties_window_open_file (f->window, bad);
   g_assert_true (wait_until (showing_error, f));
-  g_assert_nonnull (strstr (gtk_label_get_text (child (f->window, "error_label")), bad_name));
-  g_assert_nonnull (strstr (gtk_label_get_text (child (f->window, "error_label")), "title: expected a string"));
-  g_assert_nonnull (strstr (gtk_label_get_text (child (f->window, "error_label")), "sections: an article needs at least one section"));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_page_child (f->window, "error_label")), bad_name));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_page_child (f->window, "error_label")), "title: expected a string"));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_page_child (f->window, "error_label")), "sections: an article needs at least one section"));
   g_assert_true (article_titled (f));
-  g_signal_emit_by_name (child (f->window, "error_back_button"), "clicked");
+  g_signal_emit_by_name (error_page_child (f->window, "error_back_button"), "clicked");
   settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, "main_stack")), ==, "article");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Another Treaty");
@@ -685,6 +716,7 @@ main (int   argc,
   ADD ("/window/narrow", test_narrow_window);
   ADD ("/window/zoom", test_zoom_actions);
   ADD ("/window/error-page", test_error_page);
+  ADD ("/window/shortcuts-window", test_shortcuts_window);
   ADD ("/window/open/file", test_open_file);
   ADD ("/window/open/drop", test_drop_file);
   ADD ("/window/history/back-and-forward", test_back_and_forward);

@@ -10,7 +10,9 @@
 
 #include <adwaita.h>
 
+#include "treaties-error-page.h"
 #include "treaties-resources.h"
+#include "treaties-window.h"
 
 typedef gboolean (*UiCondition) (gpointer data);
 
@@ -65,4 +67,17 @@ ui_test_init (int    *argc,
   adw_init ();
   treaties_register_resource ();
   load_app_style ();
+}
+
+/* A template child of @window's error page, which is made the first time
+ * it is shown. */
+static inline gpointer
+error_page_child (TreatiesWindow *window,
+                  const char     *name)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), TREATIES_TYPE_WINDOW, "main_stack"));
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "error");
+
+  g_assert_nonnull (page);
+  return gtk_widget_get_template_child (page, TREATIES_TYPE_ERROR_PAGE, name);
 }

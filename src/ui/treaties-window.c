@@ -9,6 +9,7 @@
 
 #include "treaties-application.h"
 #include "treaties-article-view.h"
+#include "treaties-error-page.h"
 #include "treaties-timeline.h"
 #include "treaties-window.h"
 #include "treaties-window-export.h"
@@ -45,9 +46,7 @@ struct _TreatiesWindow
   TreatiesTimeline     *timeline;
   GtkRevealer          *timeline_revealer;
   GtkButton            *timeline_toggle;
-  AdwStatusPage        *error_page;
-  GtkLabel             *error_label;
-  GtkButton            *error_back_button;
+  TreatiesErrorPage    *error_page; /* made the first time it is shown */
   GMenu                *recent_menu;
   TreatiesSearchBar    *search_bar;
   char                 *search_origin; /* section being read when the search began */
@@ -241,6 +240,28 @@ restore_reading_position (TreatiesWindow *self)
   if (g_variant_lookup (positions, treaties_article_get_id (self->article), "&s", &section) &&
       treaties_article_lookup_section (self->article, section) != NULL)
     go_to_section (self, section);
+}
+
+/* The shortcuts window is built when asked for. Left in gtk/help-overlay.ui,
+ * GtkApplication would build it with every window (a third of the time the
+ * window took to make). gtk_application_window_set_help_overlay() is still
+ * what tells it the window whose keyboard shortcuts to show. */
+static void
+show_help_overlay_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/example/Treaties/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -603,6 +624,7 @@ treaties_window_dispose (GObject *object)
   TreatiesWindow *self = TREATIES_WINDOW (object);
 
   g_clear_handle_id (&self->history_buttons_idle, g_source_remove);
+  self->error_page = NULL; /* the stack's, disposed with the template */
   gtk_widget_dispose_template (GTK_WIDGET (self), TREATIES_TYPE_WINDOW);
   g_clear_object (&self->article);
   g_clear_object (&self->file);
@@ -728,12 +750,8 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline_revealer);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline_toggle);
-  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_label);
-  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, error_back_button);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, search_bar);
-  gtk_widget_class_bind_template_callback (widget_class, error_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
@@ -747,6 +765,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
   gtk_widget_class_install_property_action (widget_class, "win.show-timeline", "timeline-visible");
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_cb);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-in", NULL, timeline_action_cb);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_action_cb);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_action_cb);
@@ -876,31 +895,18 @@ void
 treaties_window_show_error (TreatiesWindow *self,
                             const GError   *error)
 {
-  g_autofree char *back_label = NULL;
-
   g_return_if_fail (TREATIES_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  if (g_error_matches (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO))
-    adw_status_page_set_description (self->error_page, _("The file could not be read."));
-  else
-    adw_status_page_set_description (self->error_page,
-                                     _("The file is not a valid Treaties article. "
-                                       "Each problem below names the file, then the line and column "
-                                       "or the place in the article where it was found."));
-  gtk_label_set_text (self->error_label, error->message);
-  /* Set here, not in the template: the stack measures its hidden pages
-   * too, and this is the window's only SVG icon, so having it there loaded
-   * librsvg (about 8 MiB resident) at every start-up. */
-  adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
-
-  gtk_widget_set_visible (GTK_WIDGET (self->error_back_button), self->article != NULL);
-  if (self->article != NULL)
+  if (self->error_page == NULL)
     {
-      /* Translators: a button on the error page, with the article's title */
-      back_label = g_strdup_printf (_("Back to “%s”"), treaties_article_get_title (self->article));
-      gtk_button_set_label (self->error_back_button, back_label);
+      self->error_page = TREATIES_ERROR_PAGE (treaties_error_page_new ());
+      g_signal_connect_object (self->error_page, "go-back",
+                               G_CALLBACK (error_back_clicked_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->error_page), "error");
     }
+  treaties_error_page_set_error (self->error_page, error,
+                                 self->article ? treaties_article_get_title (self->article) : NULL);
 
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   adw_window_title_set_title (self->window_title, _("Treaties"));
