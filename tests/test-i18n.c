@@ -240,7 +240,12 @@ test_primary_menu (Fixture       *f,
   button = find_widget (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Menu principal");
+  /* The menu is made when it first opens. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
   collect_labels (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), labels);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 
   g_assert_cmpuint (labels->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < labels->len; i++)

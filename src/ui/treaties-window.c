@@ -48,6 +48,8 @@ struct _TreatiesWindow
   GtkButton            *timeline_toggle;
   TreatiesErrorPage    *error_page; /* made the first time it is shown */
   GMenu                *recent_menu;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   TreatiesSearchBar    *search_bar;
   char                 *search_origin; /* section being read when the search began */
   gboolean              syncing_selection; /* selecting the row of the section read */
@@ -262,6 +264,19 @@ show_help_overlay_cb (GtkWidget  *widget,
       gtk_application_window_set_help_overlay (window, overlay);
     }
   gtk_window_present (GTK_WINDOW (overlay));
+}
+
+/* The main menu's popover is made when it first opens (by click or F10):
+ * with the model in the template, GtkMenuButton built it, every item
+ * included, with the window. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  TreatiesWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
 }
 
 static void
@@ -741,6 +756,8 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, history_buttons);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, text_scroller);
@@ -778,6 +795,8 @@ treaties_window_init (TreatiesWindow *self)
   GtkEventController *sidebar_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
   self->back = g_ptr_array_new_with_free_func (g_free);
   self->forward = g_ptr_array_new_with_free_func (g_free);
