@@ -11,7 +11,6 @@
 #include "treaties-cli.h"
 #include "treaties-pdf-exporter.h"
 
-#define SHIPPED_ARTICLE "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
 
 static int
 check_one (const char *path)

@@ -523,6 +523,36 @@ test_error_page (Fixture       *f,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, treaties_article_get_title (f->article));
 }
 
+/* Started with a file it cannot read, the window has no article to go back
+ * to: the error page offers the built-in one. */
+static void
+test_error_page_without_article (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO,
+                                                 "missing.json: no such file");
+  TreatiesWindow *window = treaties_window_new (NULL);
+  GtkStack *stack = child (window, "main_stack");
+  GtkWidget *shipped;
+
+  gtk_window_present (GTK_WINDOW (window));
+  treaties_window_show_error (window, error);
+  settle ();
+  g_assert_null (treaties_window_get_article (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  g_assert_false (gtk_widget_get_visible (error_page_child (window, "error_back_button")));
+  shipped = error_page_child (window, "shipped_button");
+  g_assert_true (gtk_widget_get_visible (shipped));
+  g_assert_true (gtk_widget_get_mapped (shipped));
+
+  g_signal_emit_by_name (shipped, "clicked");
+  settle ();
+  g_assert_nonnull (treaties_window_get_article (window));
+  g_assert_cmpstr (treaties_article_get_id (treaties_window_get_article (window)), ==, "france-ussr-neutrality-1931");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "article");
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 /* A small article of our own, to show the window is not tied to the seed. */
 static const char other_article[] =
   "{\"format\": 1, \"id\": \"other\", \"title\": \"Another Treaty\", \"date\": \"1925-12-01\","
@@ -716,6 +746,7 @@ main (int   argc,
   ADD ("/window/narrow", test_narrow_window);
   ADD ("/window/zoom", test_zoom_actions);
   ADD ("/window/error-page", test_error_page);
+  g_test_add_func ("/window/error-page-without-article", test_error_page_without_article);
   ADD ("/window/shortcuts-window", test_shortcuts_window);
   ADD ("/window/open/file", test_open_file);
   ADD ("/window/open/drop", test_drop_file);

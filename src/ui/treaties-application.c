@@ -12,8 +12,6 @@
 #include "treaties-window.h"
 #include "treaties-window-open.h"
 
-#define SHIPPED_ARTICLE "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
-
 struct _TreatiesApplication
 {
   AdwApplication  parent_instance;

@@ -16,6 +16,7 @@ struct _TreatiesErrorPage
   AdwStatusPage *status_page;
   GtkLabel      *error_label;
   GtkButton     *error_back_button;
+  GtkButton     *shipped_button;
 };
 
 enum {
@@ -46,6 +47,7 @@ treaties_error_page_class_init (TreatiesErrorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesErrorPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, TreatiesErrorPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, TreatiesErrorPage, error_back_button);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesErrorPage, shipped_button);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 }
 
@@ -78,7 +80,10 @@ treaties_error_page_set_error (TreatiesErrorPage *self,
                                        "or the place in the article where it was found."));
   gtk_label_set_text (self->error_label, error->message);
 
+  /* Back to the article being read; with none (a file given at start-up
+   * that cannot be read), to the one that comes with Treaties. */
   gtk_widget_set_visible (GTK_WIDGET (self->error_back_button), back_title != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->shipped_button), back_title == NULL);
   if (back_title != NULL)
     {
       /* Translators: a button on the error page, with the article's title */

@@ -4,7 +4,8 @@
  *
  * A status page with every problem the loader found (file, line and column
  * or place in the article) in a selectable card, and a way back to the
- * article that was being read. The window makes it the first time it is
+ * article that was being read, or, with none, to the one that comes with
+ * Treaties (win.open-shipped). The window makes it the first time it is
  * needed: most start-ups never show it, and measuring its text alone loaded
  * two more font faces.
  *
@@ -23,7 +24,7 @@ G_DECLARE_FINAL_TYPE (TreatiesErrorPage, treaties_error_page, TREATIES, ERROR_PA
 
 GtkWidget *treaties_error_page_new       (void);
 /* Shows @error; @back_title is the title of the article to go back to, or
- * NULL when there is none (the back button is then hidden). */
+ * NULL when there is none (the page then offers the built-in article). */
 void       treaties_error_page_set_error (TreatiesErrorPage *self,
                                           const GError      *error,
                                           const char        *back_title);

@@ -540,6 +540,23 @@ open_action_cb (GtkWidget  *widget,
   treaties_window_open (TREATIES_WINDOW (widget));
 }
 
+/* From the error page when there is no article to go back to, such as when
+ * Treaties was started with a file it cannot read. */
+static void
+open_shipped_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TreatiesWindow *self = TREATIES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = treaties_article_new_from_resource (SHIPPED_ARTICLE, &error);
+
+  if (article != NULL)
+    treaties_window_set_article_from_file (self, article, NULL);
+  else
+    treaties_window_show_error (self, error);
+}
+
 static void
 open_recent_action_cb (GtkWidget  *widget,
                        const char *action_name,
@@ -771,6 +788,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, search_bar);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-shipped", NULL, open_shipped_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, history_action_cb);
