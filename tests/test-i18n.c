@@ -149,14 +149,18 @@ test_long_date (void)
 {
   g_autofree char *signed_on = NULL;
   g_autofree char *armistice = NULL;
+  g_autofree char *locarno = NULL;
 
   if (skip_without_locale ())
     return;
 
   signed_on = treaties_day_format_long (treaties_day_from_ymd (1931, 10, 29));
   armistice = treaties_day_format_long (treaties_day_from_ymd (1918, 11, 11));
-  g_assert_cmpstr (g_strstrip (signed_on), ==, "29 octobre 1931");
-  g_assert_cmpstr (g_strstrip (armistice), ==, "11 novembre 1918");
+  locarno = treaties_day_format_long (treaties_day_from_ymd (1925, 12, 1));
+  g_assert_cmpstr (signed_on, ==, "29 octobre 1931");
+  g_assert_cmpstr (armistice, ==, "11 novembre 1918");
+  /* French writes the first of the month as an ordinal. */
+  g_assert_cmpstr (locarno, ==, "1er décembre 1925");
 }
 
 static void

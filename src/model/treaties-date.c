@@ -104,7 +104,14 @@ treaties_day_format_long (TreatiesDay day)
 
   treaties_day_to_ymd (day, &y, &m, &d);
   dt = g_date_time_new_utc (y, m, d, 12, 0, 0);
-  /* Translators: a full date, see g_date_time_format(); %e is the day,
-   * %B the month's name, %Y the year. */
-  return g_date_time_format (dt, C_("long date", "%e %B %Y"));
+  /* The first of the month has its own format: some languages write it
+   * differently ("1er octobre 1931"). */
+  if (d == 1)
+    /* Translators: the first day of a month as a full date, see
+     * g_date_time_format(): %-e is the day (1) without padding, %B the
+     * month's name, %Y the year. French writes "1er %B %Y". */
+    return g_date_time_format (dt, C_("long date, first of the month", "%-e %B %Y"));
+  /* Translators: a full date, see g_date_time_format(): %-e is the day
+   * without padding, %B the month's name, %Y the year. */
+  return g_date_time_format (dt, C_("long date", "%-e %B %Y"));
 }
