@@ -457,6 +457,24 @@ test_zoom_actions (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL));
   g_assert_cmpfloat_with_epsilon (treaties_article_view_get_zoom (view), 1.0, 0.001);
 
+  /* The main menu shows the size. */
+  {
+    GtkMenuButton *menu = child (f->window, "menu_button");
+    GtkWidget *size;
+
+    gtk_menu_button_popup (menu);
+    settle ();
+    size = find_widget_named (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "zoom-size");
+    g_assert_nonnull (size);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (size)), ==, "100%");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (size)), ==, "110%");
+    g_signal_emit_by_name (size, "clicked"); /* resets */
+    g_assert_cmpfloat_with_epsilon (treaties_article_view_get_zoom (view), 1.0, 0.001);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (size)), ==, "100%");
+    gtk_menu_button_popdown (menu);
+  }
+
   /* Zoom has bounds. */
   for (guint i = 0; i < 40; i++)
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);

@@ -81,3 +81,19 @@ error_page_child (TreatiesWindow *window,
   g_assert_nonnull (page);
   return gtk_widget_get_template_child (page, TREATIES_TYPE_ERROR_PAGE, name);
 }
+
+/* The first widget named @name (gtk_widget_set_name()) in @widget's tree. */
+static inline GtkWidget *
+find_widget_named (GtkWidget  *widget,
+                   const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "treaties-application.h"
@@ -269,6 +270,54 @@ show_help_overlay_cb (GtkWidget  *widget,
 /* The main menu's popover is made when it first opens (by click or F10):
  * with the model in the template, GtkMenuButton built it, every item
  * included, with the window. */
+static gboolean
+zoom_to_label (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  /* Translators: the text size in the main menu, as a percentage */
+  g_value_take_string (to, g_strdup_printf (_("%d%%"), (int) round (g_value_get_double (from) * 100)));
+  return TRUE;
+}
+
+static GtkWidget *
+zoom_button (const char *icon_name,
+             const char *label,
+             const char *action,
+             const char *tooltip)
+{
+  GtkWidget *button = icon_name ? gtk_button_new_from_icon_name (icon_name) : gtk_button_new_with_label (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  if (icon_name != NULL)
+    gtk_widget_add_css_class (button, "circular");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  return button;
+}
+
+/* The text size in the main menu, as GNOME's own apps show it: smaller,
+ * the size (which resets it), larger. */
+static GtkWidget *
+make_zoom_row (TreatiesWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *size = zoom_button (NULL, NULL, "win.zoom-reset", _("Reset the text size"));
+
+  gtk_widget_set_name (size, "zoom-size");
+  gtk_widget_set_hexpand (size, TRUE);
+  gtk_widget_add_css_class (size, "numeric");
+  g_object_bind_property_full (self->article_view, "zoom", size, "label", G_BINDING_SYNC_CREATE,
+                               zoom_to_label, NULL, NULL, NULL);
+  gtk_widget_add_css_class (box, "zoom-row");
+  gtk_box_append (GTK_BOX (box), zoom_button ("zoom-out-symbolic", NULL, "win.zoom-out", _("Make the text smaller")));
+  gtk_box_append (GTK_BOX (box), size);
+  gtk_box_append (GTK_BOX (box), zoom_button ("zoom-in-symbolic", NULL, "win.zoom-in", _("Make the text larger")));
+  return box;
+}
+
 static void
 create_primary_menu_cb (GtkMenuButton *button,
                         gpointer       user_data)
@@ -276,6 +325,8 @@ create_primary_menu_cb (GtkMenuButton *button,
   TreatiesWindow *self = user_data;
 
   gtk_menu_button_set_menu_model (button, self->primary_menu);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (button)),
+                              make_zoom_row (self), "zoom");
   gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
 }
 
