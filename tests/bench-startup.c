@@ -20,7 +20,8 @@
  * difference; exits 1 when, as a user starts them, start-up takes more than
  * MAX_RATIO times the bare window's, or the peak memory is more than
  * MAX_EXTRA_MIB above it, by more than the noise. The same-renderer
- * comparisons are printed for information.
+ * comparisons are not the targets, but fail past GUARD_RATIO or
+ * GUARD_EXTRA_MIB: a guard against the window's own cost growing.
  *
  * Without a session bus (DBUS_SESSION_BUS_ADDRESS unset) the children get an
  * address that fails at once, so that GApplication neither autolaunches a
@@ -41,8 +42,12 @@
 #include "treaties-application.h"
 
 #define DEFAULT_RUNS   10
-#define MAX_RATIO      1.3
+#define MAX_RATIO      1.3    /* issue 7's targets, as a user starts them */
 #define MAX_EXTRA_MIB  15.0
+/* With one renderer for both, the window's own cost: not the targets (see
+ * docs/performance.md) but a guard against it growing. */
+#define GUARD_RATIO      1.5
+#define GUARD_EXTRA_MIB  20.0
 #define MIN_NOISE      0.05   /* relative timing noise assumed at the least */
 #define RSS_NOISE_MIB  1.0    /* memory noise assumed at the least */
 #define LINGER_MS      500
@@ -56,10 +61,11 @@ after_paint_cb (GdkFrameClock *clock,
 {
   GApplication *app = user_data;
 
-  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   printf ("FIRST-FRAME %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  printf ("RENDERER %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (gtk_widget_get_native (window))));
+  if (window != NULL)
+    printf ("RENDERER %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   fflush (stdout);
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, user_data);
   g_timeout_add_once (LINGER_MS, (GSourceOnceFunc) g_application_quit, app);
@@ -218,7 +224,7 @@ typedef struct
 {
   const char *title;
   const char *renderer;
-  gboolean    target;        /* the targets apply to it */
+  gboolean    target;        /* the targets apply to it; if not, the guard */
   double      startup[2];    /* medians: Treaties, bare */
   double      spread[2];
   double      peak[2];
@@ -295,22 +301,24 @@ report (const Comparison *c)
   g_autofree char *bare = g_strdup_printf ("bare window (%s)", short_renderer (c->renderers[1]));
   gboolean ok = TRUE;
 
-  printf ("\n%s%s\n", c->title, c->target ? "" : " (for information: no target)");
+  double max_ratio = c->target ? MAX_RATIO : GUARD_RATIO;
+  double max_extra = c->target ? MAX_EXTRA_MIB : GUARD_EXTRA_MIB;
+
+  printf ("\n%s (%s %.1fx, %+.0f MiB)\n", c->title, c->target ? "targets" : "no target; guard against regressions",
+          max_ratio, max_extra);
   printf ("  %-28s %9.1f ms %7.0f%% %10.1f MiB\n", treaties, c->startup[0], c->spread[0] * 100, c->peak[0]);
   printf ("  %-28s %9.1f ms %7.0f%% %10.1f MiB\n", bare, c->startup[1], c->spread[1] * 100, c->peak[1]);
   printf ("  start-up %.2fx the bare window, memory %+.1f MiB\n", ratio, extra);
-  if (!c->target)
-    return TRUE;
-  if (ratio > MAX_RATIO * (1 + noise))
+  if (ratio > max_ratio * (1 + noise))
     {
-      printf ("  FAIL: start-up takes %.2fx the bare window's (target %.1fx, noise %.0f%%)\n",
-              ratio, MAX_RATIO, noise * 100);
+      printf ("  FAIL: start-up takes %.2fx the bare window's (at most %.1fx, noise %.0f%%)\n",
+              ratio, max_ratio, noise * 100);
       ok = FALSE;
     }
-  if (extra > MAX_EXTRA_MIB + extra_noise)
+  if (extra > max_extra + extra_noise)
     {
-      printf ("  FAIL: the window takes %.1f MiB more than the bare one (target %.0f MiB, noise %.1f MiB)\n",
-              extra, MAX_EXTRA_MIB, extra_noise);
+      printf ("  FAIL: the window takes %.1f MiB more than the bare one (at most %.0f MiB, noise %.1f MiB)\n",
+              extra, max_extra, extra_noise);
       ok = FALSE;
     }
   return ok;

@@ -1105,6 +1105,7 @@ parse_run (Loader     *loader,
            const char *path)
 {
   static const char *keys[] = { "text", "style", "href", NULL };
+  G_STATIC_ASSERT (G_N_ELEMENTS (keys) - 1 <= MAX_MEMBERS);
   enum { TEXT, STYLE, HREF };
   TreatiesRunStyle style = TREATIES_RUN_PLAIN;
   JsonObject *object;
@@ -1239,6 +1240,7 @@ parse_block (Loader     *loader,
   static const char *keys[] = { "type", "text", "label", "items", NULL };
   static const char *text_keys[] = { "type", "text", "label", NULL };
   static const char *items_keys[] = { "type", "items", NULL };
+  G_STATIC_ASSERT (G_N_ELEMENTS (keys) - 1 <= MAX_MEMBERS);
   enum { TYPE, TEXT, LABEL, ITEMS };
   static const struct { const char *name; TreatiesBlockKind kind; gboolean has_items; } kinds[] = {
     { "paragraph", TREATIES_BLOCK_PARAGRAPH, FALSE },
@@ -1337,6 +1339,7 @@ parse_section (Loader     *loader,
                guint      *n_sections)
 {
   static const char *keys[] = { "id", "title", "blocks", "subsections", NULL };
+  G_STATIC_ASSERT (G_N_ELEMENTS (keys) - 1 <= MAX_MEMBERS);
   enum { ID, TITLE, BLOCKS, SUBSECTIONS };
   g_autoptr(TreatiesSection) section = NULL;
   JsonObject *object;
@@ -1436,6 +1439,9 @@ parse_timeline (Loader          *loader,
   static const char *keys[] = { "start", "end", "eras", "events", NULL };
   static const char *era_keys[] = { "id", "title", "start", "end", NULL };
   static const char *event_keys[] = { "id", "date", "title", "description", "sections", "primary", "href", NULL };
+  G_STATIC_ASSERT (G_N_ELEMENTS (keys) - 1 <= MAX_MEMBERS);
+  G_STATIC_ASSERT (G_N_ELEMENTS (era_keys) - 1 <= MAX_MEMBERS);
+  G_STATIC_ASSERT (G_N_ELEMENTS (event_keys) - 1 <= MAX_MEMBERS);
   enum { START, END, ERAS, EVENTS };
   enum { ERA_ID, ERA_TITLE, ERA_START, ERA_END };
   enum { EVENT_ID, EVENT_DATE, EVENT_TITLE, EVENT_DESCRIPTION, EVENT_SECTIONS, EVENT_PRIMARY, EVENT_HREF };
@@ -1617,6 +1623,7 @@ build_article (Loader   *loader,
 {
   static const char *keys[] = { "format", "id", "title", "date", "author", "language",
                                 "sections", "timeline", NULL };
+  G_STATIC_ASSERT (G_N_ELEMENTS (keys) - 1 <= MAX_MEMBERS);
   enum { FORMAT, ID, TITLE, DATE, AUTHOR, LANGUAGE, SECTIONS, TIMELINE };
   Members m;
   g_autoptr(TreatiesArticle) article = NULL;

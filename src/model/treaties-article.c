@@ -188,8 +188,8 @@ treaties_article_set_meta (TreatiesArticle *self,
   self->language = g_strdup (language);
 }
 
-/* Subsections must already be attached to @section. */
-/* Top-level @sections, their subsections coming with them. */
+/* Top-level @sections, their subsections (already attached) coming with
+ * them. */
 void
 treaties_article_append_sections (TreatiesArticle *self,
                                   GPtrArray       *sections)
@@ -198,6 +198,8 @@ treaties_article_append_sections (TreatiesArticle *self,
 
   g_return_if_fail (TREATIES_IS_ARTICLE (self));
   g_return_if_fail (sections != NULL);
+  for (guint i = 0; i < sections->len; i++)
+    g_return_if_fail (TREATIES_IS_SECTION (g_ptr_array_index (sections, i)));
 
   outline = g_ptr_array_sized_new (sections->len);
   for (guint i = 0; i < sections->len; i++)
@@ -234,7 +236,9 @@ treaties_article_set_timeline (TreatiesArticle *self,
   g_autofree TreatiesDay *days = NULL;
 
   g_return_if_fail (TREATIES_IS_ARTICLE (self));
-  g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (self->events)) == 0); /* once */
+  /* Once. */
+  g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (self->events)) == 0 &&
+                    g_list_model_get_n_items (G_LIST_MODEL (self->eras)) == 0);
 
   self->timeline_start = start;
   self->timeline_end = end;

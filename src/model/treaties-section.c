@@ -174,7 +174,8 @@ treaties_section_append_subsections (TreatiesSection *self,
       TreatiesSection *child = g_ptr_array_index (children, i);
 
       g_return_if_fail (TREATIES_IS_SECTION (child) && child->parent == NULL);
-      child->parent = self;
     }
+  for (guint i = 0; i < children->len; i++)
+    ((TreatiesSection *) g_ptr_array_index (children, i))->parent = self;
   treaties_array_model_append (self->subsections, children->pdata, children->len);
 }

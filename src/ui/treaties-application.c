@@ -40,14 +40,20 @@ static const struct {
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
-/* Whether the system has a GPU that Mesa or another GL driver could use: a
- * DRM render node. Without one, GL can only be software. */
+/* Whether the system has a device a GL driver could draw with: a DRM
+ * render node, or WSL's /dev/dxg. A heuristic, checked without making a GL
+ * context (which is what costs): with neither, GL can only be software; a
+ * render node is not proof of the contrary (a virtual GPU without 3D has
+ * one), and then GTK's choice stands, as before. */
 static gboolean
 has_gpu_render_node (void)
 {
-  g_autoptr(GDir) dir = g_dir_open ("/dev/dri", 0, NULL);
+  g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  if (g_file_test ("/dev/dxg", G_FILE_TEST_EXISTS))
+    return TRUE;
+  dir = g_dir_open ("/dev/dri", 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_prefix (name, "renderD"))
       return TRUE;
@@ -223,8 +229,6 @@ treaties_application_activate (GApplication *app)
 {
   TreatiesApplication *self = TREATIES_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr(TreatiesArticle) article = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (window != NULL)
     {
@@ -233,11 +237,7 @@ treaties_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (new_window (self));
-  article = treaties_article_new_from_resource (SHIPPED_ARTICLE, &error);
-  if (article != NULL)
-    treaties_window_set_article_from_file (TREATIES_WINDOW (window), article, NULL);
-  else
-    treaties_window_show_error (TREATIES_WINDOW (window), error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-shipped", NULL);
   gtk_window_present (window);
 }
 

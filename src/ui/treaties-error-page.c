@@ -66,7 +66,8 @@ treaties_error_page_new (void)
 void
 treaties_error_page_set_error (TreatiesErrorPage *self,
                                const GError      *error,
-                               const char        *back_title)
+                               const char        *back_title,
+                               gboolean           offer_shipped)
 {
   g_return_if_fail (TREATIES_IS_ERROR_PAGE (self));
   g_return_if_fail (error != NULL);
@@ -83,7 +84,7 @@ treaties_error_page_set_error (TreatiesErrorPage *self,
   /* Back to the article being read; with none (a file given at start-up
    * that cannot be read), to the one that comes with Treaties. */
   gtk_widget_set_visible (GTK_WIDGET (self->error_back_button), back_title != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->shipped_button), back_title == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->shipped_button), offer_shipped);
   if (back_title != NULL)
     {
       /* Translators: a button on the error page, with the article's title */

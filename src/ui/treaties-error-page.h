@@ -24,9 +24,11 @@ G_DECLARE_FINAL_TYPE (TreatiesErrorPage, treaties_error_page, TREATIES, ERROR_PA
 
 GtkWidget *treaties_error_page_new       (void);
 /* Shows @error; @back_title is the title of the article to go back to, or
- * NULL when there is none (the page then offers the built-in article). */
+ * NULL when there is none; @offer_shipped shows a button for the built-in
+ * article (win.open-shipped). */
 void       treaties_error_page_set_error (TreatiesErrorPage *self,
                                           const GError      *error,
-                                          const char        *back_title);
+                                          const char        *back_title,
+                                          gboolean           offer_shipped);
 
 G_END_DECLS

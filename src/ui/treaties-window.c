@@ -48,6 +48,7 @@ struct _TreatiesWindow
   GtkRevealer          *timeline_revealer;
   GtkButton            *timeline_toggle;
   TreatiesErrorPage    *error_page; /* made the first time it is shown */
+  gboolean              shipped_failed; /* the built-in article could not be read */
   GMenu                *recent_menu;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
@@ -267,9 +268,6 @@ show_help_overlay_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
-/* The main menu's popover is made when it first opens (by click or F10):
- * with the model in the template, GtkMenuButton built it, every item
- * included, with the window. */
 static gboolean
 zoom_to_label (GBinding     *binding,
                const GValue *from,
@@ -318,6 +316,9 @@ make_zoom_row (TreatiesWindow *self)
   return box;
 }
 
+/* The main menu's popover is made when it first opens (by click or F10):
+ * with the model in the template, GtkMenuButton built it, every item
+ * included, with the window. */
 static void
 create_primary_menu_cb (GtkMenuButton *button,
                         gpointer       user_data)
@@ -605,7 +606,11 @@ open_shipped_action_cb (GtkWidget  *widget,
   if (article != NULL)
     treaties_window_set_article_from_file (self, article, NULL);
   else
-    treaties_window_show_error (self, error);
+    {
+      /* Never expected, but then the error page must not offer it again. */
+      self->shipped_failed = TRUE;
+      treaties_window_show_error (self, error);
+    }
 }
 
 static void
@@ -994,7 +999,8 @@ treaties_window_show_error (TreatiesWindow *self,
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->error_page), "error");
     }
   treaties_error_page_set_error (self->error_page, error,
-                                 self->article ? treaties_article_get_title (self->article) : NULL);
+                                 self->article ? treaties_article_get_title (self->article) : NULL,
+                                 self->article == NULL && !self->shipped_failed);
 
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   adw_window_title_set_title (self->window_title, _("Treaties"));
