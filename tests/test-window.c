@@ -531,6 +531,15 @@ test_error_page (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (label), "broken.json:2:"));
   g_assert_true (wait_until (is_unmapped, child (f->window, "article_view")));
 
+  /* The page does not hold the window wider than a phone, even with the
+   * article's long title on its back button. */
+  {
+    int min_width;
+
+    gtk_widget_measure (GTK_WIDGET (stack), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, 360);
+  }
+
   /* The article being read is kept, one click away. */
   g_assert_true (treaties_window_get_article (f->window) == f->article);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (back)));

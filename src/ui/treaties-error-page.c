@@ -57,6 +57,15 @@ treaties_error_page_init (TreatiesErrorPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* A button whose label may be long (an article's title) shrinks to fit. */
+static void
+set_ellipsized_label (GtkButton  *button,
+                      const char *text)
+{
+  gtk_button_set_label (button, text);
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (button)), PANGO_ELLIPSIZE_END);
+}
+
 GtkWidget *
 treaties_error_page_new (void)
 {
@@ -90,6 +99,6 @@ treaties_error_page_set_error (TreatiesErrorPage *self,
       /* Translators: a button on the error page, with the article's title */
       g_autofree char *label = g_strdup_printf (_("Back to “%s”"), back_title);
 
-      gtk_button_set_label (self->error_back_button, label);
+      set_ellipsized_label (self->error_back_button, label);
     }
 }
