@@ -364,8 +364,8 @@ main (int   argc,
   printf ("Start-up to the first frame, and peak memory (RSS), median of %u runs each\n", runs);
   if (forced == NULL)
     printf ("Treaties draws with %s here: %s\n", preferred ? preferred : "GTK's choice",
-            preferred ? "there is no GPU render node, so GL would run on the CPU (llvmpipe)"
-                      : "there is a GPU render node");
+            preferred ? "there is no GPU device (/dev/dri render node), so GL would run on the CPU (llvmpipe)"
+                      : "there is a GPU device");
   printf ("\n  %-28s %12s %8s %14s\n", "window", "first frame", "noise", "peak RSS");
 
   for (guint i = 0; i < n; i++)

@@ -46,7 +46,7 @@ static const struct {
  * render node is not proof of the contrary (a virtual GPU without 3D has
  * one), and then GTK's choice stands, as before. */
 static gboolean
-has_gpu_render_node (void)
+has_gpu_device (void)
 {
   g_autoptr(GDir) dir = NULL;
   const char *name;
@@ -65,11 +65,11 @@ has_gpu_render_node (void)
  * and the window 70 MiB more memory, than with GTK's cairo renderer, which
  * is made for drawing on the CPU (docs/performance.md). So, like browsers
  * that turn off GPU compositing on software GL, Treaties draws with cairo
- * when there is no GPU render node, unless GSK_RENDERER names a renderer. */
+ * when there is no GPU device, unless GSK_RENDERER names a renderer. */
 const char *
 treaties_application_preferred_renderer (void)
 {
-  return has_gpu_render_node () ? NULL : "cairo";
+  return has_gpu_device () ? NULL : "cairo";
 }
 
 /* The display's "gsk-renderer" is what GTK reads first (GtkInspector sets

@@ -17,7 +17,7 @@ TreatiesApplication *treaties_application_new          (void);
  * from a build tree without it): callers fall back to defaults. */
 GSettings           *treaties_application_get_settings (TreatiesApplication *self);
 /* The GSK renderer Treaties asks for when GSK_RENDERER is not set: "cairo"
- * when the system has no GPU render node (GL would be software), NULL to
+ * when the system has no GPU device (GL would be software), NULL to
  * leave the choice to GTK. */
 const char          *treaties_application_preferred_renderer (void);
 
