@@ -10,7 +10,18 @@
 #include "treaties-article.h"
 #include "treaties-cli.h"
 #include "treaties-pdf-exporter.h"
+#include "treaties-safe-text.h"
 
+/* Everything printed can come from an article or a file name: control
+ * characters are written out, so that nothing printed can retitle or clear
+ * the terminal, or forge a line. A message's own lines stay lines. */
+static void
+print_error (const GError *error)
+{
+  g_autofree char *safe = treaties_safe_text_escape (error->message, TRUE);
+
+  g_printerr ("%s\n", safe);
+}
 
 static int
 check_one (const char *path)
@@ -18,20 +29,23 @@ check_one (const char *path)
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(TreatiesArticle) article = NULL;
+  g_autofree char *safe_path = NULL;
+  g_autofree char *safe_title = NULL;
   guint n_sections, n_events;
 
   article = treaties_article_new_from_file (file, NULL, &error);
   if (article == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
 
   n_sections = g_list_model_get_n_items (treaties_article_get_outline (article));
   n_events = g_list_model_get_n_items (treaties_article_get_events (article));
   /* Translators: the summary of a valid article: file, title, counts */
-  g_print (_("%s: valid: “%s”, %u sections, %u events\n"),
-           path, treaties_article_get_title (article), n_sections, n_events);
+  safe_path = treaties_safe_text_escape (path, FALSE);
+  safe_title = treaties_safe_text_escape (treaties_article_get_title (article), FALSE);
+  g_print (_("%s: valid: “%s”, %u sections, %u events\n"), safe_path, safe_title, n_sections, n_events);
   return 0;
 }
 
@@ -68,14 +82,14 @@ treaties_cli_export_pdf (const char *out_path,
 
   if (article == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
 
   dest = g_file_new_for_commandline_arg (out_path);
   if (!treaties_pdf_export (article, dest, NULL, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
   return 0;

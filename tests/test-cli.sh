@@ -20,7 +20,7 @@ contains () { # description, file, text
   if grep -qF -- "$3" "$2"; then ok "$1"; else not_ok "$1: no \"$3\""; fi
 }
 
-echo "1..16"
+echo "1..23"
 
 check "the shipped article is valid" 0 "$src/../data/articles/france-ussr-neutrality-1931.json"
 contains "a valid article gets a summary" "$tmp/out" "valid: “The Important Shift: France and USSR’s Neutrality Treaty”, 10 sections, 27 events"
@@ -59,5 +59,29 @@ if ! run --export-pdf "$tmp/seed.pdf/inside.pdf" && [ "$(wc -l < "$tmp/err")" -e
   ok "an unwritable path fails with a one-line reason"
 else not_ok "unwritable path"; fi
 [ -z "$(ls "$tmp" | grep -v -e '\.pdf$' -e '\.json$' -e '^out$' -e '^err$')" ] && ok "no temporary file is left behind" || not_ok "temporary files left: $(ls "$tmp")"
+
+# Hostile input (issue 16): nothing printed drives the terminal, nothing
+# that is not a regular file is read or replaced, nothing hangs.
+printf '{"format": 1, "id": "a", "title": "T\\u001b]0;owned\\u0007\\u001b[2J\\n%s: valid: \\u201cforged\\u201d", "sections": [{"id": "s", "title": "S", "blocks": []}]}' "$tmp/x.json" > "$tmp/title.json"
+check "an article whose title holds control characters is valid" 0 "$tmp/title.json"
+if ! LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$tmp/out" && [ "$(wc -l < "$tmp/out")" -eq 1 ]; then
+  ok "--check prints its title with control characters written out, on one line"
+else not_ok "control characters printed raw"; fi
+contains "the escapes are readable" "$tmp/out" 'T\u001B]0;owned\u0007\u001B[2J\n'
+
+if timeout 10 "$treaties" --check /dev/zero >"$tmp/out" 2>"$tmp/err"; [ $? -eq 1 ]; then
+  ok "--check /dev/zero fails at once"
+else not_ok "--check /dev/zero"; fi
+mkfifo "$tmp/fifo.json"
+if timeout 10 "$treaties" --check "$tmp/fifo.json" >"$tmp/out" 2>"$tmp/err"; [ $? -eq 1 ]; then
+  ok "--check of a FIFO fails at once"
+else not_ok "--check of a FIFO"; fi
+contains "it says why" "$tmp/err" "$tmp/fifo.json: is a device, pipe or socket, not an article file"
+
+mkfifo "$tmp/fifo.pdf"
+if ! timeout 60 "$treaties" --export-pdf "$tmp/fifo.pdf" >"$tmp/out" 2>"$tmp/err" && [ -p "$tmp/fifo.pdf" ]; then
+  ok "--export-pdf onto a FIFO fails and leaves it a FIFO"
+else not_ok "--export-pdf onto a FIFO"; fi
+rm -f "$tmp/fifo.json" "$tmp/fifo.pdf"
 
 [ "$failed" -eq 0 ]

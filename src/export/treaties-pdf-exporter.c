@@ -4,14 +4,32 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cairo-pdf.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "treaties-page-renderer.h"
 #include "treaties-pdf-exporter.h"
 
 #define WRITE_BUFFER_SIZE (64 * 1024)
 #define MAX_TEMP_ATTEMPTS 100
+/* Symbolic links followed to the real target, as the kernel allows. */
+#define MAX_SYMLINKS 40
+/* Bytes in a file name on Linux's file systems (NAME_MAX). */
+#define TREATIES_MAX_FILE_NAME 255
+/* ".NAME.XXXXXX.part" must fit in a file name: NAME is cut to fit. */
+#define TEMP_SUFFIX_LENGTH (sizeof ".XXXXXX.part" - 1)
+/* A temporary file of ours that no export holds locked is stale once it
+ * is this old (an export locks its file a moment after creating it). */
+#define STALE_TEMP_AGE_SECONDS 60
 
 typedef struct {
   GOutputStream *stream;
@@ -91,6 +109,12 @@ set_file_error (GError **error,
       case G_IO_ERROR_IS_DIRECTORY:
       case G_IO_ERROR_WOULD_MERGE:
         reason = _("a folder has that name");
+        break;
+      case G_IO_ERROR_NOT_REGULAR_FILE:
+        reason = _("it is a device, pipe or socket, not a file, and is left alone");
+        break;
+      case G_IO_ERROR_TOO_MANY_LINKS:
+        reason = _("too many symbolic links");
         break;
       default:
         break;
@@ -272,8 +296,268 @@ copy_mode (GFile *from,
 
   if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
     g_file_set_attribute_uint32 (to, G_FILE_ATTRIBUTE_UNIX_MODE,
-                                 g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777,
+                                 g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 0777,
                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
+}
+
+/* A file without a local path (a GVfs location): GIO's temporary file
+ * beside it, moved over it when complete. */
+static gboolean
+export_with_gio (TreatiesArticle  *article,
+                 GFile            *dest,
+                 GCancellable     *cancellable,
+                 GError          **error)
+{
+  g_autoptr(GFile) temp = NULL;
+  g_autoptr(GFileOutputStream) file_stream = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  gboolean ok;
+
+  file_stream = create_temp_beside (dest, &temp, cancellable, error);
+  if (file_stream == NULL)
+    return FALSE;
+
+  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), WRITE_BUFFER_SIZE);
+  ok = render (article, stream, cancellable, error);
+  /* Closing flushes: it can fail (a full disk) even when every write
+   * seemed to work. */
+  if (ok)
+    ok = g_output_stream_close (stream, cancellable, error);
+  else
+    g_output_stream_close (stream, NULL, NULL);
+
+  if (ok)
+    {
+      copy_mode (dest, temp);
+      ok = g_file_move (temp, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                        cancellable, NULL, NULL, error);
+    }
+  if (!ok)
+    g_file_delete (temp, NULL, NULL);
+  return ok;
+}
+
+static gboolean
+set_errno_error (GError **error,
+                 int      saved_errno)
+{
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Follows @path's symbolic links to the file they name, as cp and
+ * g_file_replace() do: the links stay and the real file is replaced. Sets
+ * @st to that file's status, with st_mode 0 when it does not exist yet (a
+ * new file, or the target of a dangling link). */
+static char *
+resolve_target (const char   *path,
+                struct stat  *st,
+                GError      **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint i = 0; i <= MAX_SYMLINKS; i++)
+    {
+      g_autoptr(GError) link_error = NULL;
+      char *link;
+
+      if (lstat (current, st) != 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno != ENOENT)
+            {
+              set_errno_error (error, saved_errno);
+              return NULL;
+            }
+          memset (st, 0, sizeof *st);
+          return g_steal_pointer (&current);
+        }
+      if (!S_ISLNK (st->st_mode))
+        return g_steal_pointer (&current);
+
+      link = g_file_read_link (current, &link_error);
+      if (link == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, link_error->message);
+          return NULL;
+        }
+      if (!g_path_is_absolute (link))
+        {
+          g_autofree char *dir = g_path_get_dirname (current);
+          g_autofree char *relative = link;
+
+          link = g_build_filename (dir, relative, NULL);
+        }
+      g_free (current);
+      current = link;
+    }
+  set_errno_error (error, ELOOP);
+  return NULL;
+}
+
+/* ".NAME." for the temporary files of NAME, cut (at a character) so that
+ * ".NAME.XXXXXX.part" is a legal file name even when NAME is. */
+static char *
+temp_prefix (const char *base)
+{
+  gsize max = TREATIES_MAX_FILE_NAME - 1 - TEMP_SUFFIX_LENGTH;
+  gsize n = strlen (base);
+
+  if (n > max)
+    {
+      n = max;
+      while (n > 0 && ((guchar) base[n] & 0xC0) == 0x80)
+        n--;
+    }
+  return g_strdup_printf (".%.*s.", (int) n, base);
+}
+
+static gboolean
+is_temp_suffix (const char *s)
+{
+  for (guint i = 0; i < 6; i++)
+    if (!g_ascii_isxdigit (s[i]))
+      return FALSE;
+  return strcmp (s + 6, ".part") == 0;
+}
+
+/* Removes what an interrupted export of the same file left: our pattern,
+ * a regular file, a minute old and locked by no export. */
+static void
+remove_stale_temps (const char *dir,
+                    const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gsize n = strlen (prefix);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+      int fd;
+
+      if (strncmp (name, prefix, n) != 0 || !is_temp_suffix (name + n))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime >= STALE_TEMP_AGE_SECONDS &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0)
+        g_unlink (path);
+      close (fd);
+    }
+}
+
+/* Creates and locks a new, empty temporary file in @dir. */
+static int
+create_temp (const char  *dir,
+             const char  *prefix,
+             char       **out_path,
+             GError     **error)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%06x.part", prefix, g_random_int_range (0, 0x1000000));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      int fd;
+
+      fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0666);
+      if (fd >= 0)
+        {
+          /* Tells remove_stale_temps() in another process that it is in use. */
+          flock (fd, LOCK_EX | LOCK_NB);
+          *out_path = g_steal_pointer (&path);
+          return fd;
+        }
+      if (errno != EEXIST || attempt + 1 >= MAX_TEMP_ATTEMPTS)
+        {
+          set_errno_error (error, errno);
+          return -1;
+        }
+    }
+}
+
+/* A local file: only a regular file is replaced, never a device, pipe or
+ * socket; a symbolic link is followed to the file it names. The new file
+ * gets the umask's permissions, or the permission bits of the file it
+ * replaces (not its setuid, setgid or sticky bits), and its owner where
+ * that is allowed. A folder or anything else that cannot be replaced fails
+ * before the article is rendered. */
+static gboolean
+export_local (TreatiesArticle  *article,
+              const char       *path,
+              GCancellable     *cancellable,
+              GError          **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *temp = NULL;
+  g_autoptr(GOutputStream) file_stream = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  struct stat st;
+  gboolean replacing;
+  gboolean ok;
+  int fd;
+
+  target = resolve_target (path, &st, error);
+  if (target == NULL)
+    return FALSE;
+  replacing = st.st_mode != 0;
+  if (replacing && S_ISDIR (st.st_mode))
+    return set_errno_error (error, EISDIR);
+  if (replacing && !S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  prefix = temp_prefix (base);
+  remove_stale_temps (dir, prefix);
+  fd = create_temp (dir, prefix, &temp, error);
+  if (fd < 0)
+    return FALSE;
+  if (replacing)
+    {
+      /* Ownership first: fchown() may clear permission bits. Failing to
+       * give the file away (not root) keeps it ours, as cp does. */
+      if ((st.st_uid != geteuid () || st.st_gid != getegid ()) && fchown (fd, st.st_uid, st.st_gid) != 0)
+        g_debug ("export: cannot keep the owner of %s: %s", target, g_strerror (errno));
+      if (fchmod (fd, st.st_mode & 0777) != 0)
+        g_debug ("export: cannot keep the mode of %s: %s", target, g_strerror (errno));
+    }
+
+  file_stream = g_unix_output_stream_new (fd, TRUE);
+  stream = g_buffered_output_stream_new_sized (file_stream, WRITE_BUFFER_SIZE);
+  ok = render (article, stream, cancellable, error);
+  /* Flushing can fail (a full disk) even when every write seemed to work.
+   * A file that replaces another is on disk before the rename, so that a
+   * crash leaves the old one or the new one. */
+  if (ok)
+    ok = g_output_stream_flush (stream, cancellable, error);
+  if (ok && replacing && fsync (fd) != 0)
+    ok = set_errno_error (error, errno);
+  if (ok)
+    ok = g_output_stream_close (stream, cancellable, error);
+  else
+    g_output_stream_close (stream, NULL, NULL);
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  if (ok && rename (temp, target) != 0)
+    ok = set_errno_error (error, errno);
+
+  if (!ok)
+    g_unlink (temp);
+  return ok;
 }
 
 static void
@@ -297,9 +581,7 @@ treaties_pdf_export (TreatiesArticle  *article,
                      GCancellable     *cancellable,
                      GError          **error)
 {
-  g_autoptr(GFile) temp = NULL;
-  g_autoptr(GFileOutputStream) file_stream = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
@@ -314,32 +596,14 @@ treaties_pdf_export (TreatiesArticle  *article,
       return FALSE;
     }
 
-  file_stream = create_temp_beside (dest, &temp, cancellable, &local_error);
-  if (file_stream == NULL)
-    {
-      set_file_error (error, local_error, dest);
-      return FALSE;
-    }
-
-  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), WRITE_BUFFER_SIZE);
-  ok = render (article, stream, cancellable, &local_error);
-  /* Closing flushes: it can fail (a full disk) even when every write
-   * seemed to work. */
-  if (ok)
-    ok = g_output_stream_close (stream, cancellable, &local_error);
+  path = g_file_get_path (dest);
+  if (path != NULL)
+    ok = export_local (article, path, cancellable, &local_error);
   else
-    g_output_stream_close (stream, NULL, NULL);
-
-  if (ok)
-    {
-      copy_mode (dest, temp);
-      ok = g_file_move (temp, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                        cancellable, NULL, NULL, &local_error);
-    }
+    ok = export_with_gio (article, dest, cancellable, &local_error);
 
   if (!ok)
     {
-      g_file_delete (temp, NULL, NULL);
       if (local_error->domain == TREATIES_PDF_EXPORT_ERROR)
         {
           g_autofree char *name = g_file_get_parse_name (dest);

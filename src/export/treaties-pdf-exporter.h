@@ -7,7 +7,13 @@
  * The file is written next to @dest under a temporary name and renamed over
  * it only once complete, so an existing file is never truncated or left
  * half-written, and on failure or cancellation the temporary file is
- * removed. No GTK: safe on a worker thread, and without a display.
+ * removed (one an interrupted export left is removed by the next export of
+ * that name). A local @dest that is a symbolic link is followed to the file
+ * it names; one that is not a regular file (a device, pipe, socket or
+ * folder) is refused with G_IO_ERROR_NOT_REGULAR_FILE or
+ * G_IO_ERROR_IS_DIRECTORY before anything is rendered. A new file gets the
+ * umask's permissions, a replaced one the permission bits of the file it
+ * replaces. No GTK: safe on a worker thread, and without a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -12,14 +12,21 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <gio/gunixinputstream.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "treaties-article-private.h"
 #include "treaties-limits.h"
+#include "treaties-safe-text.h"
 
 typedef struct
 {
@@ -53,6 +60,7 @@ add_problem (Loader               *loader,
              ...)
 {
   g_autofree char *what = NULL;
+  g_autofree char *text = NULL;
   va_list args;
   Problem p;
 
@@ -66,9 +74,11 @@ add_problem (Loader               *loader,
 
   p.code = code;
   if (path != NULL && *path != '\0')
-    p.text = g_strdup_printf ("%s: %s: %s", loader->name, path, what);
+    text = g_strdup_printf ("%s: %s: %s", loader->name, path, what);
   else
-    p.text = g_strdup_printf ("%s: %s", loader->name, what);
+    text = g_strdup_printf ("%s: %s", loader->name, what);
+  /* Quoted text, keys and file names may hold control characters. */
+  p.text = treaties_safe_text_escape (text, FALSE);
   g_array_append_val (loader->problems, p);
 }
 
@@ -81,6 +91,7 @@ add_problem_at (Loader               *loader,
                 ...)
 {
   g_autofree char *what = NULL;
+  g_autofree char *text = NULL;
   va_list args;
   Problem p;
 
@@ -93,7 +104,8 @@ add_problem_at (Loader               *loader,
   va_end (args);
 
   p.code = code;
-  p.text = g_strdup_printf ("%s:%u:%u: %s", loader->name, line, column, what);
+  text = g_strdup_printf ("%s:%u:%u: %s", loader->name, line, column, what);
+  p.text = treaties_safe_text_escape (text, FALSE);
   g_array_append_val (loader->problems, p);
 }
 
@@ -114,8 +126,12 @@ loader_propagate (Loader  *loader,
       g_string_append (message, g_array_index (loader->problems, Problem, i).text);
     }
   if (loader->n_problems > loader->problems->len)
-    g_string_append_printf (message, "\n%s: … and %u more problems", loader->name,
-                            loader->n_problems - loader->problems->len);
+    {
+      g_autofree char *name = treaties_safe_text_escape (loader->name, FALSE);
+
+      g_string_append_printf (message, "\n%s: … and %u more problems", name,
+                              loader->n_problems - loader->problems->len);
+    }
 
   g_set_error_literal (error, TREATIES_ARTICLE_ERROR,
                        g_array_index (loader->problems, Problem, 0).code,
@@ -298,9 +314,17 @@ scan_escape (Scanner    *s,
             low >= 0xDC00 && low <= 0xDFFF))
         return scan_error (s, p, TREATIES_ARTICLE_ERROR_ENCODING,
                            "\\u%.4s is the first half of a surrogate pair, without the second", p + 2);
+      u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+      if (treaties_safe_text_is_noncharacter (u))
+        return scan_error (s, p, TREATIES_ARTICLE_ERROR_ENCODING,
+                           "\\u%.4s\\u%.4s is U+%04X, a Unicode noncharacter, not text (remove it)",
+                           p + 2, p + 8, u);
       s->p = p + 12;
       return TRUE;
     }
+  if (treaties_safe_text_is_noncharacter (u))
+    return scan_error (s, p, TREATIES_ARTICLE_ERROR_ENCODING,
+                       "\\u%.4s is a Unicode noncharacter, not text (remove it)", p + 2);
   s->p = p + 6;
   return TRUE;
 }
@@ -560,6 +584,18 @@ scan_value (Scanner *s)
  * others validated by GLib. A block ends before an ASCII byte, which is
  * never inside a multi-byte sequence, so the first invalid byte is the same
  * as GLib would find in one go. */
+/* The first noncharacter in valid UTF-8 [@p, @end), or NULL. Only the
+ * sequences that start U+F000 and above need a look. */
+static const char *
+find_noncharacter (const char *p,
+                   const char *end)
+{
+  for (; p < end; p++)
+    if ((guchar) *p >= 0xEF && treaties_safe_text_is_noncharacter (g_utf8_get_char (p)))
+      return p;
+  return NULL;
+}
+
 static gboolean
 validate_utf8 (const char  *data,
                gsize        length,
@@ -580,14 +616,19 @@ validate_utf8 (const char  *data,
           p += 8;
         }
       if (end - p < 8)
-        return g_utf8_validate_len (p, end - p, invalid);
+        {
+          if (!g_utf8_validate_len (p, end - p, invalid))
+            return FALSE;
+          return (*invalid = find_noncharacter (p, end)) == NULL;
+        }
 
       /* A block with non-ASCII or NUL: up to the next ASCII byte past it. */
       block = p;
       p += 8;
       while (p < end && (guchar) *p >= 0x80)
         p++;
-      if (!g_utf8_validate_len (block, p - block, invalid))
+      if (!g_utf8_validate_len (block, p - block, invalid) ||
+          (*invalid = find_noncharacter (block, p)) != NULL)
         return FALSE;
     }
   return TRUE;
@@ -608,6 +649,11 @@ scan_json (Loader     *loader,
       if (*invalid == '\0')
         add_problem_at (loader, TREATIES_ARTICLE_ERROR_ENCODING, line, column,
                         "NUL byte: an article is text and may not contain NUL bytes");
+      else if ((guchar) *invalid >= 0xEF &&
+               treaties_safe_text_is_noncharacter (g_utf8_get_char_validated (invalid, data + length - invalid)))
+        add_problem_at (loader, TREATIES_ARTICLE_ERROR_ENCODING, line, column,
+                        "U+%04X is a Unicode noncharacter, not text (remove it)",
+                        g_utf8_get_char (invalid));
       else
         add_problem_at (loader, TREATIES_ARTICLE_ERROR_ENCODING, line, column,
                         "invalid UTF-8 (byte 0x%02X): an article must be saved as UTF-8",
@@ -1026,21 +1072,72 @@ is_plain_web_link (const char *href)
     return FALSE;
   for (; *p != '\0'; p++)
     {
-      if (n == sizeof decoded || !g_ascii_isgraph (*p))
+      guchar c;
+
+      if (n == sizeof decoded || !g_ascii_isgraph (*p) || *p == '\\')
         return FALSE;
       if (*p != '%')
-        decoded[n++] = *p;
+        c = *p;
       else if (g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
         {
-          decoded[n++] = (char) (g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2]));
+          c = g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2]);
           p += 2;
         }
       else
         return FALSE;
+      /* An escaped control character, or escaped UTF-8 that could be a
+       * bidirectional control: the full check decides. */
+      if (c < 0x20 || c >= 0x7F)
+        return FALSE;
+      decoded[n++] = c;
     }
-  /* Fails on NUL too. Per component or as a whole is the same: the
-   * components are split at ASCII '?' and '#', never inside a character. */
-  return g_utf8_validate_len (decoded, n, NULL);
+  return TRUE;
+}
+
+/* What makes @href deceive or misbehave however it parses: a control
+ * character, a bidirectional control (an RLO can show "…/exe.jpg" for
+ * "…gpj.exe"), white space, or a backslash (a PDF string's escape, and a
+ * "/" to browsers), written out or %-escaped. NULL when there is none. */
+static char *
+describe_unsafe_href (const char *href)
+{
+  g_autofree char *unescaped = g_uri_unescape_string (href, NULL);
+  const char *forms[] = { href, unescaped };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      if (forms[i] == NULL || !g_utf8_validate (forms[i], -1, NULL))
+        continue;
+      for (const char *p = forms[i]; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == '\\' && i == 0)
+            return g_strdup ("has a backslash (write it as %5C)");
+          if (c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
+              (c >= 0x2066 && c <= 0x2069))
+            return g_strdup_printf ("has the bidirectional control U+%04X, which can make it read as another link", c);
+          if (treaties_safe_text_is_control (c))
+            return g_strdup_printf ("has the control character U+%04X", c);
+          if (g_unichar_isspace (c) && i == 0)
+            return g_strdup_printf ("has a space (U+%04X; write it as %%20)", c);
+        }
+    }
+  return NULL;
+}
+
+/* A mailto: link that asks the mail program to attach a file. */
+static gboolean
+mailto_attaches (GUri *uri)
+{
+  g_autoptr(GHashTable) params = NULL;
+  const char *query = g_uri_get_query (uri);
+
+  if (query == NULL)
+    return FALSE;
+  params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_CASE_INSENSITIVE, NULL);
+  return params == NULL || g_hash_table_contains (params, "attach") ||
+         g_hash_table_contains (params, "attachment");
 }
 
 static void
@@ -1050,10 +1147,16 @@ check_href (Loader     *loader,
             const char *key)
 {
   g_autoptr(GUri) uri = NULL;
+  g_autofree char *unsafe = NULL;
   const char *scheme;
 
   if (is_plain_web_link (href))
     return;
+  if ((unsafe = describe_unsafe_href (href)) != NULL)
+    {
+      add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, key, "link \"%s\" %s", href, unsafe);
+      return;
+    }
   if (g_uri_peek_scheme (href) == NULL)
     {
       add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, key,
@@ -1079,9 +1182,16 @@ check_href (Loader     *loader,
     {
       if (*g_uri_get_path (uri) == '\0')
         add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, key, "link \"%s\" has no address", href);
+      else if (mailto_attaches (uri))
+        add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, key,
+                            "link \"%s\" asks to attach a file to the mail", href);
     }
   else if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, key, "link \"%s\" has no host", href);
+  else if (g_uri_get_userinfo (uri) != NULL)
+    add_member_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, path, key,
+                        "link \"%s\" has a user name before its host (…@), which can make it read as a link "
+                        "to another site", href);
 }
 
 static gboolean
@@ -1809,51 +1919,184 @@ set_io_error (GError       **error,
   g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO, "%s: %s", name, what);
 }
 
+#define READ_CHUNK_SIZE (1024 * 1024)
+
+static gboolean
+set_limit_error (GError     **error,
+                 const char  *name,
+                 goffset      size)
+{
+  if (size > TREATIES_MAX_FILE_SIZE)
+    g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_LIMIT,
+                 "%s: the file is %" G_GOFFSET_FORMAT " bytes, more than the limit of %d MiB",
+                 name, size, TREATIES_MAX_FILE_SIZE / (1024 * 1024));
+  else
+    g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_LIMIT,
+                 "%s: the file is more than the limit of %d MiB",
+                 name, TREATIES_MAX_FILE_SIZE / (1024 * 1024));
+  return FALSE;
+}
+
+static gboolean
+set_not_regular_error (GError     **error,
+                       const char  *name)
+{
+  g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO,
+               "%s: is a device, pipe or socket, not an article file", name);
+  return FALSE;
+}
+
+/* Reads @stream to its end, but never more than the size limit: a file
+ * that grows while it is read, or says it is smaller than it is, is
+ * refused at the limit rather than read on. */
+static GBytes *
+read_capped (GInputStream  *stream,
+             goffset        size_hint,
+             const char    *name,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GByteArray) data = NULL;
+
+  data = g_byte_array_sized_new (CLAMP (size_hint, 0, TREATIES_MAX_FILE_SIZE) + 1);
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gsize old_length = data->len;
+      gsize want = MIN (READ_CHUNK_SIZE, (gsize) TREATIES_MAX_FILE_SIZE + 1 - old_length);
+      gsize got = 0;
+
+      g_byte_array_set_size (data, old_length + want);
+      if (!g_input_stream_read_all (stream, data->data + old_length, want, &got, cancellable, &local_error))
+        {
+          set_io_error (error, name, local_error);
+          return NULL;
+        }
+      g_byte_array_set_size (data, old_length + got);
+      if (data->len > TREATIES_MAX_FILE_SIZE)
+        {
+          set_limit_error (error, name, -1);
+          return NULL;
+        }
+      if (got < want)
+        break;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* A local file is opened without blocking (a FIFO with no writer would
+ * block the open itself) and checked to be a regular file before a byte
+ * is read: a device has no size to check (/dev/zero reads forever) and a
+ * pipe may never end. */
+static GInputStream *
+open_local (const char    *path,
+            const char    *name,
+            goffset       *size,
+            GError       **error)
+{
+  struct stat st;
+  int fd, flags;
+
+  /* stat() first: opening a device can have effects of its own (a tape
+   * rewinds, a terminal becomes ours). */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    {
+      set_not_regular_error (error, name);
+      return NULL;
+    }
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autoptr(GError) io_error = g_error_new_literal (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                                        g_strerror (saved_errno));
+
+      set_io_error (error, name, io_error);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      if (S_ISDIR (st.st_mode))
+        g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO,
+                     "%s: is a folder, not an article", name);
+      else
+        set_not_regular_error (error, name);
+      close (fd);
+      return NULL;
+    }
+  /* Regular files do not block anyway; reads should not return EAGAIN. */
+  flags = fcntl (fd, F_GETFL);
+  if (flags != -1)
+    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
+  *size = st.st_size;
+  return g_unix_input_stream_new (fd, TRUE);
+}
+
 TreatiesArticle *
 treaties_article_new_from_file (GFile         *file,
                                 GCancellable  *cancellable,
                                 GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GError) local_error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  g_autofree char *path = NULL;
+  goffset size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
+  path = g_file_get_path (file);
+
+  if (path != NULL)
+    stream = open_local (path, name, &size, error);
+  else
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+      if (info == NULL)
+        {
+          set_io_error (error, name, local_error);
+          return NULL;
+        }
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO,
+                       "%s: is a folder, not an article", name);
+          return NULL;
+        }
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+        {
+          set_not_regular_error (error, name);
+          return NULL;
+        }
+      size = g_file_info_get_size (info);
+      if (size <= TREATIES_MAX_FILE_SIZE)
+        {
+          stream = G_INPUT_STREAM (g_file_read (file, cancellable, &local_error));
+          if (stream == NULL)
+            set_io_error (error, name, local_error);
+        }
+    }
+  if (stream == NULL && size <= TREATIES_MAX_FILE_SIZE)
+    return NULL;
 
   /* Refuse a huge file before reading it into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
+  if (size > TREATIES_MAX_FILE_SIZE)
     {
-      set_io_error (error, name, local_error);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_IO,
-                   "%s: is a folder, not an article", name);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > TREATIES_MAX_FILE_SIZE)
-    {
-      g_set_error (error, TREATIES_ARTICLE_ERROR, TREATIES_ARTICLE_ERROR_LIMIT,
-                   "%s: the file is %" G_GOFFSET_FORMAT " bytes, more than the limit of %d MiB",
-                   name, g_file_info_get_size (info), TREATIES_MAX_FILE_SIZE / (1024 * 1024));
+      set_limit_error (error, name, size);
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      set_io_error (error, name, local_error);
-      return NULL;
-    }
-  bytes = g_bytes_new_take (contents, length);
+  bytes = read_capped (stream, size, name, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  g_input_stream_close (stream, NULL, NULL);
 
   return treaties_article_new_from_bytes (bytes, name, error);
 }
