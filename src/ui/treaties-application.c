@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "treaties-application.h"
@@ -200,6 +203,76 @@ treaties_application_handle_local_options (GApplication *app,
   return 0;
 }
 
+/* The largest window size restored; anything larger is a corrupt value. */
+#define MAX_WINDOW_SIZE 32767
+
+static void
+repair_window_size (GSettings  *settings,
+                    const char *key)
+{
+  int value = g_settings_get_int (settings, key);
+
+  if (value < 1 || value > MAX_WINDOW_SIZE)
+    {
+      g_message ("Setting %s=%d is not a window size; reset", key, value);
+      g_settings_reset (settings, key);
+    }
+}
+
+void
+treaties_application_repair_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) zoom_key = NULL;
+  g_autoptr(GVariant) zoom = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GVariant) positions = NULL;
+  gsize n;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  repair_window_size (settings, "window-width");
+  repair_window_size (settings, "window-height");
+
+  /* GSettings checks the schema's range, but NaN compares as in range. */
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  zoom_key = g_settings_schema_get_key (schema, "text-zoom");
+  zoom = g_settings_get_value (settings, "text-zoom");
+  if (!isfinite (g_variant_get_double (zoom)) || !g_settings_schema_key_range_check (zoom_key, zoom))
+    {
+      g_message ("Setting text-zoom=%g is not a zoom; reset", g_variant_get_double (zoom));
+      g_settings_reset (settings, "text-zoom");
+    }
+
+  /* The lists were only cut when added to: a long one (from an older
+   * version, or written by hand) costs on every start and every save. */
+  recent = g_settings_get_strv (settings, "recent-articles");
+  if (g_strv_length (recent) > TREATIES_MAX_RECENT)
+    {
+      const char *kept[TREATIES_MAX_RECENT + 1] = { NULL };
+
+      memcpy (kept, recent, TREATIES_MAX_RECENT * sizeof (char *));
+      g_settings_set_strv (settings, "recent-articles", kept);
+    }
+
+  /* Positions are added at the end: the newest are the last. */
+  positions = g_settings_get_value (settings, "last-positions");
+  n = g_variant_n_children (positions);
+  if (n > TREATIES_MAX_SAVED_POSITIONS)
+    {
+      GVariantBuilder builder;
+
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+      for (gsize i = n - TREATIES_MAX_SAVED_POSITIONS; i < n; i++)
+        {
+          g_autoptr(GVariant) entry = g_variant_get_child_value (positions, i);
+
+          g_variant_builder_add_value (&builder, entry);
+        }
+      g_settings_set_value (settings, "last-positions", g_variant_builder_end (&builder));
+    }
+}
+
 static void
 treaties_application_startup (GApplication *app)
 {
@@ -215,7 +288,10 @@ treaties_application_startup (GApplication *app)
    * not remembered. */
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)) != NULL &&
       schema_is_complete (schema))
-    self->settings = g_settings_new (APPLICATION_ID);
+    {
+      self->settings = g_settings_new (APPLICATION_ID);
+      treaties_application_repair_settings (self->settings);
+    }
   else
     g_message ("GSettings schema %s not found or out of date; settings will not be saved", APPLICATION_ID);
 

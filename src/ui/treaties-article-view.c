@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "treaties-article-view.h"
+#include "treaties-safe-text.h"
 #include "treaties-text-match.h"
 
 /* Pixels of padding around the text, inside the scrolling area. */
@@ -685,10 +686,13 @@ query_tooltip_cb (TreatiesArticleView *self,
                   GtkTooltip          *tooltip)
 {
   const char *href;
+  g_autofree char *shown = NULL;
 
   if (keyboard || (href = href_at (self, x, y)) == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, href);
+  /* A host that mixes scripts shows as xn--…, not as the site it mimics. */
+  shown = treaties_safe_text_link_for_display (href);
+  gtk_tooltip_set_text (tooltip, shown);
   return TRUE;
 }
 
@@ -697,14 +701,16 @@ open_link (TreatiesArticleView *self,
            const char          *href)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* What the tooltip showed is what opens. */
+  g_autofree char *uri = treaties_safe_text_link_for_display (href);
 
   /* GtkUriLauncher (4.10) only where the build allows 4.10 API; the
    * project pins GDK_VERSION_MAX_ALLOWED to Debian 12's 4.8. */
 #if GTK_CHECK_VERSION (4, 10, 0) && GDK_VERSION_MAX_ALLOWED >= GDK_VERSION_4_10
-  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (href);
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
   gtk_uri_launcher_launch (launcher, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL, NULL);
 #else
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, href, GDK_CURRENT_TIME);
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 #endif
 }
 

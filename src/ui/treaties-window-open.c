@@ -4,13 +4,21 @@
  */
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "treaties-application.h"
 #include "treaties-window-open.h"
 
-#define MAX_RECENT   8
+#define MAX_RECENT   TREATIES_MAX_RECENT
 #define ARTICLE_MIME "application/x-treaties-article+json"
+/* The window's GCancellable of the open in progress, if any. */
+#define OPENING_KEY  "treaties-opening-cancellable"
+/* GtkRecentManager reads (and later rewrites) its whole file on the main
+ * thread; past this size that is a visible stall. */
+#define MAX_RECENT_FILE_SIZE (1024 * 1024)
 
 /* As in treaties-window-export.c: GtkFileDialog only where the build allows
  * 4.10 API; Debian 12 has GTK 4.8. */
@@ -22,6 +30,7 @@ typedef struct
 {
   TreatiesWindow *window;
   GFile          *file;
+  GCancellable   *cancellable;
 } Opening;
 
 static void
@@ -29,6 +38,7 @@ opening_free (Opening *opening)
 {
   g_clear_object (&opening->window);
   g_clear_object (&opening->file);
+  g_clear_object (&opening->cancellable);
   g_free (opening);
 }
 
@@ -43,6 +53,21 @@ window_settings (TreatiesWindow *window)
   return TREATIES_IS_APPLICATION (app) ? treaties_application_get_settings (TREATIES_APPLICATION (app)) : NULL;
 }
 
+/* Whether the desktop's list of recent files can be handed to
+ * GtkRecentManager: it opens and parses the file on the main thread, so a
+ * FIFO there would block forever and a huge file for seconds. Missing is
+ * fine (it is created). stat() does not open, so it cannot block. */
+static gboolean
+recent_manager_is_safe (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return errno == ENOENT;
+  return S_ISREG (st.st_mode) && st.st_size <= MAX_RECENT_FILE_SIZE;
+}
+
 /* Newest first, no duplicates, at most MAX_RECENT. */
 static void
 remember_recent (TreatiesWindow *window,
@@ -55,7 +80,11 @@ remember_recent (TreatiesWindow *window,
   g_auto(GStrv) recent = NULL;
   guint n = 1;
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (recent_manager_is_safe ())
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  else
+    g_debug ("recently-used.xbel is not a regular file of at most %d bytes; not added to it",
+             MAX_RECENT_FILE_SIZE);
 
   if (settings == NULL)
     return;
@@ -83,6 +112,11 @@ loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   article = treaties_article_new_from_file_finish (result, &error);
+  /* A newer open replaced this one: the reader no longer wants it. */
+  if (g_cancellable_is_cancelled (opening->cancellable))
+    return;
+  if (g_object_get_data (G_OBJECT (opening->window), OPENING_KEY) == opening->cancellable)
+    g_object_set_data (G_OBJECT (opening->window), OPENING_KEY, NULL);
   if (article == NULL)
     {
       treaties_window_show_error (opening->window, error);
@@ -97,15 +131,23 @@ void
 treaties_window_open_file (TreatiesWindow *window,
                            GFile          *file)
 {
+  GCancellable *previous;
   Opening *opening;
 
   g_return_if_fail (TREATIES_IS_WINDOW (window));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* The last article asked for wins, not the last to finish loading. */
+  previous = g_object_get_data (G_OBJECT (window), OPENING_KEY);
+  if (previous != NULL)
+    g_cancellable_cancel (previous);
+
   opening = g_new0 (Opening, 1);
   opening->window = g_object_ref (window);
   opening->file = g_object_ref (file);
-  treaties_article_new_from_file_async (file, NULL, loaded_cb, opening);
+  opening->cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (window), OPENING_KEY, g_object_ref (opening->cancellable), g_object_unref);
+  treaties_article_new_from_file_async (file, opening->cancellable, loaded_cb, opening);
 }
 
 static GListStore *
@@ -254,7 +296,8 @@ recent_changed_cb (GSettings  *settings,
   guint n = 0;
 
   g_menu_remove_all (menu);
-  for (guint i = 0; recent[i] != NULL; i++)
+  /* Only as many as are kept: each costs a look at the disk. */
+  for (guint i = 0; recent[i] != NULL && i < MAX_RECENT; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
       g_autofree char *name = NULL;

@@ -214,18 +214,21 @@ save_reading_position (TreatiesWindow *self)
   GVariantIter iter;
   const char *id, *key, *value;
   const char *section;
+  gsize n_old;
 
   if (self->settings == NULL || self->article == NULL ||
       (section = treaties_window_get_current_section (self)) == NULL)
     return;
 
-  /* a{ss}: article id → section id; this article's entry is replaced. */
+  /* a{ss}: article id → section id, the most recently read last; this
+   * article's entry moves to the end, and the oldest beyond the limit go. */
   id = treaties_article_get_id (self->article);
   positions = g_settings_get_value (self->settings, "last-positions");
+  n_old = g_variant_n_children (positions);
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
   g_variant_iter_init (&iter, positions);
-  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
-    if (!g_str_equal (key, id))
+  for (gsize i = 0; g_variant_iter_next (&iter, "{&s&s}", &key, &value); i++)
+    if (i + TREATIES_MAX_SAVED_POSITIONS >= n_old + 1 && !g_str_equal (key, id))
       g_variant_builder_add (&builder, "{ss}", key, value);
   g_variant_builder_add (&builder, "{ss}", id, section);
   g_settings_set_value (self->settings, "last-positions", g_variant_builder_end (&builder));
