@@ -8,7 +8,8 @@
 
 /* Bytes in an article file; larger files are refused before they are read.
  * Room for 10,000 times the shipped article; loading a file this size takes
- * about 8 times as much memory, most of it json-glib's tree. */
+ * about 8 times as much memory, most of it json-glib's tree (15 times and
+ * more for a file of mostly small events: some 1 KiB of tree per event). */
 #define TREATIES_MAX_FILE_SIZE      (256 * 1024 * 1024)
 /* Nesting of JSON arrays and objects. json-glib 1.6 recurses per level and
  * overflows the stack near 100,000 levels; articles need fewer than 10. */
