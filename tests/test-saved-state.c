@@ -213,6 +213,37 @@ test_recent_file_is_fifo (void)
   g_unlink (xbel);
 }
 
+static gboolean
+shows_error (gpointer data)
+{
+  GtkStack *stack = child (data, "main_stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "error") == 0;
+}
+
+/* Opening a FIFO (as Open, a drop, Open Recent or an argument would) used
+ * to leave a blank window for ever: it must fail at once, on the error
+ * page. Remote entries in the recent list are not looked up. */
+static void
+test_open_fifo_fails (void)
+{
+  g_autofree char *fifo = g_build_filename (data_dir, "article.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fifo);
+  TreatiesWindow *window = treaties_window_new (GTK_APPLICATION (app));
+  const char *remote[] = { "sftp://unreachable.invalid/article.json", NULL };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  alarm (30);
+  treaties_window_open_file (window, file);
+  g_assert_true (wait_until (shows_error, window));
+  g_settings_set_strv (treaties_application_get_settings (app), "recent-articles", remote);
+  alarm (0);
+  g_assert_cmpint (g_menu_model_get_n_items (child (window, "recent_menu")), ==, 1); /* "No Recent Articles" */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (fifo);
+}
+
 /* An article big enough to take a while to load. */
 static char *
 write_big_article (void)
@@ -333,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/saved-state/recent-menu-capped", test_recent_menu_capped);
   g_test_add_func ("/saved-state/recent-file-is-fifo", test_recent_file_is_fifo);
   g_test_add_func ("/saved-state/newer-open-wins", test_newer_open_wins);
+  g_test_add_func ("/saved-state/open-fifo-fails", test_open_fifo_fails);
   status = g_test_run ();
 
   g_clear_object (&app);

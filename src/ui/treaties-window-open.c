@@ -303,8 +303,10 @@ recent_changed_cb (GSettings  *settings,
       g_autofree char *name = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
-      /* A file that has gone away is left out, not offered to fail. */
-      if (!g_file_query_exists (file, NULL))
+      /* A file that has gone away is left out, not offered to fail. Only
+       * local files are looked at: asking a remote location whether it
+       * exists can block the window for as long as the network likes. */
+      if (!g_file_is_native (file) || !g_file_query_exists (file, NULL))
         continue;
       name = g_file_get_basename (file);
       item = g_menu_item_new (name, NULL);
