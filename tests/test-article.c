@@ -365,6 +365,189 @@ test_events_sorted_stably (void)
   g_assert_cmpstr (treaties_event_get_id (g_ptr_array_index (for_s, 0)), ==, "b");
 }
 
+/* Marks in two sections and a subsection, adjacent marks, text before a
+ * mark that has more bytes than characters. */
+static const char *passages_json =
+  "{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"sections\":["
+  " {\"id\":\"s1\",\"title\":\"One\",\"blocks\":["
+  "  {\"type\":\"paragraph\",\"text\":[\"\xc3\x89" "bauche \xe2\x80\x94 \",{\"text\":\"Rapallo\",\"event\":\"r\"},\" then \","
+  "   {\"text\":\"Locarno\",\"event\":\"l\",\"style\":\"emphasis\"},{\"text\":\" pact\",\"event\":\"l\"},\".\"]},"
+  "  {\"type\":\"list\",\"items\":[\"plain\",[\"x \",{\"text\":\"Rapallo again\",\"event\":\"r\"}]]}],"
+  "  \"subsections\":[{\"id\":\"s1a\",\"title\":\"One A\",\"blocks\":["
+  "   {\"type\":\"paragraph\",\"text\":[{\"text\":\"Locarno\",\"event\":\"l\"}]}]}]},"
+  " {\"id\":\"s2\",\"title\":\"Two\",\"blocks\":["
+  "  {\"type\":\"paragraph\",\"text\":[{\"text\":\"Rapallo\",\"event\":\"r\"},{\"text\":\"Locarno\",\"event\":\"l\"}]}]}],"
+  "\"timeline\":{\"start\":\"1918-11-11\",\"end\":\"1939-09-01\",\"events\":["
+  " {\"id\":\"n\",\"date\":\"1930-01-01\",\"title\":\"Nowhere\"},"
+  " {\"id\":\"u\",\"date\":\"1928-01-01\",\"title\":\"Unmarked\",\"sections\":[\"s2\",\"s1\"]},"
+  " {\"id\":\"l\",\"date\":\"1925-12-01\",\"title\":\"Locarno\",\"sections\":[\"s2\"]},"
+  " {\"id\":\"r\",\"date\":\"1922-04-16\",\"title\":\"Rapallo\",\"sections\":[\"s2\"]}]}}";
+
+typedef struct
+{
+  const char *section;
+  guint block, item, run_start, run_end, start, end;
+  const char *words;
+} ExpectedPassage;
+
+static void
+assert_passages (TreatiesArticle       *article,
+                 const char            *event_id,
+                 const ExpectedPassage *expected,
+                 guint                  n_expected)
+{
+  TreatiesEvent *event = treaties_article_lookup_event (article, event_id);
+  GPtrArray *passages;
+
+  g_assert_nonnull (event);
+  passages = treaties_article_get_passages (article, event);
+  g_assert_cmpuint (passages->len, ==, n_expected);
+  /* The same array each time: the article owns it. */
+  g_assert_true (treaties_article_get_passages (article, event) == passages);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      const TreatiesPassage *p = g_ptr_array_index (passages, i);
+      const ExpectedPassage *e = &expected[i];
+      g_autoptr(TreatiesBlock) block = NULL;
+      g_autofree char *plain = NULL;
+      g_autofree char *words = NULL;
+      GString *runs_text = g_string_new (NULL);
+
+      g_assert_cmpstr (treaties_section_get_id (p->section), ==, e->section);
+      g_assert_true (p->marked);
+      g_assert_cmpuint (p->block, ==, e->block);
+      g_assert_cmpuint (p->item, ==, e->item);
+      g_assert_cmpuint (p->run_start, ==, e->run_start);
+      g_assert_cmpuint (p->run_end, ==, e->run_end);
+      g_assert_cmpuint (p->start, ==, e->start);
+      g_assert_cmpuint (p->end, ==, e->end);
+
+      /* The offsets are characters of the item's plain text, and the runs
+       * are the marked words. */
+      block = g_list_model_get_item (treaties_section_get_blocks (p->section), p->block);
+      plain = treaties_runs_to_plain (treaties_block_get_item (block, p->item));
+      words = g_utf8_substring (plain, p->start, p->end);
+      g_assert_cmpstr (words, ==, e->words);
+      for (guint r = p->run_start; r < p->run_end; r++)
+        {
+          const TreatiesRun *run = g_ptr_array_index (treaties_block_get_item (block, p->item), r);
+
+          g_assert_cmpstr (run->event_id, ==, event_id);
+          g_string_append (runs_text, run->text);
+        }
+      g_assert_cmpstr (runs_text->str, ==, e->words);
+      g_string_free (runs_text, TRUE);
+    }
+}
+
+static void
+test_passages_from_marks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = load_string (passages_json, &error);
+  const ExpectedPassage rapallo[] = {
+    { "s1", 0, 0, 1, 2, 10, 17, "Rapallo" },
+    { "s1", 1, 1, 1, 2, 2, 15, "Rapallo again" },
+    { "s2", 0, 0, 0, 1, 0, 7, "Rapallo" },
+  };
+  /* Two adjacent runs of one event are one passage; adjacent runs of two
+   * events are two. */
+  const ExpectedPassage locarno[] = {
+    { "s1", 0, 0, 3, 5, 23, 35, "Locarno pact" },
+    { "s1a", 0, 0, 0, 1, 0, 7, "Locarno" },
+    { "s2", 0, 0, 1, 2, 7, 14, "Locarno" },
+  };
+  g_autoptr(TreatiesSection) s1 = NULL;
+  g_autoptr(TreatiesBlock) block = NULL;
+  const TreatiesRun *run;
+
+  g_assert_no_error (error);
+  assert_passages (article, "r", rapallo, G_N_ELEMENTS (rapallo));
+  assert_passages (article, "l", locarno, G_N_ELEMENTS (locarno));
+  g_assert_true (treaties_article_is_event_marked (article, treaties_article_lookup_event (article, "r")));
+
+  /* The mark is on the run, with its style; unmarked runs have none. */
+  s1 = g_list_model_get_item (treaties_article_get_sections (article), 0);
+  block = g_list_model_get_item (treaties_section_get_blocks (s1), 0);
+  run = g_ptr_array_index (treaties_block_get_item (block, 0), 3);
+  g_assert_cmpstr (run->event_id, ==, "l");
+  g_assert_cmpint (run->style, ==, TREATIES_RUN_EMPHASIS);
+  g_assert_null (run->href);
+  run = g_ptr_array_index (treaties_block_get_item (block, 0), 0);
+  g_assert_null (run->event_id);
+}
+
+static void
+test_passages_fallback (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = load_string (passages_json, &error);
+  TreatiesEvent *unmarked, *nowhere;
+  g_autoptr(GPtrArray) missing = NULL;
+  GPtrArray *passages;
+
+  g_assert_no_error (error);
+  unmarked = treaties_article_lookup_event (article, "u");
+  nowhere = treaties_article_lookup_event (article, "n");
+  g_assert_false (treaties_article_is_event_marked (article, unmarked));
+
+  /* Whole sections, in the order the event names them. */
+  passages = treaties_article_get_passages (article, unmarked);
+  g_assert_cmpuint (passages->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const TreatiesPassage *p = g_ptr_array_index (passages, i);
+
+      g_assert_cmpstr (treaties_section_get_id (p->section), ==, i == 0 ? "s2" : "s1");
+      g_assert_false (p->marked);
+      g_assert_cmpuint (p->block, ==, 0);
+      g_assert_cmpuint (p->start, ==, 0);
+      g_assert_cmpuint (p->end, ==, 0);
+    }
+  g_assert_true (treaties_article_get_passages (article, unmarked) == passages);
+  g_assert_cmpuint (treaties_article_get_passages (article, nowhere)->len, ==, 0);
+
+  /* Events marked nowhere, in date order. */
+  missing = treaties_article_dup_unmarked_events (article);
+  g_assert_cmpuint (missing->len, ==, 2);
+  g_assert_true (g_ptr_array_index (missing, 0) == unmarked);
+  g_assert_true (g_ptr_array_index (missing, 1) == nowhere);
+}
+
+static void
+test_passage_boxed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = load_string (passages_json, &error);
+  GPtrArray *passages;
+  g_autoptr(TreatiesPassage) copy = NULL;
+
+  g_assert_no_error (error);
+  passages = treaties_article_get_passages (article, treaties_article_lookup_event (article, "r"));
+  copy = g_boxed_copy (TREATIES_TYPE_PASSAGE, g_ptr_array_index (passages, 1));
+  g_assert_true (treaties_passage_equal (copy, g_ptr_array_index (passages, 1)));
+  g_assert_false (treaties_passage_equal (copy, g_ptr_array_index (passages, 0)));
+}
+
+static void
+test_date_note (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article =
+    load_string ("{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"date\":\"1931-10-29\",\"date_note\":\"s2\","
+                 "\"sections\":[{\"id\":\"s1\",\"title\":\"x\",\"blocks\":[]},"
+                 "{\"id\":\"s2\",\"title\":\"y\",\"blocks\":[{\"type\":\"editor-note\",\"text\":\"Disputed.\"}]}]}",
+                 &error);
+  g_autoptr(TreatiesArticle) plain = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (treaties_section_get_id (treaties_article_get_date_note (article)), ==, "s2");
+  plain = load_string ("{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"date\":\"1931-10-29\","
+                       "\"sections\":[{\"id\":\"s1\",\"title\":\"x\",\"blocks\":[]}]}", &error);
+  g_assert_no_error (error);
+  g_assert_null (treaties_article_get_date_note (plain));
+}
+
 /* tests/data/invalid/NAME.json must fail with the code and every line of
  * NAME.expected: the first line is the error code, each further line a
  * problem that must appear in the message, whole. */
@@ -567,6 +750,10 @@ main (int   argc,
   g_test_add_func ("/article/shipped/locarno", test_locarno);
   g_test_add_func ("/article/load/markup-is-text", test_markup_is_text);
   g_test_add_func ("/article/load/events-sorted", test_events_sorted_stably);
+  g_test_add_func ("/article/passages/marks", test_passages_from_marks);
+  g_test_add_func ("/article/passages/fallback", test_passages_fallback);
+  g_test_add_func ("/article/passages/boxed", test_passage_boxed);
+  g_test_add_func ("/article/load/date-note", test_date_note);
   g_test_add_func ("/article/invalid/corpus", test_invalid_corpus);
   g_test_add_func ("/article/invalid/problem-cap", test_problem_cap);
   g_test_add_func ("/article/hostile/deep-nesting", test_hostile_deep_nesting);

@@ -18,6 +18,7 @@ struct _TreatiesArticle
   char        *author;
   char        *language;
   TreatiesDay  date;
+  TreatiesSection *date_note;
 
   TreatiesArrayModel *sections;  /* top level */
   TreatiesArrayModel *outline;   /* sections and subsections, reading order */
@@ -28,6 +29,10 @@ struct _TreatiesArticle
   TreatiesArrayModel *eras;
   TreatiesArrayModel *events;
   GHashTable  *event_by_id;
+
+  /* Made when first asked for: event id → GPtrArray of TreatiesPassage. */
+  GHashTable  *marks;      /* the marked words; ids borrowed from the runs */
+  GHashTable  *fallbacks;  /* whole sections of events marked nowhere */
 };
 
 enum {
@@ -85,6 +90,78 @@ sort_by_day (GPtrArray   *items,
     items->pdata[i] = keyed[i].item;
 }
 
+/* One walk over every run of the article. */
+static void
+ensure_marks (TreatiesArticle *self)
+{
+  GListModel *outline = G_LIST_MODEL (self->outline);
+  guint n_sections = g_list_model_get_n_items (outline);
+
+  if (self->marks != NULL)
+    return;
+  self->marks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify) g_ptr_array_unref);
+  for (guint s = 0; s < n_sections; s++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, s);
+      GListModel *blocks = treaties_section_get_blocks (section);
+      guint n_blocks = g_list_model_get_n_items (blocks);
+
+      for (guint b = 0; b < n_blocks; b++)
+        {
+          g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, b);
+          guint n_items = treaties_block_get_n_items (block);
+
+          for (guint i = 0; i < n_items; i++)
+            {
+              GPtrArray *runs = treaties_block_get_item (block, i);
+              /* The passage of the run before, when that run is a mark:
+               * adjacent runs marking the same event are one passage. */
+              TreatiesPassage *last = NULL;
+              guint offset = 0;
+
+              for (guint r = 0; r < runs->len; r++)
+                {
+                  const TreatiesRun *run = g_ptr_array_index (runs, r);
+                  guint length = g_utf8_strlen (run->text, -1);
+
+                  if (run->event_id == NULL)
+                    last = NULL;
+                  else if (last != NULL &&
+                           g_str_equal (((const TreatiesRun *) g_ptr_array_index (runs, r - 1))->event_id,
+                                        run->event_id))
+                    {
+                      last->run_end = r + 1;
+                      last->end = offset + length;
+                    }
+                  else
+                    {
+                      GPtrArray *passages = g_hash_table_lookup (self->marks, run->event_id);
+                      TreatiesPassage *passage = g_new0 (TreatiesPassage, 1);
+
+                      if (passages == NULL)
+                        {
+                          passages = g_ptr_array_new_with_free_func ((GDestroyNotify) treaties_passage_free);
+                          g_hash_table_insert (self->marks, run->event_id, passages);
+                        }
+                      passage->section = g_object_ref (section);
+                      passage->marked = TRUE;
+                      passage->block = b;
+                      passage->item = i;
+                      passage->run_start = r;
+                      passage->run_end = r + 1;
+                      passage->start = offset;
+                      passage->end = offset + length;
+                      g_ptr_array_add (passages, passage);
+                      last = passage;
+                    }
+                  offset += length;
+                }
+            }
+        }
+    }
+}
+
 static void
 treaties_article_finalize (GObject *object)
 {
@@ -100,6 +177,9 @@ treaties_article_finalize (GObject *object)
   g_clear_object (&self->eras);
   g_clear_object (&self->events);
   g_clear_pointer (&self->event_by_id, g_hash_table_unref);
+  g_clear_object (&self->date_note);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->fallbacks, g_hash_table_unref);
 
   G_OBJECT_CLASS (treaties_article_parent_class)->finalize (object);
 }
@@ -186,6 +266,16 @@ treaties_article_set_meta (TreatiesArticle *self,
   self->author = g_strdup (author);
   g_free (self->language);
   self->language = g_strdup (language);
+}
+
+void
+treaties_article_set_date_note (TreatiesArticle *self,
+                                TreatiesSection *section)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE (self));
+  g_return_if_fail (section == NULL || TREATIES_IS_SECTION (section));
+
+  g_set_object (&self->date_note, section);
 }
 
 /* Top-level @sections, their subsections (already attached) coming with
@@ -346,6 +436,13 @@ treaties_article_dup_date_line (TreatiesArticle *self)
   return treaties_day_format_long (self->date);
 }
 
+TreatiesSection *
+treaties_article_get_date_note (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  return self->date_note;
+}
+
 GListModel *
 treaties_article_get_sections (TreatiesArticle *self)
 {
@@ -423,6 +520,79 @@ treaties_article_dup_events_for_section (TreatiesArticle *self,
       g_autoptr(TreatiesEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
 
       if (g_strv_contains (treaties_event_get_section_ids (event), section_id))
+        g_ptr_array_add (result, g_steal_pointer (&event));
+    }
+  return result;
+}
+
+GPtrArray *
+treaties_article_get_passages (TreatiesArticle *self,
+                               TreatiesEvent   *event)
+{
+  const char *id;
+  const char * const *section_ids;
+  GPtrArray *passages;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  g_return_val_if_fail (TREATIES_IS_EVENT (event), NULL);
+
+  ensure_marks (self);
+  id = treaties_event_get_id (event);
+  if ((passages = g_hash_table_lookup (self->marks, id)) != NULL)
+    return passages;
+
+  if (self->fallbacks == NULL)
+    self->fallbacks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+  if ((passages = g_hash_table_lookup (self->fallbacks, id)) != NULL)
+    return passages;
+
+  passages = g_ptr_array_new_with_free_func ((GDestroyNotify) treaties_passage_free);
+  section_ids = treaties_event_get_section_ids (event);
+  for (guint i = 0; section_ids != NULL && section_ids[i] != NULL; i++)
+    {
+      TreatiesSection *section = treaties_article_lookup_section (self, section_ids[i]);
+      TreatiesPassage *passage;
+
+      if (section == NULL)
+        continue;
+      passage = g_new0 (TreatiesPassage, 1);
+      passage->section = g_object_ref (section);
+      g_ptr_array_add (passages, passage);
+    }
+  g_hash_table_insert (self->fallbacks, g_strdup (id), passages);
+  return passages;
+}
+
+gboolean
+treaties_article_is_event_marked (TreatiesArticle *self,
+                                  TreatiesEvent   *event)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), FALSE);
+  g_return_val_if_fail (TREATIES_IS_EVENT (event), FALSE);
+
+  ensure_marks (self);
+  return g_hash_table_contains (self->marks, treaties_event_get_id (event));
+}
+
+GPtrArray *
+treaties_article_dup_unmarked_events (TreatiesArticle *self)
+{
+  GListModel *events;
+  GPtrArray *result;
+  guint n;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+
+  ensure_marks (self);
+  events = G_LIST_MODEL (self->events);
+  n = g_list_model_get_n_items (events);
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+
+      if (!g_hash_table_contains (self->marks, treaties_event_get_id (event)))
         g_ptr_array_add (result, g_steal_pointer (&event));
     }
   return result;

@@ -9,6 +9,7 @@
 #include "treaties-date.h"
 #include "treaties-era.h"
 #include "treaties-event.h"
+#include "treaties-passage.h"
 #include "treaties-section.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,10 @@ const char      *treaties_article_get_language       (TreatiesArticle *self);
 TreatiesDay      treaties_article_get_date           (TreatiesArticle *self);
 /* The date line as shown to the reader, e.g. "29 October 1931". */
 char            *treaties_article_dup_date_line      (TreatiesArticle *self);
+/* The section ("date_note") whose editor's note discusses the article's
+ * date, or NULL. When there is one, the date is the article's own dating,
+ * disputed or uncertain, and must not be shown as a fact. */
+TreatiesSection *treaties_article_get_date_note      (TreatiesArticle *self);
 
 /* Top-level sections (GListModel of TreatiesSection). */
 GListModel      *treaties_article_get_sections       (TreatiesArticle *self);
@@ -76,5 +81,19 @@ TreatiesEvent   *treaties_article_lookup_event       (TreatiesArticle *self,
 /* Events that name @section_id, in date order; a new GPtrArray. */
 GPtrArray       *treaties_article_dup_events_for_section (TreatiesArticle *self,
                                                           const char      *section_id);
+
+/* The passages of @event (TreatiesPassage, see treaties-passage.h): the
+ * words marked for it in reading order (outline order, then block, item and
+ * character), or, when no run marks it, its "sections" in the order given,
+ * as whole-section passages. Empty when it has neither. Owned by the
+ * article, which does not change once loaded. Which event a run marks is
+ * the run's event_id; treaties_article_lookup_event() gives the event. */
+GPtrArray       *treaties_article_get_passages       (TreatiesArticle *self,
+                                                      TreatiesEvent   *event);
+/* Whether some run marks @event. */
+gboolean         treaties_article_is_event_marked    (TreatiesArticle *self,
+                                                      TreatiesEvent   *event);
+/* Events no run marks, in date order; a new GPtrArray. */
+GPtrArray       *treaties_article_dup_unmarked_events (TreatiesArticle *self);
 
 G_END_DECLS
