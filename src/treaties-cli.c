@@ -13,11 +13,13 @@
 
 
 static int
-check_one (const char *path)
+check_one (const char *path,
+           gboolean    strict)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(TreatiesArticle) article = NULL;
+  g_auto(GStrv) warnings = NULL;
   guint n_sections, n_events;
 
   article = treaties_article_new_from_file (file, NULL, &error);
@@ -26,6 +28,13 @@ check_one (const char *path)
       g_printerr ("%s\n", error->message);
       return 1;
     }
+
+  /* In the loader's words and shape, untranslated like its errors. */
+  warnings = treaties_article_dup_warnings (article);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    g_printerr ("%s: %s%s\n", path, strict ? "" : "warning: ", warnings[i]);
+  if (strict && warnings[0] != NULL)
+    return 1;
 
   n_sections = g_list_model_get_n_items (treaties_article_get_outline (article));
   n_events = g_list_model_get_n_items (treaties_article_get_events (article));
@@ -36,14 +45,15 @@ check_one (const char *path)
 }
 
 int
-treaties_cli_check (const char * const *files)
+treaties_cli_check (const char * const *files,
+                    gboolean            strict)
 {
   int status = 0;
 
   g_return_val_if_fail (files != NULL, 2);
 
   for (guint i = 0; files[i] != NULL; i++)
-    if (check_one (files[i]) != 0)
+    if (check_one (files[i], strict) != 0)
       status = 1;
   return status;
 }

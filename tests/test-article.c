@@ -548,6 +548,35 @@ test_date_note (void)
   g_assert_null (treaties_article_get_date_note (plain));
 }
 
+static void
+test_warnings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = load_string (passages_json, &error);
+  g_autoptr(TreatiesArticle) marked = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_auto(GStrv) none = NULL;
+
+  g_assert_no_error (error);
+  /* In the file's order, which is not the date order, with the file's index. */
+  warnings = treaties_article_dup_warnings (article);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 2);
+  g_assert_cmpstr (warnings[0], ==,
+                   "timeline.events[0]: the event \"n\" is marked nowhere in the text and names no section, "
+                   "so it leads nowhere: mark the words that tell of it");
+  g_assert_cmpstr (warnings[1], ==,
+                   "timeline.events[1]: the event \"u\" is marked nowhere in the text, "
+                   "so it leads only to whole sections: mark the words that tell of it");
+
+  marked = load_string ("{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"sections\":[{\"id\":\"s\",\"title\":\"x\","
+                        "\"blocks\":[{\"type\":\"paragraph\",\"text\":[{\"text\":\"E\",\"event\":\"e\"}]}]}],"
+                        "\"timeline\":{\"start\":\"1920-01-01\",\"end\":\"1930-01-01\",\"events\":["
+                        "{\"id\":\"e\",\"date\":\"1925-01-01\",\"title\":\"E\"}]}}", &error);
+  g_assert_no_error (error);
+  none = treaties_article_dup_warnings (marked);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+}
+
 /* tests/data/invalid/NAME.json must fail with the code and every line of
  * NAME.expected: the first line is the error code, each further line a
  * problem that must appear in the message, whole. */
@@ -754,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/article/passages/fallback", test_passages_fallback);
   g_test_add_func ("/article/passages/boxed", test_passage_boxed);
   g_test_add_func ("/article/load/date-note", test_date_note);
+  g_test_add_func ("/article/check/warnings", test_warnings);
   g_test_add_func ("/article/invalid/corpus", test_invalid_corpus);
   g_test_add_func ("/article/invalid/problem-cap", test_problem_cap);
   g_test_add_func ("/article/hostile/deep-nesting", test_hostile_deep_nesting);

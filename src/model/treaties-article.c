@@ -29,6 +29,7 @@ struct _TreatiesArticle
   TreatiesArrayModel *eras;
   TreatiesArrayModel *events;
   GHashTable  *event_by_id;
+  GPtrArray   *events_in_file;  /* borrowed, in the file's order */
 
   /* Made when first asked for: event id → GPtrArray of TreatiesPassage. */
   GHashTable  *marks;      /* the marked words; ids borrowed from the runs */
@@ -177,6 +178,7 @@ treaties_article_finalize (GObject *object)
   g_clear_object (&self->eras);
   g_clear_object (&self->events);
   g_clear_pointer (&self->event_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->events_in_file, g_ptr_array_unref);
   g_clear_object (&self->date_note);
   g_clear_pointer (&self->marks, g_hash_table_unref);
   g_clear_pointer (&self->fallbacks, g_hash_table_unref);
@@ -339,6 +341,10 @@ treaties_article_set_timeline (TreatiesArticle *self,
   sort_by_day (eras, days);
   treaties_array_model_append (self->eras, eras->pdata, eras->len);
 
+  /* The file's order names events in messages, as timeline.events[N]. */
+  self->events_in_file = g_ptr_array_new_full (events->len, NULL);
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (self->events_in_file, g_ptr_array_index (events, i));
   for (guint i = 0; i < events->len; i++)
     days[i] = treaties_event_get_date (g_ptr_array_index (events, i));
   sort_by_day (events, days);
@@ -596,4 +602,35 @@ treaties_article_dup_unmarked_events (TreatiesArticle *self)
         g_ptr_array_add (result, g_steal_pointer (&event));
     }
   return result;
+}
+
+char **
+treaties_article_dup_warnings (TreatiesArticle *self)
+{
+  GPtrArray *warnings;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+
+  ensure_marks (self);
+  warnings = g_ptr_array_new ();
+  for (guint i = 0; self->events_in_file != NULL && i < self->events_in_file->len; i++)
+    {
+      TreatiesEvent *event = g_ptr_array_index (self->events_in_file, i);
+      const char * const *sections = treaties_event_get_section_ids (event);
+
+      if (g_hash_table_contains (self->marks, treaties_event_get_id (event)))
+        continue;
+      if (sections != NULL && sections[0] != NULL)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf ("timeline.events[%u]: the event \"%s\" is marked nowhere in the text, "
+                                          "so it leads only to whole sections: mark the words that tell of it",
+                                          i, treaties_event_get_id (event)));
+      else
+        g_ptr_array_add (warnings,
+                         g_strdup_printf ("timeline.events[%u]: the event \"%s\" is marked nowhere in the text "
+                                          "and names no section, so it leads nowhere: mark the words that tell of it",
+                                          i, treaties_event_get_id (event)));
+    }
+  g_ptr_array_add (warnings, NULL);
+  return (char **) g_ptr_array_free (warnings, FALSE);
 }

@@ -95,5 +95,9 @@ gboolean         treaties_article_is_event_marked    (TreatiesArticle *self,
                                                       TreatiesEvent   *event);
 /* Events no run marks, in date order; a new GPtrArray. */
 GPtrArray       *treaties_article_dup_unmarked_events (TreatiesArticle *self);
+/* What is valid but weak, one "json.path: what" per problem in the file's
+ * order (e.g. an event marked nowhere); `treaties --check` prints them as
+ * warnings, `--check --strict` as errors. A NULL-terminated, new array. */
+char           **treaties_article_dup_warnings       (TreatiesArticle *self);
 
 G_END_DECLS
