@@ -31,9 +31,12 @@ struct _TreatiesArticle
   GHashTable  *event_by_id;
   GPtrArray   *events_in_file;  /* borrowed, in the file's order */
 
-  /* Made when first asked for: event id → GPtrArray of TreatiesPassage. */
-  GHashTable  *marks;      /* the marked words; ids borrowed from the runs */
-  GHashTable  *fallbacks;  /* whole sections of events marked nowhere */
+  /* Event id → GPtrArray of TreatiesPassage, made once loaded and read
+   * only after that, so that threads can share the article: the marked
+   * words, or for an event marked nowhere its sections. Ids are borrowed
+   * from the runs and the events. */
+  GHashTable  *passages;
+  GPtrArray   *no_passages;  /* for an event with neither */
 };
 
 enum {
@@ -91,75 +94,63 @@ sort_by_day (GPtrArray   *items,
     items->pdata[i] = keyed[i].item;
 }
 
-/* One walk over every run of the article. */
+/* The marks in item @i of @block, if it has any, into self->passages. */
 static void
-ensure_marks (TreatiesArticle *self)
+index_marks (TreatiesArticle *self,
+             TreatiesSection *section,
+             guint            b,
+             TreatiesBlock   *block,
+             guint            i)
 {
-  GListModel *outline = G_LIST_MODEL (self->outline);
-  guint n_sections = g_list_model_get_n_items (outline);
+  GPtrArray *runs = treaties_block_get_item (block, i);
+  /* The passage of the run before, when that run is a mark: adjacent runs
+   * marking the same event are one passage. */
+  TreatiesPassage *last = NULL;
+  const char *last_id = NULL;
+  guint offset = 0, r;
 
-  if (self->marks != NULL)
+  /* Most items have none: no counting of characters for them. */
+  for (r = 0; r < runs->len; r++)
+    if (((const TreatiesRun *) g_ptr_array_index (runs, r))->event_id != NULL)
+      break;
+  if (r == runs->len)
     return;
-  self->marks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify) g_ptr_array_unref);
-  for (guint s = 0; s < n_sections; s++)
+
+  for (r = 0; r < runs->len; r++)
     {
-      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, s);
-      GListModel *blocks = treaties_section_get_blocks (section);
-      guint n_blocks = g_list_model_get_n_items (blocks);
+      const TreatiesRun *run = g_ptr_array_index (runs, r);
+      guint length = g_utf8_strlen (run->text, -1);
 
-      for (guint b = 0; b < n_blocks; b++)
+      if (run->event_id == NULL)
+        last = NULL;
+      else if (last != NULL && g_str_equal (last_id, run->event_id))
         {
-          g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, b);
-          guint n_items = treaties_block_get_n_items (block);
-
-          for (guint i = 0; i < n_items; i++)
-            {
-              GPtrArray *runs = treaties_block_get_item (block, i);
-              /* The passage of the run before, when that run is a mark:
-               * adjacent runs marking the same event are one passage. */
-              TreatiesPassage *last = NULL;
-              guint offset = 0;
-
-              for (guint r = 0; r < runs->len; r++)
-                {
-                  const TreatiesRun *run = g_ptr_array_index (runs, r);
-                  guint length = g_utf8_strlen (run->text, -1);
-
-                  if (run->event_id == NULL)
-                    last = NULL;
-                  else if (last != NULL &&
-                           g_str_equal (((const TreatiesRun *) g_ptr_array_index (runs, r - 1))->event_id,
-                                        run->event_id))
-                    {
-                      last->run_end = r + 1;
-                      last->end = offset + length;
-                    }
-                  else
-                    {
-                      GPtrArray *passages = g_hash_table_lookup (self->marks, run->event_id);
-                      TreatiesPassage *passage = g_new0 (TreatiesPassage, 1);
-
-                      if (passages == NULL)
-                        {
-                          passages = g_ptr_array_new_with_free_func ((GDestroyNotify) treaties_passage_free);
-                          g_hash_table_insert (self->marks, run->event_id, passages);
-                        }
-                      passage->section = g_object_ref (section);
-                      passage->marked = TRUE;
-                      passage->block = b;
-                      passage->item = i;
-                      passage->run_start = r;
-                      passage->run_end = r + 1;
-                      passage->start = offset;
-                      passage->end = offset + length;
-                      g_ptr_array_add (passages, passage);
-                      last = passage;
-                    }
-                  offset += length;
-                }
-            }
+          last->run_end = r + 1;
+          last->end = offset + length;
         }
+      else
+        {
+          GPtrArray *passages = g_hash_table_lookup (self->passages, run->event_id);
+          TreatiesPassage *passage = g_new0 (TreatiesPassage, 1);
+
+          if (passages == NULL)
+            {
+              passages = g_ptr_array_new_with_free_func ((GDestroyNotify) treaties_passage_free);
+              g_hash_table_insert (self->passages, run->event_id, passages);
+            }
+          passage->section = g_object_ref (section);
+          passage->marked = TRUE;
+          passage->block = b;
+          passage->item = i;
+          passage->run_start = r;
+          passage->run_end = r + 1;
+          passage->start = offset;
+          passage->end = offset + length;
+          g_ptr_array_add (passages, passage);
+          last = passage;
+          last_id = run->event_id;
+        }
+      offset += length;
     }
 }
 
@@ -180,8 +171,8 @@ treaties_article_finalize (GObject *object)
   g_clear_pointer (&self->event_by_id, g_hash_table_unref);
   g_clear_pointer (&self->events_in_file, g_ptr_array_unref);
   g_clear_object (&self->date_note);
-  g_clear_pointer (&self->marks, g_hash_table_unref);
-  g_clear_pointer (&self->fallbacks, g_hash_table_unref);
+  g_clear_pointer (&self->passages, g_hash_table_unref);
+  g_clear_pointer (&self->no_passages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (treaties_article_parent_class)->finalize (object);
 }
@@ -531,54 +522,94 @@ treaties_article_dup_events_for_section (TreatiesArticle *self,
   return result;
 }
 
+/* Every event's passages, once the sections and the timeline are in: one
+ * walk over every run of the article, then the events. */
+void
+treaties_article_index_passages (TreatiesArticle *self)
+{
+  GListModel *outline, *events;
+  guint n_sections, n_events;
+
+  g_return_if_fail (TREATIES_IS_ARTICLE (self));
+  g_return_if_fail (self->passages == NULL);
+
+  self->passages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  self->no_passages = g_ptr_array_new ();
+
+  outline = G_LIST_MODEL (self->outline);
+  n_sections = g_list_model_get_n_items (outline);
+  for (guint s = 0; s < n_sections; s++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, s);
+      GListModel *blocks = treaties_section_get_blocks (section);
+      guint n_blocks = g_list_model_get_n_items (blocks);
+
+      for (guint b = 0; b < n_blocks; b++)
+        {
+          g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, b);
+          guint n_items = treaties_block_get_n_items (block);
+
+          for (guint i = 0; i < n_items; i++)
+            index_marks (self, section, b, block, i);
+        }
+    }
+
+  /* Events marked nowhere: their sections, as wholes. */
+  events = G_LIST_MODEL (self->events);
+  n_events = g_list_model_get_n_items (events);
+  for (guint e = 0; e < n_events; e++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, e);
+      const char * const *section_ids = treaties_event_get_section_ids (event);
+      GPtrArray *passages;
+
+      if (section_ids == NULL || section_ids[0] == NULL ||
+          g_hash_table_contains (self->passages, treaties_event_get_id (event)))
+        continue;
+      passages = g_ptr_array_new_with_free_func ((GDestroyNotify) treaties_passage_free);
+      for (guint i = 0; section_ids[i] != NULL; i++)
+        {
+          TreatiesSection *section = treaties_article_lookup_section (self, section_ids[i]);
+          TreatiesPassage *passage;
+
+          if (section == NULL)
+            continue;
+          passage = g_new0 (TreatiesPassage, 1);
+          passage->section = g_object_ref (section);
+          g_ptr_array_add (passages, passage);
+        }
+      g_hash_table_insert (self->passages, (char *) treaties_event_get_id (event), passages);
+    }
+}
+
+/* Read only: the article may be shared between threads. */
 GPtrArray *
 treaties_article_get_passages (TreatiesArticle *self,
                                TreatiesEvent   *event)
 {
-  const char *id;
-  const char * const *section_ids;
   GPtrArray *passages;
 
   g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
   g_return_val_if_fail (TREATIES_IS_EVENT (event), NULL);
+  g_return_val_if_fail (self->passages != NULL, NULL);
 
-  ensure_marks (self);
-  id = treaties_event_get_id (event);
-  if ((passages = g_hash_table_lookup (self->marks, id)) != NULL)
-    return passages;
-
-  if (self->fallbacks == NULL)
-    self->fallbacks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_ptr_array_unref);
-  if ((passages = g_hash_table_lookup (self->fallbacks, id)) != NULL)
-    return passages;
-
-  passages = g_ptr_array_new_with_free_func ((GDestroyNotify) treaties_passage_free);
-  section_ids = treaties_event_get_section_ids (event);
-  for (guint i = 0; section_ids != NULL && section_ids[i] != NULL; i++)
-    {
-      TreatiesSection *section = treaties_article_lookup_section (self, section_ids[i]);
-      TreatiesPassage *passage;
-
-      if (section == NULL)
-        continue;
-      passage = g_new0 (TreatiesPassage, 1);
-      passage->section = g_object_ref (section);
-      g_ptr_array_add (passages, passage);
-    }
-  g_hash_table_insert (self->fallbacks, g_strdup (id), passages);
-  return passages;
+  passages = g_hash_table_lookup (self->passages, treaties_event_get_id (event));
+  return passages != NULL ? passages : self->no_passages;
 }
 
 gboolean
 treaties_article_is_event_marked (TreatiesArticle *self,
                                   TreatiesEvent   *event)
 {
+  GPtrArray *passages;
+
   g_return_val_if_fail (TREATIES_IS_ARTICLE (self), FALSE);
   g_return_val_if_fail (TREATIES_IS_EVENT (event), FALSE);
 
-  ensure_marks (self);
-  return g_hash_table_contains (self->marks, treaties_event_get_id (event));
+  passages = treaties_article_get_passages (self, event);
+  return passages != NULL && passages->len > 0 &&
+         ((const TreatiesPassage *) g_ptr_array_index (passages, 0))->marked;
 }
 
 GPtrArray *
@@ -590,7 +621,6 @@ treaties_article_dup_unmarked_events (TreatiesArticle *self)
 
   g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
 
-  ensure_marks (self);
   events = G_LIST_MODEL (self->events);
   n = g_list_model_get_n_items (events);
   result = g_ptr_array_new_with_free_func (g_object_unref);
@@ -598,7 +628,7 @@ treaties_article_dup_unmarked_events (TreatiesArticle *self)
     {
       g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
 
-      if (!g_hash_table_contains (self->marks, treaties_event_get_id (event)))
+      if (!treaties_article_is_event_marked (self, event))
         g_ptr_array_add (result, g_steal_pointer (&event));
     }
   return result;
@@ -611,14 +641,13 @@ treaties_article_dup_warnings (TreatiesArticle *self)
 
   g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
 
-  ensure_marks (self);
   warnings = g_ptr_array_new ();
   for (guint i = 0; self->events_in_file != NULL && i < self->events_in_file->len; i++)
     {
       TreatiesEvent *event = g_ptr_array_index (self->events_in_file, i);
       const char * const *sections = treaties_event_get_section_ids (event);
 
-      if (g_hash_table_contains (self->marks, treaties_event_get_id (event)))
+      if (treaties_article_is_event_marked (self, event))
         continue;
       if (sections != NULL && sections[0] != NULL)
         g_ptr_array_add (warnings,
