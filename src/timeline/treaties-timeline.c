@@ -302,6 +302,7 @@ activate_index (TreatiesTimeline *self,
 
   self->focused = index;
   self->activated = index;
+  treaties_timeline_layout_set_selected (self->layout, index);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
@@ -1666,6 +1667,39 @@ treaties_timeline_set_focused_event (TreatiesTimeline *self,
     set_focused (self, -1, FALSE);
   else if (treaties_timeline_layout_find_event (self->layout, event, &index))
     set_focused (self, index, TRUE);
+}
+
+/* Chosen elsewhere (e.g. by its words in the text): labelled before any
+ * other event and drawn as chosen, without "event-activated". */
+void
+treaties_timeline_set_selected_event (TreatiesTimeline *self,
+                                      TreatiesEvent    *event)
+{
+  guint index;
+  int selected = -1;
+
+  g_return_if_fail (TREATIES_IS_TIMELINE (self));
+  g_return_if_fail (event == NULL || TREATIES_IS_EVENT (event));
+
+  if (self->layout == NULL)
+    return;
+  if (event != NULL && treaties_timeline_layout_find_event (self->layout, event, &index))
+    selected = index;
+  if (selected == self->activated)
+    return;
+  self->activated = selected;
+  treaties_timeline_layout_set_selected (self->layout, selected);
+  view_changed (self);
+}
+
+TreatiesEvent *
+treaties_timeline_get_selected_event (TreatiesTimeline *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE (self), NULL);
+
+  if (self->layout == NULL || self->activated < 0)
+    return NULL;
+  return treaties_timeline_layout_get_event (self->layout, self->activated);
 }
 
 void

@@ -61,6 +61,11 @@ TreatiesEvent          *treaties_timeline_get_focused_event    (TreatiesTimeline
 /* Focuses @event and scrolls it into view; NULL unfocuses. */
 void                    treaties_timeline_set_focused_event    (TreatiesTimeline *self,
                                                                 TreatiesEvent    *event);
+/* The event the reader chose (activated, or set here; NULL for none): it is
+ * labelled first, whatever the zoom. Setting it emits no "event-activated". */
+void                    treaties_timeline_set_selected_event   (TreatiesTimeline *self,
+                                                                TreatiesEvent    *event);
+TreatiesEvent          *treaties_timeline_get_selected_event   (TreatiesTimeline *self);
 /* Shows [@first, @last] across the width. */
 void                    treaties_timeline_set_visible_range    (TreatiesTimeline *self,
                                                                 TreatiesDay       first,
