@@ -577,6 +577,176 @@ test_warnings (void)
   g_assert_cmpuint (g_strv_length (none), ==, 0);
 }
 
+/* Marks that share no word with their event ------------------------------- */
+
+/* Words too common in this history to tie words to one event. */
+static const char *const common_words[] = {
+  "after", "against", "also", "agreement", "among", "because", "been", "before", "between",
+  "both", "during", "each", "first", "from", "have", "into", "more", "other", "over",
+  "pact", "signed", "signs", "than", "that", "their", "them", "then", "there", "these",
+  "they", "this", "those", "treaty", "treaties", "under", "were", "what", "when", "where",
+  "which", "while", "with", "would", NULL
+};
+
+/* The significant words of @text: case-folded, accents dropped, split at
+ * anything but letters, at least four letters, not a common word. */
+static GPtrArray *
+significant_words (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = decomposed;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_ismark (c))
+        continue;
+      if (c != 0 && g_unichar_isalpha (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (g_utf8_strlen (word->str, -1) >= 4 && !g_strv_contains (common_words, word->str))
+        g_ptr_array_add (words, g_strdup (word->str));
+      g_string_truncate (word, 0);
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+  return words;
+}
+
+/* The same word, or the same stem: "Soviet" and "Soviets", "German" and
+ * "Germany" (five letters in common, or the whole of a four-letter word). */
+static gboolean
+words_match (const char *a,
+             const char *b)
+{
+  gsize n = 0;
+
+  while (a[n] != '\0' && a[n] == b[n])
+    n++;
+  return (a[n] == '\0' && b[n] == '\0') || n >= 5;
+}
+
+static gboolean
+mark_shares_a_word (const char    *words,
+                    TreatiesEvent *event)
+{
+  g_autoptr(GPtrArray) marked = significant_words (words);
+  g_autofree char *about = g_strconcat (treaties_event_get_title (event), " ",
+                                        treaties_event_get_description (event) ? treaties_event_get_description (event) : "",
+                                        NULL);
+  g_autoptr(GPtrArray) event_words = significant_words (about);
+
+  for (guint i = 0; i < marked->len; i++)
+    for (guint j = 0; j < event_words->len; j++)
+      if (words_match (g_ptr_array_index (marked, i), g_ptr_array_index (event_words, j)))
+        return TRUE;
+  return FALSE;
+}
+
+/* One line per mark of @article whose words share none with its event's
+ * title or description, into @problems; returns the number of marks. */
+static guint
+check_mark_words (TreatiesArticle *article,
+                  const char      *name,
+                  GString         *problems)
+{
+  GListModel *events = treaties_article_get_events (article);
+  guint n_marks = 0;
+
+  for (guint e = 0; e < g_list_model_get_n_items (events); e++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, e);
+      GPtrArray *passages = treaties_article_get_passages (article, event);
+
+      for (guint p = 0; p < passages->len; p++)
+        {
+          const TreatiesPassage *passage = g_ptr_array_index (passages, p);
+          g_autoptr(TreatiesBlock) block = NULL;
+          g_autofree char *plain = NULL;
+          g_autofree char *words = NULL;
+
+          if (!passage->marked)
+            continue;
+          block = g_list_model_get_item (treaties_section_get_blocks (passage->section), passage->block);
+          plain = treaties_runs_to_plain (treaties_block_get_item (block, passage->item));
+          words = g_utf8_substring (plain, passage->start, passage->end);
+          n_marks++;
+          if (!mark_shares_a_word (words, event))
+            g_string_append_printf (problems, "%s: section \"%s\": \"%s\" is marked for \"%s\" (%s), "
+                                    "but shares no word with its title or description\n",
+                                    name, treaties_section_get_id (passage->section), words,
+                                    treaties_event_get_id (event), treaties_event_get_title (event));
+        }
+    }
+  return n_marks;
+}
+
+/* Every article in data/articles/, whatever they are: a cheap guard
+ * against a mark on the wrong event. */
+static void
+test_shipped_marks_share_a_word (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "..", "data", "articles", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  const char *name;
+  guint n_files = 0, n_marks = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TreatiesArticle) article = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      file = g_file_new_for_path (path);
+      article = treaties_article_new_from_file (file, NULL, &error);
+      g_assert_no_error (error);
+      n_marks += check_mark_words (article, name, problems);
+      n_files++;
+    }
+  g_test_message ("%u marks in %u articles", n_marks, n_files);
+  g_assert_cmpuint (n_files, >=, 2);
+  if (problems->len > 0)
+    g_error ("marks on the wrong event?\n%s", problems->str);
+}
+
+/* The guard itself: it finds the wrong mark, and only that one. */
+static void
+test_wrong_mark_caught (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "marks", "wrong-mark.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = treaties_article_new_from_file (file, NULL, &error);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  /* "the Treaty of Rapallo" shares its title, "the Soviets" a stem of its
+   * description; "1922" has no word, and the crash none of Rapallo's. */
+  g_assert_cmpuint (check_mark_words (article, "wrong-mark.json", problems), ==, 4);
+  lines = g_strsplit (g_strstrip (problems->str), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_cmpstr (lines[0], ==, "wrong-mark.json: section \"s\": \"the crash on Wall Street\" is marked for "
+                                 "\"rapallo\" (Treaty of Rapallo), but shares no word with its title or description");
+  g_assert_nonnull (strstr (lines[1], "\"1922\" is marked for \"ussr\""));
+
+  g_assert_true (words_match ("soviet", "soviets"));
+  g_assert_true (words_match ("germany", "german"));
+  g_assert_false (words_match ("france", "french"));
+}
+
 /* tests/data/invalid/NAME.json must fail with the code and every line of
  * NAME.expected: the first line is the error code, each further line a
  * problem that must appear in the message, whole. */
@@ -784,6 +954,8 @@ main (int   argc,
   g_test_add_func ("/article/passages/boxed", test_passage_boxed);
   g_test_add_func ("/article/load/date-note", test_date_note);
   g_test_add_func ("/article/check/warnings", test_warnings);
+  g_test_add_func ("/article/shipped/marks-share-a-word", test_shipped_marks_share_a_word);
+  g_test_add_func ("/article/marks/wrong-mark-caught", test_wrong_mark_caught);
   g_test_add_func ("/article/invalid/corpus", test_invalid_corpus);
   g_test_add_func ("/article/invalid/problem-cap", test_problem_cap);
   g_test_add_func ("/article/hostile/deep-nesting", test_hostile_deep_nesting);
