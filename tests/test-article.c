@@ -529,6 +529,59 @@ test_passage_boxed (void)
   g_assert_false (treaties_passage_equal (copy, g_ptr_array_index (passages, 0)));
 }
 
+/* An article with @date_note and @author (or without, for NULL). */
+static TreatiesArticle *
+load_dated (const char *date_note,
+            const char *author)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = date_note ? g_strdup_printf ("\"date_note\":\"%s\",", date_note) : g_strdup ("");
+  g_autofree char *by = author ? g_strdup_printf ("\"author\":\"%s\",", author) : g_strdup ("");
+  g_autofree char *json =
+    g_strdup_printf ("{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"date\":\"1931-10-29\",%s%s"
+                     "\"sections\":[{\"id\":\"s1\",\"title\":\"x\",\"blocks\":[]},"
+                     "{\"id\":\"s2\",\"title\":\"Introduction\",\"blocks\":"
+                     "[{\"type\":\"editor-note\",\"text\":\"Disputed.\"}]}]}", note, by);
+  TreatiesArticle *article = load_string (json, &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+/* A disputed date is never shown as a fact; the byline is shown. */
+static void
+test_date_line_and_subtitle (void)
+{
+  g_autoptr(TreatiesArticle) plain = load_dated (NULL, NULL);
+  g_autoptr(TreatiesArticle) disputed = load_dated ("s2", NULL);
+  g_autoptr(TreatiesArticle) by = load_dated (NULL, "A. Writer");
+  g_autoptr(TreatiesArticle) both = load_dated ("s2", "A. Writer");
+  g_autofree char *plain_line = treaties_article_dup_date_line (plain);
+  g_autofree char *plain_subtitle = treaties_article_dup_subtitle (plain);
+  g_autofree char *disputed_line = treaties_article_dup_date_line (disputed);
+  g_autofree char *disputed_subtitle = treaties_article_dup_subtitle (disputed);
+  g_autofree char *by_subtitle = treaties_article_dup_subtitle (by);
+  g_autofree char *both_subtitle = treaties_article_dup_subtitle (both);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) undated =
+    load_string ("{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"author\":\"A. Writer\","
+                 "\"sections\":[{\"id\":\"s\",\"title\":\"x\",\"blocks\":[]}]}", &error);
+  g_autofree char *undated_subtitle = NULL;
+
+  g_assert_cmpstr (plain_line, ==, "29 October 1931");
+  g_assert_cmpstr (plain_subtitle, ==, "29 October 1931");
+  g_assert_cmpstr (disputed_line, ==,
+                   "29 October 1931, as the article dates it — see the editor’s note in “Introduction”");
+  g_assert_cmpstr (disputed_subtitle, ==, "29 October 1931, as the article dates it — see the editor’s note");
+  g_assert_cmpstr (by_subtitle, ==, "29 October 1931 · by A. Writer");
+  g_assert_cmpstr (both_subtitle, ==,
+                   "29 October 1931, as the article dates it — see the editor’s note · by A. Writer");
+  g_assert_no_error (error);
+  g_assert_null (treaties_article_dup_date_line (undated));
+  undated_subtitle = treaties_article_dup_subtitle (undated);
+  g_assert_cmpstr (undated_subtitle, ==, "by A. Writer");
+}
+
 static void
 test_date_note (void)
 {
@@ -953,6 +1006,7 @@ main (int   argc,
   g_test_add_func ("/article/passages/fallback", test_passages_fallback);
   g_test_add_func ("/article/passages/boxed", test_passage_boxed);
   g_test_add_func ("/article/load/date-note", test_date_note);
+  g_test_add_func ("/article/load/date-line", test_date_line_and_subtitle);
   g_test_add_func ("/article/check/warnings", test_warnings);
   g_test_add_func ("/article/shipped/marks-share-a-word", test_shipped_marks_share_a_word);
   g_test_add_func ("/article/marks/wrong-mark-caught", test_wrong_mark_caught);

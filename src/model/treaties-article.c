@@ -6,6 +6,8 @@
 
 #include <stdlib.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "treaties-article-private.h"
 #include "treaties-array-model.h"
 
@@ -426,11 +428,53 @@ treaties_article_get_date (TreatiesArticle *self)
 char *
 treaties_article_dup_date_line (TreatiesArticle *self)
 {
+  g_autofree char *date = NULL;
+
   g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
 
   if (self->date == TREATIES_DAY_INVALID)
     return NULL;
-  return treaties_day_format_long (self->date);
+  date = treaties_day_format_long (self->date);
+  if (self->date_note == NULL)
+    return g_steal_pointer (&date);
+  /* Translators: the date line of an article whose date the record
+   * disputes: the date, then the title of the section whose editor's note
+   * says so */
+  return g_strdup_printf (C_("date line", "%s, as the article dates it — see the editor’s note in “%s”"),
+                          g_strstrip (date), treaties_section_get_title (self->date_note));
+}
+
+char *
+treaties_article_dup_subtitle (TreatiesArticle *self)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *byline = NULL;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+
+  if (self->date != TREATIES_DAY_INVALID)
+    {
+      date = treaties_day_format_long (self->date);
+      g_strstrip (date);
+      if (self->date_note != NULL)
+        {
+          char *dating;
+
+          /* Translators: the window's subtitle for an article whose date the
+           * record disputes, %s being the date */
+          dating = g_strdup_printf (C_("subtitle", "%s, as the article dates it — see the editor’s note"), date);
+          g_free (date);
+          date = dating;
+        }
+    }
+  if (self->author != NULL && self->author[0] != '\0')
+    /* Translators: the article's byline, %s being its author */
+    byline = g_strdup_printf (C_("byline", "by %s"), self->author);
+
+  if (date != NULL && byline != NULL)
+    /* Translators: the window's subtitle: the date line, then the byline */
+    return g_strdup_printf (C_("subtitle", "%s · %s"), date, byline);
+  return date != NULL ? g_steal_pointer (&date) : g_steal_pointer (&byline);
 }
 
 TreatiesSection *

@@ -56,8 +56,16 @@ const char      *treaties_article_get_title          (TreatiesArticle *self);
 const char      *treaties_article_get_author         (TreatiesArticle *self);
 const char      *treaties_article_get_language       (TreatiesArticle *self);
 TreatiesDay      treaties_article_get_date           (TreatiesArticle *self);
-/* The date line as shown to the reader, e.g. "29 October 1931". */
+/* The date line as shown to the reader under the title (in the window and
+ * the PDF), e.g. "29 October 1931"; when a "date_note" disputes the date,
+ * it says that this is the article's dating and where the editor's note is:
+ * "29 October 1931, as the article dates it — see the editor’s note in
+ * “Introduction”". NULL without a date. */
 char            *treaties_article_dup_date_line      (TreatiesArticle *self);
+/* The window's subtitle: the date, with a shorter word on a disputed one,
+ * and the byline when there is an author: "29 October 1931 · by A. Writer".
+ * NULL with neither. */
+char            *treaties_article_dup_subtitle       (TreatiesArticle *self);
 /* The section ("date_note") whose editor's note discusses the article's
  * date, or NULL. When there is one, the date is the article's own dating,
  * disputed or uncertain, and must not be shown as a fact. */

@@ -700,13 +700,14 @@ current_section_changed_cb (TreatiesWindow *self)
 static void
 update_title (TreatiesWindow *self)
 {
-  g_autofree char *date_line = NULL;
+  g_autofree char *subtitle = NULL;
 
   if (self->article != NULL)
     {
-      date_line = treaties_article_dup_date_line (self->article);
+      /* The date (the article's own dating, when disputed) and the byline. */
+      subtitle = treaties_article_dup_subtitle (self->article);
       adw_window_title_set_title (self->window_title, treaties_article_get_title (self->article));
-      adw_window_title_set_subtitle (self->window_title, date_line ? g_strstrip (date_line) : NULL);
+      adw_window_title_set_subtitle (self->window_title, subtitle);
       gtk_window_set_title (GTK_WINDOW (self), treaties_article_get_title (self->article));
     }
   else
