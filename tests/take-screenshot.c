@@ -127,6 +127,7 @@ main (int   argc,
 
       if (event == NULL)
         g_error ("no event %s", parts[0]);
+      run_for (1500); /* the text laid out, as when a reader gets there */
       for (int i = 0; i < times; i++)
         {
           /* What AT-SPI's "click" on the event does. */
