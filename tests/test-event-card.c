@@ -273,6 +273,12 @@ test_activate_event (Fixture       *f,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (first_button)), ==, "Read: Section 1");
   g_assert_true (gtk_widget_has_focus (first_button));
   g_assert_cmpstr (gtk_label_get_text (card_child (card, "position_label")), ==, "Passage 1 of 3");
+  /* What a screen reader says on entering it. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "16 October 1925 — Alpha accord");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "The alpha accord is signed.\nPassage 1 of 3");
 
   /* The sidebar marks the sections that tell of it, and says so. */
   for (guint i = 0; i < 6; i++)
@@ -304,6 +310,12 @@ test_cycle_passages (Fixture       *f,
       g_assert_nonnull (card);
       g_assert_cmpint (treaties_event_card_get_position (card), ==, (int) (i % 3));
       g_assert_cmpstr (gtk_label_get_text (card_child (card, "position_label")), ==, expected[i]);
+      /* Said to screen readers too. */
+      {
+        g_autofree char *description = g_strconcat ("The alpha accord is signed.\n", expected[i], NULL);
+
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+      }
     }
 
   /* "Read" goes to a passage too. */
