@@ -384,6 +384,30 @@ test_marked_words (Fixture       *f,
   g_assert_true (treaties_article_view_get_highlighted_passage (view, &middle, NULL));
   g_assert_true (gtk_text_iter_equal (&middle, &start));
 
+  /* Enter with the cursor in marked words does what a click does: here
+   * the third passage's, the key given to the text view's key handler. */
+  g_signal_emit_by_name (open_card (f), "close");
+  g_assert_true (treaties_article_view_get_passage_bounds (view, g_ptr_array_index (passages, 2), &start, &end));
+  gtk_text_iter_forward_char (&start);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &start);
+  {
+    GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+            gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+      }
+    g_object_unref (controllers);
+    g_assert_true (handled);
+  }
+  g_assert_true (wait_until (card_shows, &w));
+  g_assert_cmpint (treaties_event_card_get_position (open_card (f)), ==, 2);
+
   /* Escape (the card's close) puts the keyboard back on the marker. */
   g_signal_emit_by_name (open_card (f), "close");
   g_assert_null (open_card (f));
