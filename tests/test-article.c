@@ -514,6 +514,62 @@ test_passages_fallback (void)
   g_assert_true (g_ptr_array_index (missing, 1) == nowhere);
 }
 
+typedef struct
+{
+  TreatiesArticle *article;
+  GPtrArray       *seen;     /* the arrays each event got, in date order */
+} PassageThread;
+
+static gpointer
+passages_thread (gpointer data)
+{
+  PassageThread *t = data;
+  GListModel *events = treaties_article_get_events (t->article);
+
+  for (guint e = 0; e < g_list_model_get_n_items (events); e++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, e);
+
+      g_ptr_array_add (t->seen, treaties_article_get_passages (t->article, event));
+    }
+  return NULL;
+}
+
+/* Threads sharing an article (the PDF export runs on a worker) that ask for
+ * passages at once all get the same ones, made once. */
+static void
+test_passages_threads (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = load_string (passages_json, &error);
+  PassageThread threads[4];
+  GThread *handles[G_N_ELEMENTS (threads)];
+  GListModel *events;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      threads[i].article = article;
+      threads[i].seen = g_ptr_array_new ();
+      handles[i] = g_thread_new ("passages", passages_thread, &threads[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (handles[i]);
+
+  events = treaties_article_get_events (article);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_assert_cmpuint (threads[i].seen->len, ==, g_list_model_get_n_items (events));
+      for (guint e = 0; e < threads[i].seen->len; e++)
+        {
+          g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, e);
+
+          g_assert_true (g_ptr_array_index (threads[i].seen, e) == treaties_article_get_passages (article, event));
+        }
+      g_ptr_array_unref (threads[i].seen);
+    }
+}
+
 static void
 test_passage_boxed (void)
 {
@@ -1005,6 +1061,7 @@ main (int   argc,
   g_test_add_func ("/article/passages/marks", test_passages_from_marks);
   g_test_add_func ("/article/passages/fallback", test_passages_fallback);
   g_test_add_func ("/article/passages/boxed", test_passage_boxed);
+  g_test_add_func ("/article/passages/threads", test_passages_threads);
   g_test_add_func ("/article/load/date-note", test_date_note);
   g_test_add_func ("/article/load/date-line", test_date_line_and_subtitle);
   g_test_add_func ("/article/check/warnings", test_warnings);

@@ -1788,8 +1788,6 @@ build_article (Loader   *loader,
 
   if (loader->problems->len > 0)
     return NULL;
-  /* Here, while the article is this thread's alone. */
-  treaties_article_index_passages (article);
   return g_steal_pointer (&article);
 }
 

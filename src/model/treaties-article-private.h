@@ -18,8 +18,6 @@ void             treaties_article_append_sections (TreatiesArticle *self,
                                                    GPtrArray       *sections);
 void             treaties_article_set_date_note   (TreatiesArticle *self,
                                                    TreatiesSection *section);
-/* Last, once everything else is in: then the article is read only. */
-void             treaties_article_index_passages  (TreatiesArticle *self);
 void             treaties_article_set_timeline    (TreatiesArticle *self,
                                                    TreatiesDay      start,
                                                    TreatiesDay      end,

@@ -33,10 +33,12 @@ struct _TreatiesArticle
   GHashTable  *event_by_id;
   GPtrArray   *events_in_file;  /* borrowed, in the file's order */
 
-  /* Event id → GPtrArray of TreatiesPassage, made once loaded and read
-   * only after that, so that threads can share the article: the marked
-   * words, or for an event marked nowhere its sections. Ids are borrowed
-   * from the runs and the events. */
+  /* Event id → GPtrArray of TreatiesPassage: the marked words, or for an
+   * event marked nowhere its sections. Made once, when first asked for
+   * (loading does not pay for it), under g_once_init_enter() so that threads
+   * sharing the article (the PDF export runs on a worker) never race on it;
+   * read only after that. Ids are borrowed from the runs and the events. */
+  gsize        passages_made;
   GHashTable  *passages;
   GPtrArray   *no_passages;  /* for an event with neither */
 };
@@ -566,16 +568,13 @@ treaties_article_dup_events_for_section (TreatiesArticle *self,
   return result;
 }
 
-/* Every event's passages, once the sections and the timeline are in: one
- * walk over every run of the article, then the events. */
-void
-treaties_article_index_passages (TreatiesArticle *self)
+/* Every event's passages: one walk over every run of the article, then the
+ * events. */
+static void
+index_passages (TreatiesArticle *self)
 {
   GListModel *outline, *events;
   guint n_sections, n_events;
-
-  g_return_if_fail (TREATIES_IS_ARTICLE (self));
-  g_return_if_fail (self->passages == NULL);
 
   self->passages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
@@ -627,7 +626,16 @@ treaties_article_index_passages (TreatiesArticle *self)
     }
 }
 
-/* Read only: the article may be shared between threads. */
+static void
+ensure_passages (TreatiesArticle *self)
+{
+  if (g_once_init_enter (&self->passages_made))
+    {
+      index_passages (self);
+      g_once_init_leave (&self->passages_made, 1);
+    }
+}
+
 GPtrArray *
 treaties_article_get_passages (TreatiesArticle *self,
                                TreatiesEvent   *event)
@@ -636,8 +644,8 @@ treaties_article_get_passages (TreatiesArticle *self,
 
   g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
   g_return_val_if_fail (TREATIES_IS_EVENT (event), NULL);
-  g_return_val_if_fail (self->passages != NULL, NULL);
 
+  ensure_passages (self);
   passages = g_hash_table_lookup (self->passages, treaties_event_get_id (event));
   return passages != NULL ? passages : self->no_passages;
 }
