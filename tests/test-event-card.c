@@ -524,6 +524,39 @@ test_narrow_sheet (Fixture       *f,
   g_assert_false (gtk_revealer_get_reveal_child (sheet));
 }
 
+static gboolean
+sheet_revealed (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_revealer_get_reveal_child (child (f->window, "card_sheet")) && open_card (f) != NULL;
+}
+
+static gboolean
+in_popover (gpointer data)
+{
+  TreatiesEventCard *card = open_card (data);
+
+  return card != NULL && gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_POPOVER) != NULL;
+}
+
+/* An open card follows the window across the narrow width, and back. */
+static void
+test_card_follows_width (Fixture       *f,
+                         gconstpointer  data)
+{
+  activate_accessible (f, event (f, "alpha"));
+  g_assert_true (wait_until (in_popover, f));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 480, 720);
+  g_assert_true (wait_until (sheet_revealed, f));
+  g_assert_true (treaties_event_card_get_event (open_card (f)) == event (f, "alpha"));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
+  g_assert_true (wait_until (in_popover, f));
+  g_assert_false (gtk_revealer_get_reveal_child (child (f->window, "card_sheet")));
+}
+
 /* Every event, the two that share a day and the one on the range's last
  * day too, is an element of its own named "date — title" and described by
  * its description. */
@@ -569,6 +602,7 @@ main (int   argc,
   ADD ("choosing-a-section", test_choosing_a_section_ends_it);
   ADD ("scrolling-away", test_scrolling_away_ends_highlight);
   ADD ("accessible-events", test_accessible_events);
+  ADD ("follows-width", test_card_follows_width);
 #undef ADD
   g_test_add ("/event-card/narrow", Fixture, NULL, fixture_setup_narrow, test_narrow_sheet, fixture_teardown);
 

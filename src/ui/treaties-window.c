@@ -36,6 +36,7 @@ struct _TreatiesWindow
   guint                 last_event_passage; /* which of its passages we went to */
   TreatiesEventCard    *card;              /* made when first needed */
   GtkPopover           *card_popover;      /* the card at its marker, on a wide window */
+  guint                 card_follow_idle;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -561,6 +562,32 @@ open_card (TreatiesWindow *self,
     gtk_widget_child_focus (GTK_WIDGET (self->card), GTK_DIR_TAB_FORWARD);
 }
 
+/* A card left open while the window crosses NARROW_WIDTH moves between
+ * the popover and the sheet (from an idle: the width is known after
+ * allocation). */
+static gboolean
+card_follow_width_cb (gpointer data)
+{
+  TreatiesWindow *self = data;
+  gboolean in_sheet;
+
+  self->card_follow_idle = 0;
+  if (!card_is_open (self) || self->last_event == NULL)
+    return G_SOURCE_REMOVE;
+  in_sheet = gtk_widget_get_width (GTK_WIDGET (self)) <= NARROW_WIDTH ||
+             !gtk_widget_get_mapped (GTK_WIDGET (self->timeline));
+  if (in_sheet != gtk_revealer_get_reveal_child (self->card_sheet))
+    open_card (self, treaties_article_get_passages (self->article, self->last_event));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_size_changed_cb (TreatiesWindow *self)
+{
+  if (self->card_follow_idle == 0 && card_is_open (self))
+    self->card_follow_idle = g_idle_add (card_follow_width_cb, self);
+}
+
 /* The reader moved on from the event: no marks, no card. */
 static void
 forget_event (TreatiesWindow *self)
@@ -946,6 +973,7 @@ treaties_window_dispose (GObject *object)
   TreatiesWindow *self = TREATIES_WINDOW (object);
 
   g_clear_handle_id (&self->history_buttons_idle, g_source_remove);
+  g_clear_handle_id (&self->card_follow_idle, g_source_remove);
   self->error_page = NULL; /* the stack's, disposed with the template */
   gtk_widget_dispose_template (GTK_WIDGET (self), TREATIES_TYPE_WINDOW);
   g_clear_object (&self->article);
@@ -1146,6 +1174,8 @@ treaties_window_init (TreatiesWindow *self)
                            G_CALLBACK (event_mark_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "focus-text",
                            G_CALLBACK (focus_text_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (window_size_changed_cb), NULL);
+  g_signal_connect (self, "notify::maximized", G_CALLBACK (window_size_changed_cb), NULL);
   g_signal_connect_object (self->flap, "notify::folded",
                            G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap",
