@@ -1191,6 +1191,9 @@ parse_run (Loader     *loader,
     add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path,
                  "a run is a link (\"href\") or an event's mark (\"event\"), not both: "
                  "give the event the link instead");
+  else if (event != NULL && text != NULL && is_blank (text, strlen (text)))
+    add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path,
+                 "an event's mark needs words to mark (its \"text\" is empty)");
   else if (event != NULL)
     {
       char where_buf[PATH_SIZE];
