@@ -628,10 +628,10 @@ test_date_line_and_subtitle (void)
   g_assert_cmpstr (plain_subtitle, ==, "29 October 1931");
   g_assert_cmpstr (disputed_line, ==,
                    "29 October 1931, as the article dates it — see the editor’s note in “Introduction”");
-  g_assert_cmpstr (disputed_subtitle, ==, "29 October 1931, as the article dates it — see the editor’s note");
+  g_assert_cmpstr (disputed_subtitle, ==, "The article’s dating: 29 October 1931 — see the editor’s note");
   g_assert_cmpstr (by_subtitle, ==, "29 October 1931 · by A. Writer");
   g_assert_cmpstr (both_subtitle, ==,
-                   "29 October 1931, as the article dates it — see the editor’s note · by A. Writer");
+                   "The article’s dating: 29 October 1931 — see the editor’s note · by A. Writer");
   g_assert_no_error (error);
   g_assert_null (treaties_article_dup_date_line (undated));
   undated_subtitle = treaties_article_dup_subtitle (undated);

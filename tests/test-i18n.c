@@ -178,7 +178,7 @@ test_title (Fixture       *f,
   /* The article's date, in French; as its own dating, when a note disputes it. */
   if (treaties_article_get_date_note (f->article) != NULL)
     g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
-                     "29 octobre 1931, selon la datation de l’article — voir la note de l’éditeur");
+                     "Datation de l’article : 29 octobre 1931 — voir la note de l’éditeur");
   else
     g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "29 octobre 1931");
 }
@@ -329,7 +329,7 @@ test_disputed_date (Fixture       *f,
   treaties_window_set_article (f->window, article);
   settle ();
   g_assert_cmpstr (adw_window_title_get_subtitle (child (f->window, "window_title")), ==,
-                   "29 octobre 1931, selon la datation de l’article — voir la note de l’éditeur · par A. Writer");
+                   "Datation de l’article : 29 octobre 1931 — voir la note de l’éditeur · par A. Writer");
 }
 
 static void

@@ -463,8 +463,10 @@ treaties_article_dup_subtitle (TreatiesArticle *self)
           char *dating;
 
           /* Translators: the window's subtitle for an article whose date the
-           * record disputes, %s being the date */
-          dating = g_strdup_printf (C_("subtitle", "%s, as the article dates it — see the editor’s note"), date);
+           * record disputes, %s being the date; the qualifier comes first so
+           * that a narrow window, which cuts the end, never shows the bare
+           * date */
+          dating = g_strdup_printf (C_("subtitle", "The article’s dating: %s — see the editor’s note"), date);
           g_free (date);
           date = dating;
         }

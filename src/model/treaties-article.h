@@ -62,8 +62,10 @@ TreatiesDay      treaties_article_get_date           (TreatiesArticle *self);
  * "29 October 1931, as the article dates it — see the editor’s note in
  * “Introduction”". NULL without a date. */
 char            *treaties_article_dup_date_line      (TreatiesArticle *self);
-/* The window's subtitle: the date, with a shorter word on a disputed one,
- * and the byline when there is an author: "29 October 1931 · by A. Writer".
+/* The window's subtitle: the date ("The article’s dating: 29 October 1931 —
+ * see the editor’s note" when disputed, the qualifier first as the end may
+ * be cut) and the byline when there is an author: "29 October 1931 · by
+ * A. Writer".
  * NULL with neither. */
 char            *treaties_article_dup_subtitle       (TreatiesArticle *self);
 /* The section ("date_note") whose editor's note discusses the article's
