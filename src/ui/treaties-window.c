@@ -433,6 +433,22 @@ go_to_passage (TreatiesWindow *self)
   update_actions (self);
 }
 
+/* Where the card goes: a sheet on a narrow window (or while the timeline
+ * is hidden). The window's default size is its size as last set or
+ * resized, known before the new allocation is. */
+static gboolean
+card_wants_sheet (TreatiesWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height;
+
+  /* (GTK 4.8 wants both pointers.) */
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  return width <= NARROW_WIDTH || !gtk_widget_get_visible (GTK_WIDGET (self->timeline_revealer)) ||
+         !gtk_revealer_get_reveal_child (self->timeline_revealer);
+}
+
 static gboolean
 card_is_open (TreatiesWindow *self)
 {
@@ -535,8 +551,7 @@ static void
 open_card (TreatiesWindow *self,
            GPtrArray      *passages)
 {
-  gboolean in_sheet = gtk_widget_get_width (GTK_WIDGET (self)) <= NARROW_WIDTH ||
-                      !gtk_widget_get_mapped (GTK_WIDGET (self->timeline));
+  gboolean in_sheet = card_wants_sheet (self);
   gboolean was_open;
   GtkWidget *first;
 
@@ -574,8 +589,7 @@ card_follow_width_cb (gpointer data)
   self->card_follow_idle = 0;
   if (!card_is_open (self) || self->last_event == NULL)
     return G_SOURCE_REMOVE;
-  in_sheet = gtk_widget_get_width (GTK_WIDGET (self)) <= NARROW_WIDTH ||
-             !gtk_widget_get_mapped (GTK_WIDGET (self->timeline));
+  in_sheet = card_wants_sheet (self);
   if (in_sheet != gtk_revealer_get_reveal_child (self->card_sheet))
     open_card (self, treaties_article_get_passages (self->article, self->last_event));
   return G_SOURCE_REMOVE;
