@@ -1569,8 +1569,8 @@ treaties_timeline_init (TreatiesTimeline *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Left and Right move between events, Enter opens the related section, "
-                                    "plus and minus zoom"),
+                                  _("Left and Right move between events; Enter shows the words that tell of "
+                                    "one and opens its card, again its next passage; plus and minus zoom"),
                                   -1);
 
   controller = gtk_event_controller_motion_new ();
