@@ -96,6 +96,9 @@ struct _TreatiesArticleView
   gint64           passage_at;      /* monotonic time it was shown */
   int              passage_height;  /* the view's height it was scrolled for, or -1 */
   guint            passage_rescroll_id;
+  GdkRGBA          mark_color;      /* the marks' dotted underline */
+  GdkRGBA          passage_color;
+  GdkRGBA          sentence_color;
   GtkTextMark     *passage_mark;    /* at the passage shown; owned by the buffer */
 };
 
@@ -266,9 +269,8 @@ create_tags (TreatiesArticleView *self)
   gtk_text_buffer_create_tag (buffer, "search-match", NULL);
   gtk_text_buffer_create_tag (buffer, "search-current", NULL);
   /* An event's marked words, and the passage shown for it. */
-  gtk_text_buffer_create_tag (buffer, "event-mark",
-                              "underline", PANGO_UNDERLINE_LOW,
-                              NULL);
+  /* No underline of Pango's: the dotted one is drawn (snapshot_event_marks). */
+  gtk_text_buffer_create_tag (buffer, "event-mark", NULL);
   gtk_text_buffer_create_tag (buffer, "event-sentence", NULL);
   gtk_text_buffer_create_tag (buffer, "event-passage", NULL);
 
@@ -920,9 +922,23 @@ update_event_mark_colors (TreatiesArticleView *self)
       passage.alpha = MIN (1.0, passage.alpha * 1.6);
       sentence.alpha = MIN (1.0, sentence.alpha * 2);
     }
-  g_object_set (lookup_tag (self, "event-mark"), "underline-rgba", &mark, NULL);
-  g_object_set (lookup_tag (self, "event-passage"), "background-rgba", &passage, NULL);
-  g_object_set (lookup_tag (self, "event-sentence"), "background-rgba", &sentence, NULL);
+  /* Only on a change: css_changed comes with every change of state (focus,
+   * hover), and a tag's change redraws all its text. */
+  if (!gdk_rgba_equal (&mark, &self->mark_color))
+    {
+      self->mark_color = mark;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  if (!gdk_rgba_equal (&passage, &self->passage_color))
+    {
+      self->passage_color = passage;
+      g_object_set (lookup_tag (self, "event-passage"), "background-rgba", &passage, NULL);
+    }
+  if (!gdk_rgba_equal (&sentence, &self->sentence_color))
+    {
+      self->sentence_color = sentence;
+      g_object_set (lookup_tag (self, "event-sentence"), "background-rgba", &sentence, NULL);
+    }
 }
 
 static gboolean
@@ -1034,6 +1050,78 @@ setup_event_marks (TreatiesArticleView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
+/* A dotted underline under [@start, @end), line by line as the text wraps. */
+static void
+snapshot_mark (TreatiesArticleView *self,
+               GtkSnapshot         *snapshot,
+               GtkTextIter         *start,
+               const GtkTextIter   *end,
+               double               thickness)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle location;
+  int line_y = G_MININT, line_bottom = 0;
+  double x1 = 0, x2 = 0;
+
+  for (GtkTextIter iter = *start; ; gtk_text_iter_forward_char (&iter))
+    {
+      gboolean done = gtk_text_iter_compare (&iter, end) >= 0;
+
+      if (!done)
+        gtk_text_view_get_iter_location (view, &iter, &location);
+      if (done || location.y != line_y)
+        {
+          /* One display line's stretch: dots 2 px long, 2 px apart. */
+          for (double x = x1; line_y != G_MININT && x + 1 <= x2; x += 4)
+            gtk_snapshot_append_color (snapshot, &self->mark_color,
+                                       &GRAPHENE_RECT_INIT (x, line_bottom - thickness - 1, MIN (2, x2 - x), thickness));
+          if (done)
+            break;
+          line_y = location.y;
+          line_bottom = location.y + location.height;
+          x1 = location.x;
+          x2 = location.x + location.width;
+        }
+      else
+        x2 = MAX (x2, location.x + location.width);
+      line_bottom = MAX (line_bottom, location.y + location.height);
+    }
+}
+
+/* The marks in view get their dotted underline, in the accent colour read
+ * from the style. */
+static void
+snapshot_event_marks (TreatiesArticleView *self,
+                      GtkSnapshot         *snapshot)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextTag *tag = lookup_tag (self, "event-mark");
+  gboolean hc = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+  GdkRectangle visible;
+  GtkTextIter iter, last, end;
+
+  if (self->mark_color.alpha <= 0)
+    return;
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &iter, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (view, &last, visible.x + visible.width, visible.y + visible.height);
+  gtk_text_iter_forward_line (&last);
+
+  if (!gtk_text_iter_has_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    return;
+  while (gtk_text_iter_compare (&iter, &last) < 0)
+    {
+      if (gtk_text_iter_has_tag (&iter, tag) && !gtk_text_iter_starts_tag (&iter, tag))
+        gtk_text_iter_backward_to_tag_toggle (&iter, tag);
+      end = iter;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      snapshot_mark (self, snapshot, &iter, &end, hc ? 2 : 1);
+      iter = end;
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        break;
+    }
+}
+
 static gboolean
 passage_iters (TreatiesArticleView   *self,
                const TreatiesPassage *passage,
@@ -1092,6 +1180,11 @@ treaties_article_view_snapshot_layer (GtkTextView      *view,
   GdkRectangle visible;
   int width;
 
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    {
+      snapshot_event_marks (self, snapshot);
+      return;
+    }
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->boxes->len == 0)
     return;
 
