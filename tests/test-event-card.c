@@ -557,6 +557,30 @@ test_card_follows_width (Fixture       *f,
   g_assert_false (gtk_revealer_get_reveal_child (child (f->window, "card_sheet")));
 }
 
+/* Another article: the card, the highlight and the marks are gone, and
+ * nothing of the old article's events is left to point at. */
+static void
+test_new_article (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TreatiesArticle) other = generate_article (5);
+  TreatiesArticleView *view = child (f->window, "article_view");
+
+  activate_accessible (f, event (f, "omega"));
+  g_assert_true (wait_until (card_is_open, f));
+
+  treaties_window_set_article (f->window, other);
+  g_assert_null (open_card (f));
+  g_assert_false (treaties_article_view_get_highlighted_passage (view, NULL, NULL));
+  g_assert_null (treaties_timeline_get_selected_event (child (f->window, "timeline")));
+  settle ();
+
+  /* Its events open their own card. */
+  activate_accessible (f, treaties_article_lookup_event (other, "alpha"));
+  g_assert_true (wait_until (card_is_open, f));
+  g_assert_true (treaties_event_card_get_event (open_card (f)) == treaties_article_lookup_event (other, "alpha"));
+}
+
 /* Every event, the two that share a day and the one on the range's last
  * day too, is an element of its own named "date — title" and described by
  * its description. */
@@ -603,6 +627,7 @@ main (int   argc,
   ADD ("scrolling-away", test_scrolling_away_ends_highlight);
   ADD ("accessible-events", test_accessible_events);
   ADD ("follows-width", test_card_follows_width);
+  ADD ("new-article", test_new_article);
 #undef ADD
   g_test_add ("/event-card/narrow", Fixture, NULL, fixture_setup_narrow, test_narrow_sheet, fixture_teardown);
 

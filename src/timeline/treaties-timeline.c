@@ -893,7 +893,8 @@ allocate_popover (TreatiesTimeline *self,
   const TreatiesTimelineMarker *marker;
   double x, y, r;
 
-  if (self->popover == NULL || self->popover_event < 0)
+  if (self->popover == NULL || self->popover_event < 0 ||
+      (guint) self->popover_event >= treaties_timeline_layout_get_n_events (self->layout))
     return;
   marker = treaties_timeline_layout_find_marker (self->layout, self->popover_event);
   if (marker != NULL)
@@ -1637,6 +1638,10 @@ treaties_timeline_set_article (TreatiesTimeline *self,
   self->focused = -1;
   self->hovered = -1;
   self->activated = -1;
+  /* The card's event was in the old article. */
+  self->popover_event = -1;
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
   if (article != NULL)
     {
       self->layout = treaties_timeline_layout_new (article);
