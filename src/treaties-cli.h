@@ -9,9 +9,12 @@
 G_BEGIN_DECLS
 
 /* Validates each file; prints problems to stderr as FILE:LINE:COL: message or
- * FILE: path: message, a summary of each valid file to stdout. Returns the
- * process exit status: 0 if every file is valid, 1 otherwise. */
-int treaties_cli_check (const char * const *files);
+ * FILE: path: message, a summary of each valid file to stdout. Warnings
+ * (treaties_article_dup_warnings()) go to stderr as FILE: warning: path:
+ * message; with @strict they are errors. Returns the process exit status: 0
+ * if every file is valid, 1 otherwise. */
+int treaties_cli_check (const char * const *files,
+                        gboolean            strict);
 
 /* Exports the article at @article_path_or_null (a path or URI), or the shipped
  * article from the GResource when NULL (the resource must be linked into

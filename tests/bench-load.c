@@ -119,6 +119,32 @@ deep_copy (JsonNode *node)
   return copy;
 }
 
+/* Marks in copy @copy of a section name the events of that copy. */
+static void
+suffix_marks (JsonNode *node,
+              guint     copy)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      if (json_object_has_member (object, "text") && json_object_has_member (object, "event"))
+        suffix_id (object, "event", copy);
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, NULL, &member))
+        suffix_marks (member, copy);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        suffix_marks (json_array_get_element (array, i), copy);
+    }
+}
+
 static JsonNode *
 copy_section (JsonNode *section,
               guint     copy,
@@ -128,6 +154,8 @@ copy_section (JsonNode *section,
   JsonObject *object = json_node_get_object (node);
 
   suffix_id (object, "id", copy);
+  if (json_object_has_member (object, "blocks"))
+    suffix_marks (json_object_get_member (object, "blocks"), copy);
   if (json_object_has_member (object, "blocks") && block_repeats > 1)
     {
       JsonArray *blocks = json_object_get_array_member (object, "blocks");
@@ -186,6 +214,9 @@ make_article (JsonNode *shipped,
   gsize length;
   char *data;
 
+  /* The note on the date is the first copy's. */
+  if (json_object_has_member (article, "date_note"))
+    suffix_id (article, "date_note", 0);
   for (guint c = 0; c < section_copies; c++)
     for (guint i = 0; i < json_array_get_length (sections); i++)
       json_array_add_element (new_sections, copy_section (json_array_get_element (sections, i), c, block_repeats));

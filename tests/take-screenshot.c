@@ -1,9 +1,11 @@
 /* take-screenshot.c: renders the reading window to a PNG
  *
- *   take-screenshot OUT.png [light|dark] [WIDTHxHEIGHT] [WHAT]
+ *   take-screenshot OUT.png [light|dark] [WIDTHxHEIGHT] [WHAT] [ARTICLE.json]
  *
- * WHAT is a section id to scroll to, "find:QUERY" to search, or "error" to
- * show the error page for a broken article.
+ * WHAT is a section id to scroll to, "find:QUERY" to search, "error" to
+ * show the error page for a broken article, or "event:ID" (or "event:ID:N")
+ * to activate an event N times as a screen reader does, which opens its
+ * card. ARTICLE.json is read instead of the shipped article.
  *
  * Draws the window with its own renderer, so the picture is exactly what
  * GTK draws, with no window manager or screen grab involved. Run it in an
@@ -14,12 +16,14 @@
  */
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <adwaita.h>
 
 #include "treaties-resources.h"
 #include "treaties-search-bar.h"
+#include "treaties-timeline.h"
 #include "treaties-window.h"
 #include "ui-test-utils.h"
 
@@ -44,7 +48,8 @@ main (int   argc,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   TreatiesWindow *window;
-  const char *out, *style = "light", *section = NULL;
+  const char *out, *style = "light", *section = NULL, *path = NULL;
+  GtkPopover *popover = NULL;
   int width = 1200, height = 760, w, h;
 
   setlocale (LC_ALL, "C.UTF-8");
@@ -60,6 +65,8 @@ main (int   argc,
     return 2;
   if (argc > 4)
     section = argv[4];
+  if (argc > 5)
+    path = argv[5];
 
   gtk_init ();
   adw_init ();
@@ -69,8 +76,15 @@ main (int   argc,
                                       g_str_equal (style, "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
                                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
-  article = treaties_article_new_from_resource ("/org/example/Treaties/articles/france-ussr-neutrality-1931.json",
-                                                &error);
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      article = treaties_article_new_from_file (file, NULL, &error);
+    }
+  else
+    article = treaties_article_new_from_resource ("/org/example/Treaties/articles/france-ussr-neutrality-1931.json",
+                                                  &error);
   if (article == NULL)
     g_error ("%s", error->message);
 
@@ -102,6 +116,29 @@ main (int   argc,
       treaties_window_show_error (window, load_error);
       run_for (800);
     }
+  else if (section != NULL && g_str_has_prefix (section, "event:"))
+    {
+      g_auto(GStrv) parts = g_strsplit (section + strlen ("event:"), ":", 2);
+      TreatiesEvent *event = treaties_article_lookup_event (article, parts[0]);
+      TreatiesTimeline *timeline = TREATIES_TIMELINE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                     TREATIES_TYPE_WINDOW,
+                                                                                     "timeline"));
+      int times = parts[1] ? atoi (parts[1]) : 1;
+
+      if (event == NULL)
+        g_error ("no event %s", parts[0]);
+      run_for (1500); /* the text laid out, as when a reader gets there */
+      for (int i = 0; i < times; i++)
+        {
+          /* What AT-SPI's "click" on the event does. */
+          gtk_widget_activate (treaties_timeline_get_event_accessible (timeline, event));
+          run_for (400);
+        }
+      run_for (1200);
+      for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (timeline)); c; c = gtk_widget_get_next_sibling (c))
+        if (GTK_IS_POPOVER (c) && gtk_widget_get_visible (c))
+          popover = GTK_POPOVER (c);
+    }
   else if (section != NULL)
     {
       treaties_window_set_current_section (window, section);
@@ -113,6 +150,23 @@ main (int   argc,
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  if (popover != NULL)
+    {
+      /* A popover is a surface of its own: drawn where it stands over the
+       * window, as the screen shows it. */
+      g_autoptr(GdkPaintable) popover_paintable = gtk_widget_paintable_new (GTK_WIDGET (popover));
+      double wx, wy, px, py;
+
+      gtk_native_get_surface_transform (GTK_NATIVE (window), &wx, &wy);
+      gtk_native_get_surface_transform (GTK_NATIVE (popover), &px, &py);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (gtk_native_get_surface (GTK_NATIVE (popover)))) + px - wx,
+                                                    gdk_popup_get_position_y (GDK_POPUP (gtk_native_get_surface (GTK_NATIVE (popover)))) + py - wy));
+      gdk_paintable_snapshot (popover_paintable, GDK_SNAPSHOT (snapshot),
+                              gtk_widget_get_width (GTK_WIDGET (popover)), gtk_widget_get_height (GTK_WIDGET (popover)));
+      gtk_snapshot_restore (snapshot);
+    }
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, w, h));

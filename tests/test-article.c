@@ -365,6 +365,497 @@ test_events_sorted_stably (void)
   g_assert_cmpstr (treaties_event_get_id (g_ptr_array_index (for_s, 0)), ==, "b");
 }
 
+/* Marks in two sections and a subsection, adjacent marks, text before a
+ * mark that has more bytes than characters. */
+static const char *passages_json =
+  "{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"sections\":["
+  " {\"id\":\"s1\",\"title\":\"One\",\"blocks\":["
+  "  {\"type\":\"paragraph\",\"text\":[\"\xc3\x89" "bauche \xe2\x80\x94 \",{\"text\":\"Rapallo\",\"event\":\"r\"},\" then \","
+  "   {\"text\":\"Locarno\",\"event\":\"l\",\"style\":\"emphasis\"},{\"text\":\" pact\",\"event\":\"l\"},\".\"]},"
+  "  {\"type\":\"list\",\"items\":[\"plain\",[\"x \",{\"text\":\"Rapallo again\",\"event\":\"r\"}]]}],"
+  "  \"subsections\":[{\"id\":\"s1a\",\"title\":\"One A\",\"blocks\":["
+  "   {\"type\":\"paragraph\",\"text\":[{\"text\":\"Locarno\",\"event\":\"l\"}]}]}]},"
+  " {\"id\":\"s2\",\"title\":\"Two\",\"blocks\":["
+  "  {\"type\":\"paragraph\",\"text\":[{\"text\":\"Rapallo\",\"event\":\"r\"},{\"text\":\"Locarno\",\"event\":\"l\"}]}]}],"
+  "\"timeline\":{\"start\":\"1918-11-11\",\"end\":\"1939-09-01\",\"events\":["
+  " {\"id\":\"n\",\"date\":\"1930-01-01\",\"title\":\"Nowhere\"},"
+  " {\"id\":\"u\",\"date\":\"1928-01-01\",\"title\":\"Unmarked\",\"sections\":[\"s2\",\"s1\"]},"
+  " {\"id\":\"l\",\"date\":\"1925-12-01\",\"title\":\"Locarno\",\"sections\":[\"s2\"]},"
+  " {\"id\":\"r\",\"date\":\"1922-04-16\",\"title\":\"Rapallo\",\"sections\":[\"s2\"]}]}}";
+
+typedef struct
+{
+  const char *section;
+  guint block, item, run_start, run_end, start, end;
+  const char *words;
+} ExpectedPassage;
+
+static void
+assert_passages (TreatiesArticle       *article,
+                 const char            *event_id,
+                 const ExpectedPassage *expected,
+                 guint                  n_expected)
+{
+  TreatiesEvent *event = treaties_article_lookup_event (article, event_id);
+  GPtrArray *passages;
+
+  g_assert_nonnull (event);
+  passages = treaties_article_get_passages (article, event);
+  g_assert_cmpuint (passages->len, ==, n_expected);
+  /* The same array each time: the article owns it. */
+  g_assert_true (treaties_article_get_passages (article, event) == passages);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      const TreatiesPassage *p = g_ptr_array_index (passages, i);
+      const ExpectedPassage *e = &expected[i];
+      g_autoptr(TreatiesBlock) block = NULL;
+      g_autofree char *plain = NULL;
+      g_autofree char *words = NULL;
+      GString *runs_text = g_string_new (NULL);
+
+      g_assert_cmpstr (treaties_section_get_id (p->section), ==, e->section);
+      g_assert_true (p->marked);
+      g_assert_cmpuint (p->block, ==, e->block);
+      g_assert_cmpuint (p->item, ==, e->item);
+      g_assert_cmpuint (p->run_start, ==, e->run_start);
+      g_assert_cmpuint (p->run_end, ==, e->run_end);
+      g_assert_cmpuint (p->start, ==, e->start);
+      g_assert_cmpuint (p->end, ==, e->end);
+
+      /* The offsets are characters of the item's plain text, and the runs
+       * are the marked words. */
+      block = g_list_model_get_item (treaties_section_get_blocks (p->section), p->block);
+      plain = treaties_runs_to_plain (treaties_block_get_item (block, p->item));
+      words = g_utf8_substring (plain, p->start, p->end);
+      g_assert_cmpstr (words, ==, e->words);
+      for (guint r = p->run_start; r < p->run_end; r++)
+        {
+          const TreatiesRun *run = g_ptr_array_index (treaties_block_get_item (block, p->item), r);
+
+          g_assert_cmpstr (run->event_id, ==, event_id);
+          g_string_append (runs_text, run->text);
+        }
+      g_assert_cmpstr (runs_text->str, ==, e->words);
+      g_string_free (runs_text, TRUE);
+    }
+}
+
+static void
+test_passages_from_marks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = load_string (passages_json, &error);
+  const ExpectedPassage rapallo[] = {
+    { "s1", 0, 0, 1, 2, 10, 17, "Rapallo" },
+    { "s1", 1, 1, 1, 2, 2, 15, "Rapallo again" },
+    { "s2", 0, 0, 0, 1, 0, 7, "Rapallo" },
+  };
+  /* Two adjacent runs of one event are one passage; adjacent runs of two
+   * events are two. */
+  const ExpectedPassage locarno[] = {
+    { "s1", 0, 0, 3, 5, 23, 35, "Locarno pact" },
+    { "s1a", 0, 0, 0, 1, 0, 7, "Locarno" },
+    { "s2", 0, 0, 1, 2, 7, 14, "Locarno" },
+  };
+  g_autoptr(TreatiesSection) s1 = NULL;
+  g_autoptr(TreatiesBlock) block = NULL;
+  const TreatiesRun *run;
+
+  g_assert_no_error (error);
+  assert_passages (article, "r", rapallo, G_N_ELEMENTS (rapallo));
+  assert_passages (article, "l", locarno, G_N_ELEMENTS (locarno));
+  g_assert_true (treaties_article_is_event_marked (article, treaties_article_lookup_event (article, "r")));
+
+  /* The mark is on the run, with its style; unmarked runs have none. */
+  s1 = g_list_model_get_item (treaties_article_get_sections (article), 0);
+  block = g_list_model_get_item (treaties_section_get_blocks (s1), 0);
+  run = g_ptr_array_index (treaties_block_get_item (block, 0), 3);
+  g_assert_cmpstr (run->event_id, ==, "l");
+  g_assert_cmpint (run->style, ==, TREATIES_RUN_EMPHASIS);
+  g_assert_null (run->href);
+  run = g_ptr_array_index (treaties_block_get_item (block, 0), 0);
+  g_assert_null (run->event_id);
+}
+
+static void
+test_passages_fallback (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = load_string (passages_json, &error);
+  TreatiesEvent *unmarked, *nowhere;
+  g_autoptr(GPtrArray) missing = NULL;
+  GPtrArray *passages;
+
+  g_assert_no_error (error);
+  unmarked = treaties_article_lookup_event (article, "u");
+  nowhere = treaties_article_lookup_event (article, "n");
+  g_assert_false (treaties_article_is_event_marked (article, unmarked));
+
+  /* Whole sections, in the order the event names them. */
+  passages = treaties_article_get_passages (article, unmarked);
+  g_assert_cmpuint (passages->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const TreatiesPassage *p = g_ptr_array_index (passages, i);
+
+      g_assert_cmpstr (treaties_section_get_id (p->section), ==, i == 0 ? "s2" : "s1");
+      g_assert_false (p->marked);
+      g_assert_cmpuint (p->block, ==, 0);
+      g_assert_cmpuint (p->start, ==, 0);
+      g_assert_cmpuint (p->end, ==, 0);
+    }
+  g_assert_true (treaties_article_get_passages (article, unmarked) == passages);
+  g_assert_cmpuint (treaties_article_get_passages (article, nowhere)->len, ==, 0);
+
+  /* Events marked nowhere, in date order. */
+  missing = treaties_article_dup_unmarked_events (article);
+  g_assert_cmpuint (missing->len, ==, 2);
+  g_assert_true (g_ptr_array_index (missing, 0) == unmarked);
+  g_assert_true (g_ptr_array_index (missing, 1) == nowhere);
+}
+
+typedef struct
+{
+  TreatiesArticle *article;
+  GPtrArray       *seen;     /* the arrays each event got, in date order */
+} PassageThread;
+
+static gpointer
+passages_thread (gpointer data)
+{
+  PassageThread *t = data;
+  GListModel *events = treaties_article_get_events (t->article);
+
+  for (guint e = 0; e < g_list_model_get_n_items (events); e++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, e);
+
+      g_ptr_array_add (t->seen, treaties_article_get_passages (t->article, event));
+    }
+  return NULL;
+}
+
+/* Threads sharing an article (the PDF export runs on a worker) that ask for
+ * passages at once all get the same ones, made once. */
+static void
+test_passages_threads (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = load_string (passages_json, &error);
+  PassageThread threads[4];
+  GThread *handles[G_N_ELEMENTS (threads)];
+  GListModel *events;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      threads[i].article = article;
+      threads[i].seen = g_ptr_array_new ();
+      handles[i] = g_thread_new ("passages", passages_thread, &threads[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (handles[i]);
+
+  events = treaties_article_get_events (article);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_assert_cmpuint (threads[i].seen->len, ==, g_list_model_get_n_items (events));
+      for (guint e = 0; e < threads[i].seen->len; e++)
+        {
+          g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, e);
+
+          g_assert_true (g_ptr_array_index (threads[i].seen, e) == treaties_article_get_passages (article, event));
+        }
+      g_ptr_array_unref (threads[i].seen);
+    }
+}
+
+static void
+test_passage_boxed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = load_string (passages_json, &error);
+  GPtrArray *passages;
+  g_autoptr(TreatiesPassage) copy = NULL;
+
+  g_assert_no_error (error);
+  passages = treaties_article_get_passages (article, treaties_article_lookup_event (article, "r"));
+  copy = g_boxed_copy (TREATIES_TYPE_PASSAGE, g_ptr_array_index (passages, 1));
+  g_assert_true (treaties_passage_equal (copy, g_ptr_array_index (passages, 1)));
+  g_assert_false (treaties_passage_equal (copy, g_ptr_array_index (passages, 0)));
+}
+
+/* An article with @date_note and @author (or without, for NULL). */
+static TreatiesArticle *
+load_dated (const char *date_note,
+            const char *author)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = date_note ? g_strdup_printf ("\"date_note\":\"%s\",", date_note) : g_strdup ("");
+  g_autofree char *by = author ? g_strdup_printf ("\"author\":\"%s\",", author) : g_strdup ("");
+  g_autofree char *json =
+    g_strdup_printf ("{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"date\":\"1931-10-29\",%s%s"
+                     "\"sections\":[{\"id\":\"s1\",\"title\":\"x\",\"blocks\":[]},"
+                     "{\"id\":\"s2\",\"title\":\"Introduction\",\"blocks\":"
+                     "[{\"type\":\"editor-note\",\"text\":\"Disputed.\"}]}]}", note, by);
+  TreatiesArticle *article = load_string (json, &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+/* A disputed date is never shown as a fact; the byline is shown. */
+static void
+test_date_line_and_subtitle (void)
+{
+  g_autoptr(TreatiesArticle) plain = load_dated (NULL, NULL);
+  g_autoptr(TreatiesArticle) disputed = load_dated ("s2", NULL);
+  g_autoptr(TreatiesArticle) by = load_dated (NULL, "A. Writer");
+  g_autoptr(TreatiesArticle) both = load_dated ("s2", "A. Writer");
+  g_autofree char *plain_line = treaties_article_dup_date_line (plain);
+  g_autofree char *plain_subtitle = treaties_article_dup_subtitle (plain);
+  g_autofree char *disputed_line = treaties_article_dup_date_line (disputed);
+  g_autofree char *disputed_subtitle = treaties_article_dup_subtitle (disputed);
+  g_autofree char *by_subtitle = treaties_article_dup_subtitle (by);
+  g_autofree char *both_subtitle = treaties_article_dup_subtitle (both);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) undated =
+    load_string ("{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"author\":\"A. Writer\","
+                 "\"sections\":[{\"id\":\"s\",\"title\":\"x\",\"blocks\":[]}]}", &error);
+  g_autofree char *undated_subtitle = NULL;
+
+  g_assert_cmpstr (plain_line, ==, "29 October 1931");
+  g_assert_cmpstr (plain_subtitle, ==, "29 October 1931");
+  g_assert_cmpstr (disputed_line, ==,
+                   "29 October 1931, as the article dates it — see the editor’s note in “Introduction”");
+  g_assert_cmpstr (disputed_subtitle, ==, "The article’s dating: 29 October 1931 — see the editor’s note");
+  g_assert_cmpstr (by_subtitle, ==, "29 October 1931 · by A. Writer");
+  g_assert_cmpstr (both_subtitle, ==,
+                   "The article’s dating: 29 October 1931 — see the editor’s note · by A. Writer");
+  g_assert_no_error (error);
+  g_assert_null (treaties_article_dup_date_line (undated));
+  undated_subtitle = treaties_article_dup_subtitle (undated);
+  g_assert_cmpstr (undated_subtitle, ==, "by A. Writer");
+}
+
+static void
+test_date_note (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article =
+    load_string ("{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"date\":\"1931-10-29\",\"date_note\":\"s2\","
+                 "\"sections\":[{\"id\":\"s1\",\"title\":\"x\",\"blocks\":[]},"
+                 "{\"id\":\"s2\",\"title\":\"y\",\"blocks\":[{\"type\":\"editor-note\",\"text\":\"Disputed.\"}]}]}",
+                 &error);
+  g_autoptr(TreatiesArticle) plain = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (treaties_section_get_id (treaties_article_get_date_note (article)), ==, "s2");
+  plain = load_string ("{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"date\":\"1931-10-29\","
+                       "\"sections\":[{\"id\":\"s1\",\"title\":\"x\",\"blocks\":[]}]}", &error);
+  g_assert_no_error (error);
+  g_assert_null (treaties_article_get_date_note (plain));
+}
+
+static void
+test_warnings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = load_string (passages_json, &error);
+  g_autoptr(TreatiesArticle) marked = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_auto(GStrv) none = NULL;
+
+  g_assert_no_error (error);
+  /* In the file's order, which is not the date order, with the file's index. */
+  warnings = treaties_article_dup_warnings (article);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 2);
+  g_assert_cmpstr (warnings[0], ==,
+                   "timeline.events[0]: the event \"n\" is marked nowhere in the text and names no section, "
+                   "so it leads nowhere: mark the words that tell of it");
+  g_assert_cmpstr (warnings[1], ==,
+                   "timeline.events[1]: the event \"u\" is marked nowhere in the text, "
+                   "so it leads only to whole sections: mark the words that tell of it");
+
+  marked = load_string ("{\"format\":1,\"id\":\"a\",\"title\":\"t\",\"sections\":[{\"id\":\"s\",\"title\":\"x\","
+                        "\"blocks\":[{\"type\":\"paragraph\",\"text\":[{\"text\":\"E\",\"event\":\"e\"}]}]}],"
+                        "\"timeline\":{\"start\":\"1920-01-01\",\"end\":\"1930-01-01\",\"events\":["
+                        "{\"id\":\"e\",\"date\":\"1925-01-01\",\"title\":\"E\"}]}}", &error);
+  g_assert_no_error (error);
+  none = treaties_article_dup_warnings (marked);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+}
+
+/* Marks that share no word with their event ------------------------------- */
+
+/* Words too common in this history to tie words to one event. */
+static const char *const common_words[] = {
+  "after", "against", "also", "agreement", "among", "because", "been", "before", "between",
+  "both", "during", "each", "first", "from", "have", "into", "more", "other", "over",
+  "pact", "signed", "signs", "than", "that", "their", "them", "then", "there", "these",
+  "they", "this", "those", "treaty", "treaties", "under", "were", "what", "when", "where",
+  "which", "while", "with", "would", NULL
+};
+
+/* The significant words of @text: case-folded, accents dropped, split at
+ * anything but letters, at least four letters, not a common word. */
+static GPtrArray *
+significant_words (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = decomposed;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_ismark (c))
+        continue;
+      if (c != 0 && g_unichar_isalpha (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (g_utf8_strlen (word->str, -1) >= 4 && !g_strv_contains (common_words, word->str))
+        g_ptr_array_add (words, g_strdup (word->str));
+      g_string_truncate (word, 0);
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+  return words;
+}
+
+/* The same word, or the same stem: "Soviet" and "Soviets", "German" and
+ * "Germany" (five letters in common, or the whole of a four-letter word). */
+static gboolean
+words_match (const char *a,
+             const char *b)
+{
+  gsize n = 0;
+
+  while (a[n] != '\0' && a[n] == b[n])
+    n++;
+  return (a[n] == '\0' && b[n] == '\0') || n >= 5;
+}
+
+static gboolean
+mark_shares_a_word (const char    *words,
+                    TreatiesEvent *event)
+{
+  g_autoptr(GPtrArray) marked = significant_words (words);
+  g_autofree char *about = g_strconcat (treaties_event_get_title (event), " ",
+                                        treaties_event_get_description (event) ? treaties_event_get_description (event) : "",
+                                        NULL);
+  g_autoptr(GPtrArray) event_words = significant_words (about);
+
+  for (guint i = 0; i < marked->len; i++)
+    for (guint j = 0; j < event_words->len; j++)
+      if (words_match (g_ptr_array_index (marked, i), g_ptr_array_index (event_words, j)))
+        return TRUE;
+  return FALSE;
+}
+
+/* One line per mark of @article whose words share none with its event's
+ * title or description, into @problems; returns the number of marks. */
+static guint
+check_mark_words (TreatiesArticle *article,
+                  const char      *name,
+                  GString         *problems)
+{
+  GListModel *events = treaties_article_get_events (article);
+  guint n_marks = 0;
+
+  for (guint e = 0; e < g_list_model_get_n_items (events); e++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, e);
+      GPtrArray *passages = treaties_article_get_passages (article, event);
+
+      for (guint p = 0; p < passages->len; p++)
+        {
+          const TreatiesPassage *passage = g_ptr_array_index (passages, p);
+          g_autoptr(TreatiesBlock) block = NULL;
+          g_autofree char *plain = NULL;
+          g_autofree char *words = NULL;
+
+          if (!passage->marked)
+            continue;
+          block = g_list_model_get_item (treaties_section_get_blocks (passage->section), passage->block);
+          plain = treaties_runs_to_plain (treaties_block_get_item (block, passage->item));
+          words = g_utf8_substring (plain, passage->start, passage->end);
+          n_marks++;
+          if (!mark_shares_a_word (words, event))
+            g_string_append_printf (problems, "%s: section \"%s\": \"%s\" is marked for \"%s\" (%s), "
+                                    "but shares no word with its title or description\n",
+                                    name, treaties_section_get_id (passage->section), words,
+                                    treaties_event_get_id (event), treaties_event_get_title (event));
+        }
+    }
+  return n_marks;
+}
+
+/* Every article in data/articles/, whatever they are: a cheap guard
+ * against a mark on the wrong event. */
+static void
+test_shipped_marks_share_a_word (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "..", "data", "articles", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  const char *name;
+  guint n_files = 0, n_marks = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TreatiesArticle) article = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      file = g_file_new_for_path (path);
+      article = treaties_article_new_from_file (file, NULL, &error);
+      g_assert_no_error (error);
+      n_marks += check_mark_words (article, name, problems);
+      n_files++;
+    }
+  g_test_message ("%u marks in %u articles", n_marks, n_files);
+  g_assert_cmpuint (n_files, >=, 2);
+  if (problems->len > 0)
+    g_error ("marks on the wrong event?\n%s", problems->str);
+}
+
+/* The guard itself: it finds the wrong mark, and only that one. */
+static void
+test_wrong_mark_caught (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "marks", "wrong-mark.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = treaties_article_new_from_file (file, NULL, &error);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  /* "the Treaty of Rapallo" shares its title, "the Soviets" a stem of its
+   * description; "1922" has no word, and the crash none of Rapallo's. */
+  g_assert_cmpuint (check_mark_words (article, "wrong-mark.json", problems), ==, 4);
+  lines = g_strsplit (g_strstrip (problems->str), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_cmpstr (lines[0], ==, "wrong-mark.json: section \"s\": \"the crash on Wall Street\" is marked for "
+                                 "\"rapallo\" (Treaty of Rapallo), but shares no word with its title or description");
+  g_assert_nonnull (strstr (lines[1], "\"1922\" is marked for \"ussr\""));
+
+  g_assert_true (words_match ("soviet", "soviets"));
+  g_assert_true (words_match ("germany", "german"));
+  g_assert_false (words_match ("france", "french"));
+}
+
 /* tests/data/invalid/NAME.json must fail with the code and every line of
  * NAME.expected: the first line is the error code, each further line a
  * problem that must appear in the message, whole. */
@@ -567,6 +1058,15 @@ main (int   argc,
   g_test_add_func ("/article/shipped/locarno", test_locarno);
   g_test_add_func ("/article/load/markup-is-text", test_markup_is_text);
   g_test_add_func ("/article/load/events-sorted", test_events_sorted_stably);
+  g_test_add_func ("/article/passages/marks", test_passages_from_marks);
+  g_test_add_func ("/article/passages/fallback", test_passages_fallback);
+  g_test_add_func ("/article/passages/boxed", test_passage_boxed);
+  g_test_add_func ("/article/passages/threads", test_passages_threads);
+  g_test_add_func ("/article/load/date-note", test_date_note);
+  g_test_add_func ("/article/load/date-line", test_date_line_and_subtitle);
+  g_test_add_func ("/article/check/warnings", test_warnings);
+  g_test_add_func ("/article/shipped/marks-share-a-word", test_shipped_marks_share_a_word);
+  g_test_add_func ("/article/marks/wrong-mark-caught", test_wrong_mark_caught);
   g_test_add_func ("/article/invalid/corpus", test_invalid_corpus);
   g_test_add_func ("/article/invalid/problem-cap", test_problem_cap);
   g_test_add_func ("/article/hostile/deep-nesting", test_hostile_deep_nesting);

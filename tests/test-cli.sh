@@ -20,7 +20,7 @@ contains () { # description, file, text
   if grep -qF -- "$3" "$2"; then ok "$1"; else not_ok "$1: no \"$3\""; fi
 }
 
-echo "1..23"
+echo "1..$((31 + $(ls "$src"/../data/articles/*.json | wc -l)))"
 
 check "the shipped article is valid" 0 "$src/../data/articles/france-ussr-neutrality-1931.json"
 contains "a valid article gets a summary" "$tmp/out" "valid: “The Important Shift: France and USSR’s Neutrality Treaty”, 10 sections, 27 events"
@@ -38,6 +38,31 @@ check "a missing file fails" 1 "$tmp/missing.json"
 check "one bad file among good ones fails" 1 "$src/../data/articles/france-ussr-neutrality-1931.json" "$tmp/syntax.json"
 
 check "--check with no file is a usage error" 2
+
+# Events marked nowhere: a warning, an error with --strict.
+cat > "$tmp/unmarked.json" <<'EOF'
+{"format": 1, "id": "a", "title": "T",
+ "sections": [{"id": "s", "title": "S", "blocks": [{"type": "paragraph",
+   "text": ["In 1922 came ", {"text": "the Treaty of Rapallo", "event": "rapallo"}, "."]}]}],
+ "timeline": {"start": "1918-11-11", "end": "1939-09-01", "events": [
+   {"id": "locarno", "date": "1925-12-01", "title": "Locarno", "sections": ["s"]},
+   {"id": "rapallo", "date": "1922-04-16", "title": "Treaty of Rapallo"},
+   {"id": "crash", "date": "1929-10-24", "title": "Wall Street Crash"}]}}
+EOF
+check "an event marked nowhere is only a warning" 0 "$tmp/unmarked.json"
+contains "one warning line per event, with its path" "$tmp/err" "$tmp/unmarked.json: warning: timeline.events[0]: the event \"locarno\" is marked nowhere in the text"
+contains "an event with no section leads nowhere" "$tmp/err" "$tmp/unmarked.json: warning: timeline.events[2]: the event \"crash\" is marked nowhere in the text and names no section"
+[ "$(wc -l < "$tmp/err")" -eq 2 ] && ok "a marked event gets no warning" || not_ok "warnings: $(wc -l < "$tmp/err") lines, wanted 2"
+contains "the article is still valid" "$tmp/out" "valid: “T”"
+"$treaties" --check --strict "$tmp/unmarked.json" >"$tmp/out" 2>"$tmp/err"; got=$?
+[ "$got" -eq 1 ] && ok "--strict makes it an error (exit 1)" || not_ok "--strict: exit $got, wanted 1"
+contains "--strict says it as an error" "$tmp/err" "$tmp/unmarked.json: timeline.events[0]: the event \"locarno\" is marked nowhere"
+[ ! -s "$tmp/out" ] && ok "--strict gives no summary of a failing file" || not_ok "--strict printed a summary"
+
+# Every event of the shipped articles leads to words that tell of it.
+for f in "$src"/../data/articles/*.json; do
+  check "$(basename "$f") passes --check --strict" 0 --strict "$f"
+done
 
 # --export-pdf
 run () { "$treaties" "$@" >"$tmp/out" 2>"$tmp/err"; }

@@ -175,8 +175,12 @@ test_title (Fixture       *f,
 
   title = child (f->window, "window_title");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, treaties_article_get_title (f->article));
-  /* The article's date, in French. */
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "29 octobre 1931");
+  /* The article's date, in French; as its own dating, when a note disputes it. */
+  if (treaties_article_get_date_note (f->article) != NULL)
+    g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
+                     "Datation de l’article : 29 octobre 1931 — voir la note de l’éditeur");
+  else
+    g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "29 octobre 1931");
 }
 
 static void
@@ -298,6 +302,36 @@ test_header_and_text (Fixture       *f,
   g_assert_nonnull (strstr (text, "Note de l’éditeur\nBeta text."));
 }
 
+/* A disputed date and a byline, in French: in the subtitle and the article's
+ * date line. */
+static const char disputed_date[] =
+  "{\"format\": 1, \"id\": \"note\", \"title\": \"A Note\", \"date\": \"1931-10-29\","
+  " \"date_note\": \"one\", \"author\": \"A. Writer\", \"sections\": ["
+  "  {\"id\": \"one\", \"title\": \"One\", \"blocks\": ["
+  "    {\"type\": \"editor-note\", \"text\": \"No treaty is recorded that day.\"}]}]}";
+
+static void
+test_disputed_date (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (disputed_date, sizeof disputed_date - 1);
+  g_autoptr(TreatiesArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  if (skip_without_locale ())
+    return;
+
+  article = treaties_article_new_from_bytes (bytes, "disputed.json", &error);
+  g_assert_no_error (error);
+  line = treaties_article_dup_date_line (article);
+  g_assert_cmpstr (line, ==, "29 octobre 1931, selon la datation de l’article — voir la note de l’éditeur dans « One »");
+  treaties_window_set_article (f->window, article);
+  settle ();
+  g_assert_cmpstr (adw_window_title_get_subtitle (child (f->window, "window_title")), ==,
+                   "Datation de l’article : 29 octobre 1931 — voir la note de l’éditeur · par A. Writer");
+}
+
 static void
 test_error_page (Fixture       *f,
                  gconstpointer  data)
@@ -356,6 +390,7 @@ main (int   argc,
   ADD ("/i18n/window/timeline-heading", NULL, test_timeline_heading);
   ADD ("/i18n/window/primary-menu", NULL, test_primary_menu);
   ADD ("/i18n/window/header-and-text", NULL, test_header_and_text);
+  ADD ("/i18n/window/disputed-date", NULL, test_disputed_date);
   ADD ("/i18n/window/error-page", NULL, test_error_page);
 
   return g_test_run ();

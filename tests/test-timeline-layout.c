@@ -654,6 +654,289 @@ test_visible_range (void)
     }
 }
 
+/* A crowded article: @n events on days drawn at random (with @seed) over
+ * the interwar range, with titles of many lengths, one on each end of the
+ * range, and the article's own event in the middle. */
+static TreatiesArticle *
+article_new_crowded (guint n,
+                     guint seed)
+{
+  static const char *tails[] = { "", " signed", " at the conference of the powers", " ends",
+                                 " and its long consequences for the peace of Europe" };
+  g_autofree TestEvent *events = g_new0 (TestEvent, n);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  TreatiesDay start = day ("1918-11-11"), end = day ("1939-09-01");
+
+  g_assert_cmpuint (n, >=, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      TreatiesDay d = i == 0 ? start : i == 1 ? end : i == 2 ? day ("1931-10-29")
+                    : (TreatiesDay) g_rand_int_range (rand, start, end + 1);
+      char *iso = treaties_day_to_iso (d);
+      char *title = g_strdup_printf ("Event %u%s", i, tails[g_rand_int_range (rand, 0, G_N_ELEMENTS (tails))]);
+
+      g_ptr_array_add (strings, iso);
+      g_ptr_array_add (strings, title);
+      events[i].date = iso;
+      events[i].title = title;
+      events[i].primary = i == 2;
+    }
+  return article_new ("1918-11-11", "1939-09-01", NULL, events, n);
+}
+
+/* The zoom levels from the whole range in to the closest, by @factor. */
+static GArray *
+zoom_levels (TreatiesTimelineLayout *layout,
+             double                  factor)
+{
+  GArray *levels = g_array_new (FALSE, FALSE, sizeof (double));
+
+  treaties_timeline_layout_zoom_fit (layout);
+  for (;;)
+    {
+      double dpp = treaties_timeline_layout_get_days_per_pixel (layout);
+
+      g_array_append_val (levels, dpp);
+      if (!treaties_timeline_layout_can_zoom_in (layout))
+        break;
+      treaties_timeline_layout_zoom (layout, factor, treaties_timeline_layout_get_width (layout) / 2);
+    }
+  g_assert_cmpuint (levels->len, >=, 8);
+  return levels;
+}
+
+/* Shows @index at @days_per_pixel, @padding pixels in from the edges at least. */
+static void
+show_event (TreatiesTimelineLayout *layout,
+            guint                   index,
+            double                  days_per_pixel)
+{
+  double d = treaties_timeline_layout_get_event_date (layout, index);
+
+  treaties_timeline_layout_set_view (layout, d - treaties_timeline_layout_get_width (layout) / 2 * days_per_pixel,
+                                     days_per_pixel);
+  treaties_timeline_layout_ensure_visible (layout, d, d, 32);
+}
+
+static gboolean
+in_view (const TreatiesTimelineFrame *frame,
+         guint                        index)
+{
+  return index >= frame->first_visible && index < frame->first_visible + frame->n_visible;
+}
+
+/* Whatever the zoom and whichever event is chosen, its label is there. */
+static void
+test_selected_every_zoom (void)
+{
+  g_autoptr(TreatiesArticle) article = article_new_crowded (400, 7);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 800);
+  g_autoptr(GArray) levels = zoom_levels (layout, 1.6);
+  guint n = treaties_timeline_layout_get_n_events (layout);
+  guint highlighted[] = { 5, 17, 60, 61, 62, 150, 151, 300, 398 };
+  guint n_checked = 0;
+
+  treaties_timeline_layout_set_highlighted (layout, highlighted, G_N_ELEMENTS (highlighted));
+  for (guint z = 0; z < levels->len; z++)
+    for (guint i = 0; i < n; i += (z == 0 ? 1 : 7))
+      {
+        double dpp = g_array_index (levels, double, z);
+        const TreatiesTimelineFrame *frame;
+        const TreatiesTimelineLabel *label;
+        const TreatiesTimelineMarker *marker;
+
+        treaties_timeline_layout_set_selected (layout, i);
+        g_assert_cmpint (treaties_timeline_layout_get_selected (layout), ==, i);
+        show_event (layout, i, dpp);
+        frame = treaties_timeline_layout_compute (layout);
+        g_assert_true (in_view (frame, i));
+
+        /* Its marker stands for it, even among others within a pixel. */
+        marker = treaties_timeline_layout_find_marker (layout, i);
+        g_assert_nonnull (marker);
+        g_assert_true (marker->selected);
+        g_assert_cmpuint (marker->event_index, ==, i);
+
+        label = treaties_timeline_layout_find_label (layout, i);
+        if (label == NULL)
+          g_error ("zoom %u (%g days per pixel): event %u has no label", z, dpp, i);
+        g_assert_true (label->priority);
+        g_assert_cmpfloat (label->text_width, >=, 40);
+        assert_labels_disjoint (frame);
+        n_checked++;
+      }
+  g_assert_cmpuint (n_checked, >, 400);
+
+  /* None chosen: an index out of range means none. */
+  treaties_timeline_layout_set_selected (layout, n);
+  g_assert_cmpint (treaties_timeline_layout_get_selected (layout), ==, -1);
+}
+
+/* The labels of the priority events among all the events, against those of
+ * the same events alone: an event of lower priority never takes a label
+ * from one of higher priority. */
+static void
+test_priority_holds (void)
+{
+  g_autoptr(TreatiesArticle) article = article_new_crowded (400, 11);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 800);
+  g_autoptr(GArray) levels = zoom_levels (layout, 1.6);
+  guint n = treaties_timeline_layout_get_n_events (layout);
+  int primary = treaties_timeline_layout_get_primary_index (layout);
+  guint highlighted[] = { 3, 4, 40, 41, 42, 43, 44, 45, 200, 201, 202, 203, 350 };
+  guint n_compared = 0;
+
+  g_assert_cmpint (primary, >=, 0);
+  treaties_timeline_layout_set_highlighted (layout, highlighted, G_N_ELEMENTS (highlighted));
+  for (guint z = 0; z < levels->len; z++)
+    for (guint s = 0; s < n; s += 37)
+      {
+        double dpp = g_array_index (levels, double, z);
+        g_autofree TestEvent *few = g_new0 (TestEvent, G_N_ELEMENTS (highlighted) + 2);
+        g_autofree guint *few_highlighted = g_new0 (guint, G_N_ELEMENTS (highlighted));
+        g_autoptr(TreatiesArticle) alone_article = NULL;
+        g_autoptr(TreatiesTimelineLayout) alone = NULL;
+        g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+        g_autofree char **isos = g_new0 (char *, G_N_ELEMENTS (highlighted) + 2);
+        const TreatiesTimelineFrame *frame, *alone_frame;
+        guint n_few = 0, n_few_highlighted = 0, alone_n;
+        int alone_selected = -1;
+        gboolean shared;
+
+        treaties_timeline_layout_set_selected (layout, s);
+        show_event (layout, s, dpp);
+        frame = treaties_timeline_layout_compute (layout);
+
+        /* The chosen event, the article's own and the highlighted ones,
+         * alone, in the same view. */
+        for (guint i = 0; i < n; i++)
+          {
+            TreatiesEvent *event = treaties_timeline_layout_get_event (layout, i);
+            gboolean is_highlighted = treaties_timeline_layout_is_highlighted (layout, i);
+
+            if (!(i == s || (int) i == primary || is_highlighted))
+              continue;
+            isos[n_few] = treaties_day_to_iso (treaties_event_get_date (event));
+            few[n_few].date = isos[n_few];
+            few[n_few].title = treaties_event_get_title (event);
+            few[n_few].primary = (int) i == primary;
+            n_few++;
+          }
+        alone_article = article_new ("1918-11-11", "1939-09-01", NULL, few, n_few);
+        alone = layout_new (alone_article, 800);
+        alone_n = treaties_timeline_layout_get_n_events (alone);
+        for (guint j = 0; j < alone_n; j++)
+          {
+            const char *title = treaties_event_get_title (treaties_timeline_layout_get_event (alone, j));
+
+            for (guint i = 0; i < n; i++)
+              if (g_str_equal (title, treaties_event_get_title (treaties_timeline_layout_get_event (layout, i))))
+                {
+                  if (i == s)
+                    alone_selected = j;
+                  if (treaties_timeline_layout_is_highlighted (layout, i))
+                    few_highlighted[n_few_highlighted++] = j;
+                  break;
+                }
+          }
+        treaties_timeline_layout_set_highlighted (alone, few_highlighted, n_few_highlighted);
+        treaties_timeline_layout_set_selected (alone, alone_selected);
+        treaties_timeline_layout_set_view (alone, treaties_timeline_layout_get_view_start (layout), dpp);
+        g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_get_view_start (alone),
+                                        treaties_timeline_layout_get_view_start (layout), 1e-6);
+        alone_frame = treaties_timeline_layout_compute (alone);
+
+        /* A marker that holds several events lies up to a pixel off the
+         * place of the one it stands for, and stands for one only: alone,
+         * the priority events would not be placed the same way. Compare
+         * views where each has a marker of its own. */
+        shared = FALSE;
+        for (guint k = 0; k < frame->n_markers; k++)
+          if (frame->markers[k].n_events > 1 &&
+              (frame->markers[k].selected || frame->markers[k].primary || frame->markers[k].highlighted))
+            shared = TRUE;
+        if (shared)
+          {
+            for (guint k = 0; k < n_few; k++)
+              g_free (isos[k]);
+            continue;
+          }
+
+        for (guint k = 0; k < alone_frame->n_labels; k++)
+          g_hash_table_add (wanted, (char *) treaties_event_get_title (
+                              treaties_timeline_layout_get_event (alone, alone_frame->labels[k].event_index)));
+        for (guint i = 0; i < n; i++)
+          {
+            const char *title = treaties_event_get_title (treaties_timeline_layout_get_event (layout, i));
+
+            if (!g_hash_table_contains (wanted, title))
+              continue;
+            if (treaties_timeline_layout_find_label (layout, i) == NULL)
+              g_error ("zoom %u, selected %u: \"%s\" lost its label to an event of lower priority",
+                       z, s, title);
+            n_compared++;
+          }
+        for (guint k = 0; k < n_few; k++)
+          g_free (isos[k]);
+      }
+  g_test_message ("%u labels of priority events compared", n_compared);
+  g_assert_cmpuint (n_compared, >, 100);
+}
+
+/* The events on the range's ends, chosen or not, at every zoom: their
+ * labels and markers lie inside the figure, with room for a focus ring. */
+static void
+test_range_end_labels (void)
+{
+  g_autoptr(TreatiesArticle) article = article_new_crowded (120, 3);
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 640);
+  g_autoptr(GArray) levels = zoom_levels (layout, 1.6);
+  guint n = treaties_timeline_layout_get_n_events (layout);
+  guint ends[] = { 0, n - 1 };
+
+  g_assert_cmpuint (treaties_timeline_layout_get_event_date (layout, 0), ==, day ("1918-11-11"));
+  g_assert_cmpuint (treaties_timeline_layout_get_event_date (layout, n - 1), ==, day ("1939-09-01"));
+  for (guint z = 0; z < levels->len; z++)
+    for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+      for (guint chosen = 0; chosen < 2; chosen++)
+        {
+          const TreatiesTimelineFrame *frame;
+          const TreatiesTimelineLabel *label;
+          const TreatiesTimelineMarker *marker;
+
+          treaties_timeline_layout_set_selected (layout, chosen ? (int) ends[e] : -1);
+          show_event (layout, ends[e], g_array_index (levels, double, z));
+          frame = treaties_timeline_layout_compute (layout);
+          /* (A label may reach nearer an end only for a marker that
+           * is itself nearer, scrolling out of view.) */
+          for (guint k = 0; k < frame->n_labels; k++)
+            if (frame->labels[k].anchor_x >= 5 && frame->labels[k].anchor_x <= frame->width - 5)
+              {
+                g_assert_cmpfloat (frame->labels[k].x, >=, 4 - 1e-6);
+                g_assert_cmpfloat (frame->labels[k].x + frame->labels[k].width, <=, frame->width - 4 + 1e-6);
+              }
+          marker = treaties_timeline_layout_find_marker (layout, ends[e]);
+          g_assert_nonnull (marker);
+          g_assert_cmpfloat (marker->x - marker->radius, >=, 0);
+          g_assert_cmpfloat (marker->x + marker->radius, <=, frame->width);
+          label = treaties_timeline_layout_find_label (layout, ends[e]);
+          if (label != NULL)
+            {
+              g_assert_cmpfloat (label->x, >=, 4 - 1e-6);
+              g_assert_cmpfloat (label->x + label->width, <=, frame->width - 4 + 1e-6);
+            }
+          if (chosen)
+            {
+              g_assert_nonnull (label);
+              /* On the right end it reaches back left of its marker. */
+              if (e == 1 && label->width > 40)
+                g_assert_true (label->flipped || label->x + label->width <= frame->width - 4 + 1e-6);
+            }
+          assert_labels_disjoint (frame);
+        }
+}
+
 static void
 test_eras (void)
 {
@@ -789,6 +1072,9 @@ main (int   argc,
   g_test_add_func ("/timeline-layout/visible-range", test_visible_range);
   g_test_add_func ("/timeline-layout/eras", test_eras);
   g_test_add_func ("/timeline-layout/highlight", test_highlight);
+  g_test_add_func ("/timeline-layout/selected/every-zoom", test_selected_every_zoom);
+  g_test_add_func ("/timeline-layout/selected/priority", test_priority_holds);
+  g_test_add_func ("/timeline-layout/selected/range-ends", test_range_end_labels);
   g_test_add_func ("/timeline-layout/same-day", test_same_day);
   g_test_add_func ("/timeline-layout/no-size", test_no_size);
 

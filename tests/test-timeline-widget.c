@@ -336,6 +336,60 @@ test_current_section (Fixture       *f,
     g_assert_false (frame->markers[i].highlighted);
 }
 
+/* The event the reader chose keeps its label as the timeline relabels for
+ * each section read, whether chosen on the timeline or elsewhere. */
+static void
+test_selected_keeps_label (Fixture       *f,
+                           gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  GListModel *outline = treaties_article_get_outline (f->article);
+  GListModel *events = treaties_article_get_events (f->article);
+  guint n_events = g_list_model_get_n_items (events);
+  guint n_checked = 0;
+
+  for (guint e = 0; e < n_events; e++)
+    {
+      g_autoptr(TreatiesEvent) chosen = g_list_model_get_item (events, e);
+      guint index, before = f->activated->len;
+
+      if (e % 2 == 0)
+        {
+          /* On the timeline: Enter on the focused event. */
+          treaties_timeline_set_focused_event (f->timeline, chosen);
+          gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.activate-event", NULL);
+          g_assert_cmpuint (f->activated->len, ==, before + 1);
+        }
+      else
+        {
+          /* Elsewhere (its words in the text): no "event-activated". */
+          treaties_timeline_set_selected_event (f->timeline, chosen);
+          g_assert_cmpuint (f->activated->len, ==, before);
+        }
+      g_assert_true (treaties_timeline_get_selected_event (f->timeline) == chosen);
+      g_assert_true (treaties_timeline_layout_find_event (layout, chosen, &index));
+
+      for (guint s = 0; s < g_list_model_get_n_items (outline); s++)
+        {
+          g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, s);
+
+          treaties_timeline_set_current_section (f->timeline, treaties_section_get_id (section));
+          treaties_timeline_layout_compute (layout);
+          if (treaties_timeline_layout_find_marker (layout, index) == NULL)
+            continue;  /* scrolled out of view for the section's events */
+          if (treaties_timeline_layout_find_label (layout, index) == NULL)
+            g_error ("reading \"%s\", the chosen \"%s\" lost its label",
+                     treaties_section_get_id (section), treaties_event_get_title (chosen));
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >, n_events * 3);
+
+  treaties_timeline_set_selected_event (f->timeline, NULL);
+  g_assert_null (treaties_timeline_get_selected_event (f->timeline));
+  g_assert_cmpint (treaties_timeline_layout_get_selected (layout), ==, -1);
+}
+
 static void
 test_accessible_children (Fixture       *f,
                           gconstpointer  data)
@@ -485,6 +539,7 @@ main (int   argc,
   ADD ("keyboard/scrolls", test_keyboard_scrolls);
   ADD ("zoom-actions", test_zoom_actions);
   ADD ("current-section", test_current_section);
+  ADD ("selected-keeps-label", test_selected_keeps_label);
   ADD ("accessible-children", test_accessible_children);
   ADD ("snapshot", test_snapshot);
 #undef ADD

@@ -137,6 +137,32 @@ scrolled_to (gpointer data)
   return fabs (gtk_adjustment_get_value (w->adj) - MIN (y, max)) < 2.0;
 }
 
+typedef struct
+{
+  TreatiesArticleView *view;
+  GtkAdjustment       *adj;
+  const char          *id;
+  int                  y;
+} HeadingWait;
+
+/* Scrolls, as a reader does, so that the heading is just below the top edge,
+ * and again until it stays there: the text view lays out lines in idle time,
+ * and until it has, the heights of long paragraphs are estimates. */
+static gboolean
+heading_just_below_top (gpointer data)
+{
+  HeadingWait *w = data;
+  double max = gtk_adjustment_get_upper (w->adj) - gtk_adjustment_get_page_size (w->adj);
+  int y;
+
+  g_assert_true (treaties_article_view_get_section_y (w->view, w->id, &y));
+  if (y == w->y && fabs (gtk_adjustment_get_value (w->adj) - MIN (y + 4, max)) < 1.0)
+    return TRUE;
+  w->y = y;
+  gtk_adjustment_set_value (w->adj, y + 4);
+  return FALSE;
+}
+
 static void
 test_row_activation_scrolls (Fixture       *f,
                              gconstpointer  data)
@@ -183,12 +209,11 @@ test_scrolling_selects_row (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
-      int y;
+      HeadingWait w = { view, adj, ids[i], -1 };
       GtkListBoxRow *selected;
 
-      g_assert_true (treaties_article_view_get_section_y (view, ids[i], &y));
       /* As the reader scrolls: the heading just below the top edge. */
-      gtk_adjustment_set_value (adj, y + 4);
+      g_assert_true (wait_until (heading_just_below_top, &w));
       settle ();
 
       selected = gtk_list_box_get_selected_row (list);
@@ -252,61 +277,84 @@ row_of (Fixture    *f,
   return NULL;
 }
 
+typedef struct
+{
+  Fixture    *f;
+  const char *id;
+} SectionWait;
+
+static gboolean
+reading_section (gpointer data)
+{
+  SectionWait *w = data;
+
+  return g_strcmp0 (treaties_window_get_current_section (w->f->window), w->id) == 0;
+}
+
+/* An event's passages: the words marked for it or, marked nowhere, its
+ * sections (see test-event-card.c for the passages themselves). */
 static void
 test_timeline_event_leads_to_sections (Fixture       *f,
                                        gconstpointer  data)
 {
   TreatiesTimeline *timeline = child (f->window, "timeline");
   TreatiesTimelineLayout *layout = treaties_timeline_get_layout (timeline);
-  TreatiesArticleView *view = child (f->window, "article_view");
   GtkListBox *list = child (f->window, "sidebar_list");
-  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   const TreatiesTimelineMarker *marker = NULL;
-  TreatiesEvent *event = NULL;
-  const char * const *ids;
+  GPtrArray *passages = NULL;
+  const char *first, *second;
 
-  /* An event in view that illuminates more than one section. */
+  /* An event in view whose first two passages are in different sections. */
   for (guint i = 0; i < treaties_timeline_layout_get_n_events (layout) && marker == NULL; i++)
     {
-      event = treaties_timeline_layout_get_event (layout, i);
-      if (g_strv_length ((char **) treaties_event_get_section_ids (event)) >= 2)
+      TreatiesEvent *event = treaties_timeline_layout_get_event (layout, i);
+
+      passages = treaties_article_get_passages (f->article, event);
+      if (passages->len >= 2 &&
+          ((TreatiesPassage *) g_ptr_array_index (passages, 0))->section !=
+          ((TreatiesPassage *) g_ptr_array_index (passages, 1))->section)
         marker = treaties_timeline_layout_find_marker (layout, i);
     }
   g_assert_nonnull (marker);
-  ids = treaties_event_get_section_ids (event);
+  first = treaties_section_get_id (((TreatiesPassage *) g_ptr_array_index (passages, 0))->section);
+  second = treaties_section_get_id (((TreatiesPassage *) g_ptr_array_index (passages, 1))->section);
 
-  /* A click on it goes to its first section... */
+  /* A click on it goes to its first passage's section... */
   g_assert_true (treaties_timeline_activate_at (timeline, marker->x, marker->y));
   {
-    ScrollWait w = { view, adj, ids[0] };
-    g_assert_true (wait_until (scrolled_to, &w));
+    SectionWait w = { f, first };
+    g_assert_true (wait_until (reading_section, &w));
   }
   settle ();
-  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, ids[0]);
-  g_assert_true (gtk_list_box_get_selected_row (list) == row_of (f, ids[0]));
-  /* ...and marks all of them, and only them, in the sidebar. */
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, first);
+  g_assert_true (gtk_list_box_get_selected_row (list) == row_of (f, first));
+  /* ...and marks the sections of all its passages, and only them, in the
+   * sidebar. */
   for (guint i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     {
       GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
       const char *id = g_object_get_data (G_OBJECT (row), "section-id");
+      gboolean related = FALSE;
 
-      g_assert_cmpint (gtk_widget_has_css_class (row, "related-section"), ==, g_strv_contains (ids, id));
+      for (guint k = 0; k < passages->len; k++)
+        related |= g_str_equal (id, treaties_section_get_id (((TreatiesPassage *) g_ptr_array_index (passages, k))->section));
+      g_assert_cmpint (gtk_widget_has_css_class (row, "related-section"), ==, related);
     }
 
   /* A second click goes to the next one. */
   g_assert_true (treaties_timeline_activate_at (timeline, marker->x, marker->y));
   {
-    ScrollWait w = { view, adj, ids[1] };
-    g_assert_true (wait_until (scrolled_to, &w));
+    SectionWait w = { f, second };
+    g_assert_true (wait_until (reading_section, &w));
   }
   settle ();
-  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, ids[1]);
-  g_assert_true (gtk_list_box_get_selected_row (list) == row_of (f, ids[1]));
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, second);
+  g_assert_true (gtk_list_box_get_selected_row (list) == row_of (f, second));
 
   /* Choosing a section in the sidebar ends the event's marks. */
   g_signal_emit_by_name (gtk_list_box_get_row_at_index (list, 0), "activate");
-  for (guint i = 0; ids[i]; i++)
-    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row_of (f, ids[i])), "related-section"));
+  for (guint i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, i)), "related-section"));
 }
 
 /* The arrow keys move through the sections, and the text follows; Tab
@@ -364,10 +412,9 @@ test_reading_highlights_events (Fixture       *f,
   for (guint s = 0; s < G_N_ELEMENTS (ids); s++)
     {
       guint n_highlighted = 0;
-      int y;
+      HeadingWait w = { view, adj, ids[s], -1 };
 
-      g_assert_true (treaties_article_view_get_section_y (view, ids[s], &y));
-      gtk_adjustment_set_value (adj, y + 4);
+      g_assert_true (wait_until (heading_just_below_top, &w));
       settle ();
       g_assert_cmpstr (treaties_timeline_get_current_section (timeline), ==, ids[s]);
 

@@ -21,7 +21,9 @@ static inline gboolean
 wait_until (UiCondition condition,
             gpointer    data)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  /* Generous: a loaded machine or a sanitizer build is slow, and a condition
+   * that holds returns at once. */
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   while (!condition (data))
     {

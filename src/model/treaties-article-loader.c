@@ -42,9 +42,17 @@ typedef struct
   GHashTable *section_ids; /* id (in the JSON tree) → path where first seen */
   GHashTable *event_ids;
   GHashTable *era_ids;
-  GStringChunk *paths;     /* the paths of the id tables */
+  GStringChunk *paths;     /* the paths of the id tables and of the marks */
   GPtrArray  *scratch;     /* an event's section ids, reused */
+  GArray     *marks;       /* of Mark: checked once the events are known */
 } Loader;
+
+/* A run marking the words that tell of an event. */
+typedef struct
+{
+  const char *event_id;    /* borrowed from the tree */
+  const char *path;        /* of the run's "event" member, in loader->paths */
+} Mark;
 
 static void
 problem_clear (gpointer data)
@@ -847,7 +855,7 @@ check_keys (Loader      *loader,
  * per key cost the walk as much again. Keys are unique (pass 1 refuses
  * duplicates); unknown ones are reported later, in the object's order, by
  * check_keys(). */
-#define MAX_MEMBERS 8
+#define MAX_MEMBERS 9
 
 typedef struct
 {
@@ -1214,14 +1222,14 @@ parse_run (Loader     *loader,
            JsonNode   *node,
            const char *path)
 {
-  static const char *keys[] = { "text", "style", "href", NULL };
+  static const char *keys[] = { "text", "style", "href", "event", NULL };
   G_STATIC_ASSERT (G_N_ELEMENTS (keys) - 1 <= MAX_MEMBERS);
-  enum { TEXT, STYLE, HREF };
+  enum { TEXT, STYLE, HREF, EVENT };
   TreatiesRunStyle style = TREATIES_RUN_PLAIN;
   JsonObject *object;
   JsonNode *style_node;
   Members m;
-  const char *text, *href;
+  const char *text, *href, *event;
   guint n_before = loader->n_problems;
 
   if (is_string (node))
@@ -1287,9 +1295,26 @@ parse_run (Loader     *loader,
   if (href != NULL)
     check_href (loader, href, path, "href");
 
+  /* Whether the event exists is known only after the timeline is read. */
+  event = get_string (loader, &m, EVENT, path, FALSE);
+  if (event != NULL && href != NULL)
+    add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path,
+                 "a run is a link (\"href\") or an event's mark (\"event\"), not both: "
+                 "give the event the link instead");
+  else if (event != NULL && text != NULL && is_blank (text, strlen (text)))
+    add_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path,
+                 "an event's mark needs words to mark (its \"text\" is empty)");
+  else if (event != NULL)
+    {
+      char where_buf[PATH_SIZE];
+      Mark mark = { event, g_string_chunk_insert (loader->paths, path_field (where_buf, path, "event")) };
+
+      g_array_append_val (loader->marks, mark);
+    }
+
   if (loader->n_problems != n_before || text == NULL)
     return NULL;
-  return treaties_run_new (text, style, href);
+  return treaties_run_new_full (text, style, href, event);
 }
 
 /* Inline text: a string, or an array of strings and runs. */
@@ -1727,20 +1752,78 @@ parse_timeline (Loader          *loader,
     treaties_article_set_timeline (article, start, end, eras, events);
 }
 
+/* "date_note" names the section whose editor's note discusses the
+ * article's date. */
+static void
+check_date_note (Loader          *loader,
+                 TreatiesArticle *article,
+                 const char      *section_id,
+                 TreatiesDay      date)
+{
+  TreatiesSection *section;
+  GListModel *blocks;
+  guint n;
+
+  if (date == TREATIES_DAY_INVALID)
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, "date_note",
+                   "a note on the date needs a \"date\"");
+      return;
+    }
+  if (!g_hash_table_contains (loader->section_ids, section_id))
+    {
+      add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, "date_note",
+                   "no section has the id \"%s\"", section_id);
+      return;
+    }
+  /* Not built when the section has problems of its own, already reported. */
+  if ((section = treaties_article_lookup_section (article, section_id)) == NULL)
+    return;
+  blocks = treaties_section_get_blocks (section);
+  n = g_list_model_get_n_items (blocks);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, i);
+
+      if (treaties_block_get_kind (block) == TREATIES_BLOCK_EDITOR_NOTE)
+        {
+          treaties_article_set_date_note (article, section);
+          return;
+        }
+    }
+  add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, "date_note",
+               "the section \"%s\" has no editor's note", section_id);
+}
+
+static void
+check_marks (Loader   *loader,
+             gboolean  has_timeline)
+{
+  for (guint i = 0; i < loader->marks->len; i++)
+    {
+      const Mark *mark = &g_array_index (loader->marks, Mark, i);
+
+      if (!g_hash_table_contains (loader->event_ids, mark->event_id))
+        add_problem (loader, TREATIES_ARTICLE_ERROR_REFERENCE, mark->path,
+                     "no event has the id \"%s\"%s", mark->event_id,
+                     has_timeline ? "" : " (the article has no timeline)");
+    }
+}
+
 static TreatiesArticle *
 build_article (Loader   *loader,
                JsonNode *root)
 {
   static const char *keys[] = { "format", "id", "title", "date", "author", "language",
-                                "sections", "timeline", NULL };
+                                "sections", "timeline", "date_note", NULL };
   G_STATIC_ASSERT (G_N_ELEMENTS (keys) - 1 <= MAX_MEMBERS);
-  enum { FORMAT, ID, TITLE, DATE, AUTHOR, LANGUAGE, SECTIONS, TIMELINE };
+  enum { FORMAT, ID, TITLE, DATE, AUTHOR, LANGUAGE, SECTIONS, TIMELINE, DATE_NOTE };
   Members m;
   g_autoptr(TreatiesArticle) article = NULL;
   JsonObject *object;
   JsonNode *format, *sections_node;
   JsonArray *sections;
-  const char *id, *title, *author, *language;
+  const char *id, *title, *author, *language, *date_note;
   TreatiesDay date;
   guint n_sections = 0;
 
@@ -1805,9 +1888,16 @@ build_article (Loader   *loader,
       treaties_article_append_sections (article, parsed);
     }
 
+  date_note = get_string (loader, &m, DATE_NOTE, "", FALSE);
+  if (date_note != NULL)
+    check_date_note (loader, article, date_note, date);
+
   /* After the sections, so that events can refer to them. */
   if (m.nodes[TIMELINE] != NULL)
     parse_timeline (loader, article, m.nodes[TIMELINE]);
+
+  /* After the timeline, so that marks can refer to its events. */
+  check_marks (loader, m.nodes[TIMELINE] != NULL);
 
   if (loader->problems->len > 0)
     return NULL;
@@ -1826,6 +1916,7 @@ treaties_article_new_from_bytes (GBytes      *bytes,
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GStringChunk) paths = NULL;
   g_autoptr(GPtrArray) scratch = NULL;
+  g_autoptr(GArray) marks = NULL;
   g_autoptr(GHashTable) section_ids = NULL;
   g_autoptr(GHashTable) event_ids = NULL;
   g_autoptr(GHashTable) era_ids = NULL;
@@ -1845,6 +1936,7 @@ treaties_article_new_from_bytes (GBytes      *bytes,
   era_ids = g_hash_table_new (g_str_hash, g_str_equal);
   paths = g_string_chunk_new (4096);
   scratch = g_ptr_array_new ();
+  marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   loader.name = display_name ? display_name : "article";
   loader.problems = problems;
   loader.section_ids = section_ids;
@@ -1852,6 +1944,7 @@ treaties_article_new_from_bytes (GBytes      *bytes,
   loader.era_ids = era_ids;
   loader.paths = paths;
   loader.scratch = scratch;
+  loader.marks = marks;
 
   data = g_bytes_get_data (bytes, &length);
 

@@ -16,6 +16,8 @@ void             treaties_article_set_meta        (TreatiesArticle *self,
                                                    const char      *language);
 void             treaties_article_append_sections (TreatiesArticle *self,
                                                    GPtrArray       *sections);
+void             treaties_article_set_date_note   (TreatiesArticle *self,
+                                                   TreatiesSection *section);
 void             treaties_article_set_timeline    (TreatiesArticle *self,
                                                    TreatiesDay      start,
                                                    TreatiesDay      end,

@@ -6,6 +6,8 @@
 
 #include <stdlib.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "treaties-article-private.h"
 #include "treaties-array-model.h"
 
@@ -18,6 +20,7 @@ struct _TreatiesArticle
   char        *author;
   char        *language;
   TreatiesDay  date;
+  TreatiesSection *date_note;
 
   TreatiesArrayModel *sections;  /* top level */
   TreatiesArrayModel *outline;   /* sections and subsections, reading order */
@@ -28,6 +31,16 @@ struct _TreatiesArticle
   TreatiesArrayModel *eras;
   TreatiesArrayModel *events;
   GHashTable  *event_by_id;
+  GPtrArray   *events_in_file;  /* borrowed, in the file's order */
+
+  /* Event id → GPtrArray of TreatiesPassage: the marked words, or for an
+   * event marked nowhere its sections. Made once, when first asked for
+   * (loading does not pay for it), under g_once_init_enter() so that threads
+   * sharing the article (the PDF export runs on a worker) never race on it;
+   * read only after that. Ids are borrowed from the runs and the events. */
+  gsize        passages_made;
+  GHashTable  *passages;
+  GPtrArray   *no_passages;  /* for an event with neither */
 };
 
 enum {
@@ -85,6 +98,66 @@ sort_by_day (GPtrArray   *items,
     items->pdata[i] = keyed[i].item;
 }
 
+/* The marks in item @i of @block, if it has any, into self->passages. */
+static void
+index_marks (TreatiesArticle *self,
+             TreatiesSection *section,
+             guint            b,
+             TreatiesBlock   *block,
+             guint            i)
+{
+  GPtrArray *runs = treaties_block_get_item (block, i);
+  /* The passage of the run before, when that run is a mark: adjacent runs
+   * marking the same event are one passage. */
+  TreatiesPassage *last = NULL;
+  const char *last_id = NULL;
+  guint offset = 0, r;
+
+  /* Most items have none: no counting of characters for them. */
+  for (r = 0; r < runs->len; r++)
+    if (((const TreatiesRun *) g_ptr_array_index (runs, r))->event_id != NULL)
+      break;
+  if (r == runs->len)
+    return;
+
+  for (r = 0; r < runs->len; r++)
+    {
+      const TreatiesRun *run = g_ptr_array_index (runs, r);
+      guint length = g_utf8_strlen (run->text, -1);
+
+      if (run->event_id == NULL)
+        last = NULL;
+      else if (last != NULL && g_str_equal (last_id, run->event_id))
+        {
+          last->run_end = r + 1;
+          last->end = offset + length;
+        }
+      else
+        {
+          GPtrArray *passages = g_hash_table_lookup (self->passages, run->event_id);
+          TreatiesPassage *passage = g_new0 (TreatiesPassage, 1);
+
+          if (passages == NULL)
+            {
+              passages = g_ptr_array_new_with_free_func ((GDestroyNotify) treaties_passage_free);
+              g_hash_table_insert (self->passages, run->event_id, passages);
+            }
+          passage->section = g_object_ref (section);
+          passage->marked = TRUE;
+          passage->block = b;
+          passage->item = i;
+          passage->run_start = r;
+          passage->run_end = r + 1;
+          passage->start = offset;
+          passage->end = offset + length;
+          g_ptr_array_add (passages, passage);
+          last = passage;
+          last_id = run->event_id;
+        }
+      offset += length;
+    }
+}
+
 static void
 treaties_article_finalize (GObject *object)
 {
@@ -100,6 +173,10 @@ treaties_article_finalize (GObject *object)
   g_clear_object (&self->eras);
   g_clear_object (&self->events);
   g_clear_pointer (&self->event_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->events_in_file, g_ptr_array_unref);
+  g_clear_object (&self->date_note);
+  g_clear_pointer (&self->passages, g_hash_table_unref);
+  g_clear_pointer (&self->no_passages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (treaties_article_parent_class)->finalize (object);
 }
@@ -188,6 +265,16 @@ treaties_article_set_meta (TreatiesArticle *self,
   self->language = g_strdup (language);
 }
 
+void
+treaties_article_set_date_note (TreatiesArticle *self,
+                                TreatiesSection *section)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE (self));
+  g_return_if_fail (section == NULL || TREATIES_IS_SECTION (section));
+
+  g_set_object (&self->date_note, section);
+}
+
 /* Top-level @sections, their subsections (already attached) coming with
  * them. */
 void
@@ -249,6 +336,10 @@ treaties_article_set_timeline (TreatiesArticle *self,
   sort_by_day (eras, days);
   treaties_array_model_append (self->eras, eras->pdata, eras->len);
 
+  /* The file's order names events in messages, as timeline.events[N]. */
+  self->events_in_file = g_ptr_array_new_full (events->len, NULL);
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (self->events_in_file, g_ptr_array_index (events, i));
   for (guint i = 0; i < events->len; i++)
     days[i] = treaties_event_get_date (g_ptr_array_index (events, i));
   sort_by_day (events, days);
@@ -339,11 +430,62 @@ treaties_article_get_date (TreatiesArticle *self)
 char *
 treaties_article_dup_date_line (TreatiesArticle *self)
 {
+  g_autofree char *date = NULL;
+
   g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
 
   if (self->date == TREATIES_DAY_INVALID)
     return NULL;
-  return treaties_day_format_long (self->date);
+  date = treaties_day_format_long (self->date);
+  if (self->date_note == NULL)
+    return g_steal_pointer (&date);
+  /* Translators: the date line of an article whose date the record
+   * disputes: the date, then the title of the section whose editor's note
+   * says so */
+  return g_strdup_printf (C_("date line", "%s, as the article dates it — see the editor’s note in “%s”"),
+                          g_strstrip (date), treaties_section_get_title (self->date_note));
+}
+
+char *
+treaties_article_dup_subtitle (TreatiesArticle *self)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *byline = NULL;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+
+  if (self->date != TREATIES_DAY_INVALID)
+    {
+      date = treaties_day_format_long (self->date);
+      g_strstrip (date);
+      if (self->date_note != NULL)
+        {
+          char *dating;
+
+          /* Translators: the window's subtitle for an article whose date the
+           * record disputes, %s being the date; the qualifier comes first so
+           * that a narrow window, which cuts the end, never shows the bare
+           * date */
+          dating = g_strdup_printf (C_("subtitle", "The article’s dating: %s — see the editor’s note"), date);
+          g_free (date);
+          date = dating;
+        }
+    }
+  if (self->author != NULL && self->author[0] != '\0')
+    /* Translators: the article's byline, %s being its author */
+    byline = g_strdup_printf (C_("byline", "by %s"), self->author);
+
+  if (date != NULL && byline != NULL)
+    /* Translators: the window's subtitle: the date line, then the byline */
+    return g_strdup_printf (C_("subtitle", "%s · %s"), date, byline);
+  return date != NULL ? g_steal_pointer (&date) : g_steal_pointer (&byline);
+}
+
+TreatiesSection *
+treaties_article_get_date_note (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  return self->date_note;
 }
 
 GListModel *
@@ -426,4 +568,152 @@ treaties_article_dup_events_for_section (TreatiesArticle *self,
         g_ptr_array_add (result, g_steal_pointer (&event));
     }
   return result;
+}
+
+/* Every event's passages: one walk over every run of the article, then the
+ * events. */
+static void
+index_passages (TreatiesArticle *self)
+{
+  GListModel *outline, *events;
+  guint n_sections, n_events;
+
+  self->passages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  self->no_passages = g_ptr_array_new ();
+
+  outline = G_LIST_MODEL (self->outline);
+  n_sections = g_list_model_get_n_items (outline);
+  for (guint s = 0; s < n_sections; s++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, s);
+      GListModel *blocks = treaties_section_get_blocks (section);
+      guint n_blocks = g_list_model_get_n_items (blocks);
+
+      for (guint b = 0; b < n_blocks; b++)
+        {
+          g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, b);
+          guint n_items = treaties_block_get_n_items (block);
+
+          for (guint i = 0; i < n_items; i++)
+            index_marks (self, section, b, block, i);
+        }
+    }
+
+  /* Events marked nowhere: their sections, as wholes. */
+  events = G_LIST_MODEL (self->events);
+  n_events = g_list_model_get_n_items (events);
+  for (guint e = 0; e < n_events; e++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, e);
+      const char * const *section_ids = treaties_event_get_section_ids (event);
+      GPtrArray *passages;
+
+      if (section_ids == NULL || section_ids[0] == NULL ||
+          g_hash_table_contains (self->passages, treaties_event_get_id (event)))
+        continue;
+      passages = g_ptr_array_new_with_free_func ((GDestroyNotify) treaties_passage_free);
+      for (guint i = 0; section_ids[i] != NULL; i++)
+        {
+          TreatiesSection *section = treaties_article_lookup_section (self, section_ids[i]);
+          TreatiesPassage *passage;
+
+          if (section == NULL)
+            continue;
+          passage = g_new0 (TreatiesPassage, 1);
+          passage->section = g_object_ref (section);
+          g_ptr_array_add (passages, passage);
+        }
+      g_hash_table_insert (self->passages, (char *) treaties_event_get_id (event), passages);
+    }
+}
+
+static void
+ensure_passages (TreatiesArticle *self)
+{
+  if (g_once_init_enter (&self->passages_made))
+    {
+      index_passages (self);
+      g_once_init_leave (&self->passages_made, 1);
+    }
+}
+
+GPtrArray *
+treaties_article_get_passages (TreatiesArticle *self,
+                               TreatiesEvent   *event)
+{
+  GPtrArray *passages;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  g_return_val_if_fail (TREATIES_IS_EVENT (event), NULL);
+
+  ensure_passages (self);
+  passages = g_hash_table_lookup (self->passages, treaties_event_get_id (event));
+  return passages != NULL ? passages : self->no_passages;
+}
+
+gboolean
+treaties_article_is_event_marked (TreatiesArticle *self,
+                                  TreatiesEvent   *event)
+{
+  GPtrArray *passages;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), FALSE);
+  g_return_val_if_fail (TREATIES_IS_EVENT (event), FALSE);
+
+  passages = treaties_article_get_passages (self, event);
+  return passages != NULL && passages->len > 0 &&
+         ((const TreatiesPassage *) g_ptr_array_index (passages, 0))->marked;
+}
+
+GPtrArray *
+treaties_article_dup_unmarked_events (TreatiesArticle *self)
+{
+  GListModel *events;
+  GPtrArray *result;
+  guint n;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+
+  events = G_LIST_MODEL (self->events);
+  n = g_list_model_get_n_items (events);
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+
+      if (!treaties_article_is_event_marked (self, event))
+        g_ptr_array_add (result, g_steal_pointer (&event));
+    }
+  return result;
+}
+
+char **
+treaties_article_dup_warnings (TreatiesArticle *self)
+{
+  GPtrArray *warnings;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+
+  warnings = g_ptr_array_new ();
+  for (guint i = 0; self->events_in_file != NULL && i < self->events_in_file->len; i++)
+    {
+      TreatiesEvent *event = g_ptr_array_index (self->events_in_file, i);
+      const char * const *sections = treaties_event_get_section_ids (event);
+
+      if (treaties_article_is_event_marked (self, event))
+        continue;
+      if (sections != NULL && sections[0] != NULL)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf ("timeline.events[%u]: the event \"%s\" is marked nowhere in the text, "
+                                          "so it leads only to whole sections: mark the words that tell of it",
+                                          i, treaties_event_get_id (event)));
+      else
+        g_ptr_array_add (warnings,
+                         g_strdup_printf ("timeline.events[%u]: the event \"%s\" is marked nowhere in the text "
+                                          "and names no section, so it leads nowhere: mark the words that tell of it",
+                                          i, treaties_event_get_id (event)));
+    }
+  g_ptr_array_add (warnings, NULL);
+  return (char **) g_ptr_array_free (warnings, FALSE);
 }

@@ -9,6 +9,7 @@
 #include "treaties-date.h"
 #include "treaties-era.h"
 #include "treaties-event.h"
+#include "treaties-passage.h"
 #include "treaties-section.h"
 
 G_BEGIN_DECLS
@@ -55,8 +56,22 @@ const char      *treaties_article_get_title          (TreatiesArticle *self);
 const char      *treaties_article_get_author         (TreatiesArticle *self);
 const char      *treaties_article_get_language       (TreatiesArticle *self);
 TreatiesDay      treaties_article_get_date           (TreatiesArticle *self);
-/* The date line as shown to the reader, e.g. "29 October 1931". */
+/* The date line as shown to the reader under the title (in the window and
+ * the PDF), e.g. "29 October 1931"; when a "date_note" disputes the date,
+ * it says that this is the article's dating and where the editor's note is:
+ * "29 October 1931, as the article dates it — see the editor’s note in
+ * “Introduction”". NULL without a date. */
 char            *treaties_article_dup_date_line      (TreatiesArticle *self);
+/* The window's subtitle: the date ("The article’s dating: 29 October 1931 —
+ * see the editor’s note" when disputed, the qualifier first as the end may
+ * be cut) and the byline when there is an author: "29 October 1931 · by
+ * A. Writer".
+ * NULL with neither. */
+char            *treaties_article_dup_subtitle       (TreatiesArticle *self);
+/* The section ("date_note") whose editor's note discusses the article's
+ * date, or NULL. When there is one, the date is the article's own dating,
+ * disputed or uncertain, and must not be shown as a fact. */
+TreatiesSection *treaties_article_get_date_note      (TreatiesArticle *self);
 
 /* Top-level sections (GListModel of TreatiesSection). */
 GListModel      *treaties_article_get_sections       (TreatiesArticle *self);
@@ -76,5 +91,23 @@ TreatiesEvent   *treaties_article_lookup_event       (TreatiesArticle *self,
 /* Events that name @section_id, in date order; a new GPtrArray. */
 GPtrArray       *treaties_article_dup_events_for_section (TreatiesArticle *self,
                                                           const char      *section_id);
+
+/* The passages of @event (TreatiesPassage, see treaties-passage.h): the
+ * words marked for it in reading order (outline order, then block, item and
+ * character), or, when no run marks it, its "sections" in the order given,
+ * as whole-section passages. Empty when it has neither. Owned by the
+ * article, which does not change once loaded. Which event a run marks is
+ * the run's event_id; treaties_article_lookup_event() gives the event. */
+GPtrArray       *treaties_article_get_passages       (TreatiesArticle *self,
+                                                      TreatiesEvent   *event);
+/* Whether some run marks @event. */
+gboolean         treaties_article_is_event_marked    (TreatiesArticle *self,
+                                                      TreatiesEvent   *event);
+/* Events no run marks, in date order; a new GPtrArray. */
+GPtrArray       *treaties_article_dup_unmarked_events (TreatiesArticle *self);
+/* What is valid but weak, one "json.path: what" per problem in the file's
+ * order (e.g. an event marked nowhere); `treaties --check` prints them as
+ * warnings, `--check --strict` as errors. A NULL-terminated, new array. */
+char           **treaties_article_dup_warnings       (TreatiesArticle *self);
 
 G_END_DECLS

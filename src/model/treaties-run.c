@@ -13,6 +13,15 @@ treaties_run_new (const char       *text,
                   TreatiesRunStyle  style,
                   const char       *href)
 {
+  return treaties_run_new_full (text, style, href, NULL);
+}
+
+TreatiesRun *
+treaties_run_new_full (const char       *text,
+                       TreatiesRunStyle  style,
+                       const char       *href,
+                       const char       *event_id)
+{
   TreatiesRun *run;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -21,6 +30,7 @@ treaties_run_new (const char       *text,
   run->text = g_strdup (text);
   run->style = style;
   run->href = g_strdup (href);
+  run->event_id = g_strdup (event_id);
   return run;
 }
 
@@ -29,7 +39,7 @@ treaties_run_copy (const TreatiesRun *run)
 {
   g_return_val_if_fail (run != NULL, NULL);
 
-  return treaties_run_new (run->text, run->style, run->href);
+  return treaties_run_new_full (run->text, run->style, run->href, run->event_id);
 }
 
 void
@@ -39,6 +49,7 @@ treaties_run_free (TreatiesRun *run)
     return;
   g_free (run->text);
   g_free (run->href);
+  g_free (run->event_id);
   g_free (run);
 }
 

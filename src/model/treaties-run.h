@@ -16,11 +16,14 @@ typedef enum {
 } TreatiesRunStyle;
 
 /* Immutable once loaded. `text` is plain text: markup characters in it are
- * literal and must be escaped by whoever renders it as markup. */
+ * literal and must be escaped by whoever renders it as markup. A run is a
+ * link (`href`) or a mark of the words that tell of an event (`event_id`),
+ * never both: the loader refuses a run with the two. */
 typedef struct {
   char             *text;
   TreatiesRunStyle  style;
-  char             *href;  /* NULL, or an http, https or mailto URI */
+  char             *href;      /* NULL, or an http, https or mailto URI */
+  char             *event_id;  /* NULL, or the id of an event of the article */
 } TreatiesRun;
 
 #define TREATIES_TYPE_RUN (treaties_run_get_type ())
@@ -29,6 +32,10 @@ GType        treaties_run_get_type  (void) G_GNUC_CONST;
 TreatiesRun *treaties_run_new       (const char       *text,
                                      TreatiesRunStyle  style,
                                      const char       *href);
+TreatiesRun *treaties_run_new_full  (const char       *text,
+                                     TreatiesRunStyle  style,
+                                     const char       *href,
+                                     const char       *event_id);
 TreatiesRun *treaties_run_copy      (const TreatiesRun *run);
 void         treaties_run_free      (TreatiesRun      *run);
 

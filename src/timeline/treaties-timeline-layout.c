@@ -31,6 +31,8 @@
 #define LEADER_CLEAR       3.0   /* between a leader line and another label */
 #define MAX_LABEL_ROWS     16
 #define MIN_LABEL_TEXT    60.0   /* narrower than this, a label is left out */
+#define LABEL_EDGE         4.0   /* labels keep this far from the figure's ends,
+                                  * so that a focus ring round them is whole */
 #define ERA_PAD_X          8.0
 #define MIN_ERA_TEXT      24.0
 
@@ -94,6 +96,7 @@ struct _TreatiesTimelineLayout
 
   /* state */
   GArray                      *highlighted;      /* guint, sorted, unique */
+  int                          selected;         /* the event chosen, or -1 */
   double                       label_first_day;  /* events labelled */
   double                       label_last_day;
 
@@ -517,6 +520,11 @@ compute_markers (TreatiesTimelineLayout *self,
           marker.event_index = self->primary_index;
           marker.radius = PRIMARY_RADIUS;
         }
+      if (self->selected >= (int) i && self->selected < (int) j)
+        {
+          marker.selected = TRUE;
+          marker.event_index = self->selected;
+        }
 
       g_array_append_val (self->markers, marker);
       i = j;
@@ -656,6 +664,22 @@ label_row_has_anchor (GArray *row,
   return FALSE;
 }
 
+/* The bounds of a label at @anchor: LABEL_EDGE in from the figure's ends,
+ * unless its marker is nearer the end than that (an event scrolling out of
+ * view), as the label must reach its leader line. */
+static double
+label_lo (double anchor)
+{
+  return MIN (LABEL_EDGE, MAX (anchor - LEADER_INSET, 0));
+}
+
+static double
+label_hi (TreatiesTimelineLayout *self,
+          double                  anchor)
+{
+  return MAX (self->width - LABEL_EDGE, MIN (anchor + LEADER_INSET, self->width));
+}
+
 /* Whether a box [x, x + width] for @anchor may go in @row, all labels
  * but @ignore being where they are. */
 static gboolean
@@ -668,7 +692,8 @@ label_box_fits (TreatiesTimelineLayout *self,
 {
   guint n_rows = self->frame.n_label_rows;
 
-  if (x < -1e-6 || x + width > self->width + 1e-6)
+  if (x < label_lo (anchor) - 1e-6 || x + width > label_hi (self, anchor) + 1e-6 ||
+      anchor < x - 1e-6 || anchor > x + width + 1e-6)
     return FALSE;
   if (label_row_overlaps (self->label_rows[row], x - LABEL_GAP, x + width + LABEL_GAP, ignore))
     return FALSE;
@@ -731,8 +756,8 @@ label_rooms (TreatiesTimelineLayout *self,
     {
       RowRoom *room = &rooms[r];
 
-      room->lo = MAX (MAX (probes[r].prev_end + LABEL_GAP, above_lo + LEADER_CLEAR), 0);
-      room->hi = MIN (MIN (probes[r].next_start - LABEL_GAP, above_hi - LEADER_CLEAR), self->width);
+      room->lo = MAX (MAX (probes[r].prev_end + LABEL_GAP, above_lo + LEADER_CLEAR), label_lo (anchor));
+      room->hi = MIN (MIN (probes[r].next_start - LABEL_GAP, above_hi - LEADER_CLEAR), label_hi (self, anchor));
       above_lo = MAX (above_lo, probes[r].prev_anchor);
       above_hi = MIN (above_hi, probes[r].next_anchor);
     }
@@ -754,10 +779,10 @@ label_natural_x (TreatiesTimelineLayout *self,
                  double                  anchor,
                  double                  width)
 {
-  double x = MAX (anchor - LEADER_INSET, 0);
+  double x = MAX (anchor - LEADER_INSET, label_lo (anchor));
 
-  if (x + width > self->width)
-    x = MAX (self->width - width, 0);
+  if (x + width > label_hi (self, anchor))
+    x = MAX (label_hi (self, anchor) - width, label_lo (anchor));
   return x;
 }
 
@@ -797,7 +822,7 @@ add_label (TreatiesTimelineLayout       *self,
 
   label.event_index = marker->event_index;
   label.anchor_x = marker->x;
-  label.priority = marker->primary || marker->highlighted;
+  label.priority = marker->selected || marker->primary || marker->highlighted;
   label.row = row;
   label.x = x;
   label.width = width;
@@ -832,7 +857,7 @@ label_natural_width (TreatiesTimelineLayout       *self,
   double natural = title_width (self, marker->event_index);
 
   *out_natural = natural;
-  return MIN (natural + 2 * LABEL_PAD_X, self->width);
+  return MIN (natural + 2 * LABEL_PAD_X, self->width - 2 * LABEL_EDGE);
 }
 
 /* Where a box @width wide for @anchor starts in row @r if it reaches back
@@ -869,7 +894,7 @@ place_shortened (TreatiesTimelineLayout       *self,
       x = rooms[r].x;
       room = MIN (rooms[r].hi - x, width);
       /* Near the right edge the box may reach back left of its anchor. */
-      if (rooms[r].hi >= self->width - 0.5 && rooms[r].hi - rooms[r].lo > room)
+      if (rooms[r].hi >= label_hi (self, marker->x) - 0.5 && rooms[r].hi - rooms[r].lo > room)
         {
           room = MIN (rooms[r].hi - rooms[r].lo, width);
           x = MIN (x, rooms[r].hi - room);
@@ -1068,7 +1093,7 @@ place_by_moving_one (TreatiesTimelineLayout *self,
 
   width = label_natural_width (self, marker, &natural);
   xs[0] = label_natural_x (self, marker->x, width);
-  xs[1] = MAX (marker->x + LEADER_INSET - width, 0);
+  xs[1] = MAX (marker->x + LEADER_INSET - width, label_lo (marker->x));
 
   for (guint k = 0; k < G_N_ELEMENTS (xs); k++)
     for (guint r = 0; r < n_rows; r++)
@@ -1077,7 +1102,11 @@ place_by_moving_one (TreatiesTimelineLayout *self,
         guint conflict, n, other_row, other_marker;
         double other_width;
 
-        if (!label_conflicts (self, r, marker->x, xs[k], width, &conflict, 1, &n) || n != 1)
+        /* (At the figure's ends the box may not reach its marker, or
+         * stay in the figure.) */
+        if (marker->x < xs[k] || marker->x > xs[k] + width ||
+            xs[k] < label_lo (marker->x) - 1e-6 || xs[k] + width > label_hi (self, marker->x) + 1e-6 ||
+            !label_conflicts (self, r, marker->x, xs[k], width, &conflict, 1, &n) || n != 1)
           continue;
         other = &g_array_index (self->labels, TreatiesTimelineLabel, conflict);
         if (other->priority || other->ellipsized)
@@ -1129,6 +1158,51 @@ drop_labels (TreatiesTimelineLayout *self)
       }
 }
 
+/* A priority label, whole if it can be, as high as it goes. */
+static gboolean
+place_priority (TreatiesTimelineLayout *self,
+                guint                   m)
+{
+  const TreatiesTimelineMarker *marker = &g_array_index (self->markers, TreatiesTimelineMarker, m);
+  double natural, width, x, flipped_x;
+
+  width = label_natural_width (self, marker, &natural);
+  x = label_natural_x (self, marker->x, width);
+  flipped_x = MAX (marker->x + LEADER_INSET - width, label_lo (marker->x));
+  for (guint r = self->frame.n_label_rows; r-- > 0;)
+    {
+      RowRoom rooms[MAX_LABEL_ROWS];
+      double x2;
+
+      label_rooms (self, marker->x, rooms);
+      x2 = slid_x (rooms, r, marker->x, width);
+      if (label_box_fits (self, r, marker->x, x, width, -1))
+        add_label (self, marker, r, x, width, natural);
+      else if (x2 <= marker->x && x2 + width >= marker->x &&
+               label_box_fits (self, r, marker->x, x2, width, -1))
+        add_label (self, marker, r, x2, width, natural);
+      else if (label_box_fits (self, r, marker->x, flipped_x, width, -1))
+        add_label (self, marker, r, flipped_x, width, natural);
+      else
+        continue;
+      return TRUE;
+    }
+  return place_shortened (self, marker);
+}
+
+/* Which pass of step 1 places the label of @marker: -1 for none. */
+static int
+label_rank (const TreatiesTimelineMarker *marker)
+{
+  if (marker->selected)
+    return 2;
+  if (marker->primary)
+    return 1;
+  if (marker->highlighted)
+    return 0;
+  return -1;
+}
+
 static void
 compute_labels (TreatiesTimelineLayout *self)
 {
@@ -1137,6 +1211,7 @@ compute_labels (TreatiesTimelineLayout *self)
   g_autofree gboolean *placed = NULL;
   guint n_markers = self->markers->len;
   guint out = 0;
+  gboolean missing = FALSE;
 
   if (n_rows == 0 || n_markers == 0)
     return;
@@ -1153,38 +1228,26 @@ compute_labels (TreatiesTimelineLayout *self)
 
   /* 1. Priority labels, whole, right to left, as high as they go:
    *    starting at their anchor, else reaching back left of it as little
-   *    as needed, else ending at it. */
-  for (guint m = n_markers; m-- > 0;)
-    {
-      const TreatiesTimelineMarker *marker = &g_array_index (self->markers, TreatiesTimelineMarker, m);
-      double natural, width, x, flipped_x;
+   *    as needed, else ending at it. The event chosen first, then the
+   *    article's own, then the current section's: each never gives way to
+   *    one after it. A marker that holds several events is labelled here
+   *    only, for the one of them it stands for. */
+  for (int rank = 2; rank >= 0; rank--)
+    for (guint m = n_markers; m-- > 0;)
+      if (!placed[m] && label_rank (&g_array_index (self->markers, TreatiesTimelineMarker, m)) == rank)
+        placed[m] = place_priority (self, m);
 
-      if (marker->n_events != 1 || !(marker->primary || marker->highlighted))
-        continue;
-      width = label_natural_width (self, marker, &natural);
-      x = label_natural_x (self, marker->x, width);
-      flipped_x = MAX (marker->x + LEADER_INSET - width, 0);
-      for (guint r = n_rows; r-- > 0 && !placed[m];)
-        {
-          RowRoom rooms[MAX_LABEL_ROWS];
-          double x2;
-
-          label_rooms (self, marker->x, rooms);
-          x2 = slid_x (rooms, r, marker->x, width);
-          if (label_box_fits (self, r, marker->x, x, width, -1))
-            add_label (self, marker, r, x, width, natural);
-          else if (x2 <= marker->x && x2 + width >= marker->x &&
-                   label_box_fits (self, r, marker->x, x2, width, -1))
-            add_label (self, marker, r, x2, width, natural);
-          else if (label_box_fits (self, r, marker->x, flipped_x, width, -1))
-            add_label (self, marker, r, flipped_x, width, natural);
-          else
-            continue;
-          placed[m] = TRUE;
-        }
-      if (!placed[m])
-        placed[m] = place_shortened (self, marker);
-    }
+  /*    Those that found no room high up may find it once the others have
+   *    dropped as low as they go: before any ordinary label can take it. */
+  for (guint m = 0; m < n_markers; m++)
+    missing = missing || (!placed[m] && label_rank (&g_array_index (self->markers, TreatiesTimelineMarker, m)) >= 0);
+  if (missing)
+    drop_labels (self);
+  for (int rank = 2; rank >= 0 && missing; rank--)
+    for (guint m = n_markers; m-- > 0;)
+      if (!placed[m] && label_rank (&g_array_index (self->markers, TreatiesTimelineMarker, m)) == rank)
+        placed[m] = place_whole_one (self, m) ||
+                    place_shortened (self, &g_array_index (self->markers, TreatiesTimelineMarker, m));
 
   /* 2. Ordinary labels, whole; labels dropping lower (4) can leave room
    *    for more, and a label in the way of one can often go elsewhere. */
@@ -1263,6 +1326,7 @@ static void
 treaties_timeline_layout_init (TreatiesTimelineLayout *self)
 {
   self->primary_index = -1;
+  self->selected = -1;
   self->label_first_day = -G_MAXDOUBLE;
   self->label_last_day = G_MAXDOUBLE;
   self->edge_margin = DEFAULT_EDGE_MARGIN;
@@ -1839,6 +1903,28 @@ treaties_timeline_layout_set_label_days (TreatiesTimelineLayout *self,
   self->label_first_day = first_day;
   self->label_last_day = last_day;
   invalidate (self);
+}
+
+void
+treaties_timeline_layout_set_selected (TreatiesTimelineLayout *self,
+                                       int                     index)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+
+  if (index < 0 || index >= (int) self->n_events)
+    index = -1;
+  if (index == self->selected)
+    return;
+  self->selected = index;
+  invalidate (self);
+}
+
+int
+treaties_timeline_layout_get_selected (TreatiesTimelineLayout *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), -1);
+
+  return self->selected;
 }
 
 gboolean

@@ -100,8 +100,8 @@ typedef struct {
 
 /* A marker on the axis, centred at (x, y). Events closer together than a
  * pixel share one marker: first .. first + n_events - 1 (in date order).
- * `event_index` is the one it stands for: the primary event if it holds it,
- * else the first highlighted one, else `first`. */
+ * `event_index` is the one it stands for: the selected event if it holds
+ * it, else the primary event, else the first highlighted one, else `first`. */
 typedef struct {
   guint    first;
   guint    n_events;
@@ -111,10 +111,18 @@ typedef struct {
   double   radius;
   gboolean primary;       /* holds the article's own event */
   gboolean highlighted;   /* holds a highlighted event */
+  gboolean selected;      /* holds the selected event */
 } TreatiesTimelineMarker;
 
 /* An event's label: a box (x, y, width, height) in label row `row` (0 is
  * nearest the axis); the text starts at text_x and is text_width wide.
+ * Boxes keep a few pixels inside the figure's ends, room for a focus ring.
+ *
+ * Labels are placed by priority: the selected event's first (it always has
+ * one while it is in view and a label row fits), then the article's own
+ * event's, then the highlighted events' (the current section's), then the
+ * rest; a label is never moved or shortened for one of lower priority.
+ * A marker of several events gets a label only for a priority event.
  * A leader line joins (anchor_x, y + height) to the marker; anchor_x lies
  * in the box. Labels in one row never overlap, and no leader line runs
  * through another label. A label starts at its anchor unless it is
@@ -132,7 +140,7 @@ typedef struct {
   double   text_width;
   gboolean ellipsized;
   gboolean flipped;
-  gboolean priority;      /* primary or highlighted: never shortened by others */
+  gboolean priority;      /* selected, primary or highlighted: never shortened by others */
 } TreatiesTimelineLabel;
 
 /* The result of treaties_timeline_layout_compute(); owned by the layout and
@@ -281,6 +289,11 @@ void                         treaties_timeline_layout_set_highlighted  (Treaties
                                                                         guint                   n_indices);
 gboolean                     treaties_timeline_layout_is_highlighted   (TreatiesTimelineLayout *self,
                                                                         guint                   index);
+/* The event the reader chose (index in date order, or -1 for none): its
+ * marker stands for it, and its label is placed before any other. */
+void                         treaties_timeline_layout_set_selected     (TreatiesTimelineLayout *self,
+                                                                        int                     index);
+int                          treaties_timeline_layout_get_selected     (TreatiesTimelineLayout *self);
 
 /* Only events in [@first_day, @last_day] get labels (default: all); their
  * neighbours outside keep their markers but take no room. The figure uses

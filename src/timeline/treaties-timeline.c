@@ -105,6 +105,9 @@ struct _TreatiesTimeline
   int                     accessible_min_width;
   int                     accessible_min_height;
 
+  GtkWidget              *popover;          /* the event card's popover, or NULL */
+  int                     popover_event;    /* the event it points at, or -1 */
+
   GdkRGBA                 colors[N_COLORS];
   gboolean                colors_valid;
   PangoLayout            *text_layout;
@@ -195,6 +198,9 @@ static void
 view_changed (TreatiesTimeline *self)
 {
   update_actions (self);
+  /* The card's popover follows its marker. */
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   if (self->accessible_sync_id == 0)
     self->accessible_sync_id = g_idle_add_full (G_PRIORITY_LOW, sync_accessibles_cb, self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -302,6 +308,7 @@ activate_index (TreatiesTimeline *self,
 
   self->focused = index;
   self->activated = index;
+  treaties_timeline_layout_set_selected (self->layout, index);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
@@ -815,9 +822,10 @@ accessible_clicked_cb (GtkButton        *button,
     activate_index (self, index - 1);
 }
 
-/* One invisible, non-focusable button per marker in view (up to a bound),
- * so that AT-SPI lists the events and can activate them. Done from an idle
- * so that children never change during layout or drawing. */
+/* One invisible, non-focusable button per event in view (up to a bound),
+ * so that AT-SPI lists the events and can activate them: events that share
+ * a marker, or sit on the range's end, each have their own. Done from an
+ * idle so that children never change during layout or drawing. */
 static gboolean
 sync_accessibles_cb (gpointer data)
 {
@@ -830,12 +838,12 @@ sync_accessibles_cb (gpointer data)
   if (self->layout != NULL && treaties_timeline_layout_get_width (self->layout) > 0)
     {
       frame = treaties_timeline_layout_compute (self->layout);
-      n = MIN (frame->n_markers, MAX_ACCESSIBLE_EVENTS);
+      n = MIN (frame->n_visible, MAX_ACCESSIBLE_EVENTS);
     }
 
   for (guint i = 0; i < n; i++)
     {
-      guint index = frame->markers[i].event_index;
+      guint index = frame->first_visible + i;
       GtkWidget *button;
 
       if (i < self->accessibles->len)
@@ -855,12 +863,12 @@ sync_accessibles_cb (gpointer data)
         {
           TreatiesEvent *event = treaties_timeline_layout_get_event (self->layout, index);
           g_autofree char *name = dup_event_name (event);
+          const char *description = treaties_event_get_description (event);
 
           g_object_set_data (G_OBJECT (button), "event-index", GUINT_TO_POINTER (index + 1));
           gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          treaties_event_get_description (event),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
                                           -1);
         }
     }
@@ -874,6 +882,35 @@ sync_accessibles_cb (gpointer data)
 
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
+}
+
+/* Points the event card's popover at its marker; at the nearer edge while
+ * the marker is scrolled out of view. */
+static void
+allocate_popover (TreatiesTimeline *self,
+                  int               width)
+{
+  const TreatiesTimelineMarker *marker;
+  double x, y, r;
+
+  if (self->popover == NULL || self->popover_event < 0 ||
+      (guint) self->popover_event >= treaties_timeline_layout_get_n_events (self->layout))
+    return;
+  marker = treaties_timeline_layout_find_marker (self->layout, self->popover_event);
+  if (marker != NULL)
+    x = marker->x, y = marker->y, r = marker->radius + 2;
+  else
+    {
+      x = treaties_timeline_layout_day_to_x (self->layout,
+                                             treaties_timeline_layout_get_event_date (self->layout, self->popover_event));
+      x = CLAMP (x, 0, width);
+      y = treaties_timeline_layout_compute (self->layout)->axis_y;
+      r = 2;
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
+                               &(GdkRectangle) { floor (x - r), floor (y - r), ceil (2 * r), ceil (2 * r) });
+  if (gtk_widget_get_visible (self->popover))
+    gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
 /* --- callbacks ------------------------------------------------------------- */
@@ -1217,6 +1254,8 @@ treaties_timeline_size_allocate (GtkWidget *widget,
                                 &(GtkAllocation) { floor (x - w / 2.0), floor (y - h / 2.0), w, h },
                                 -1);
     }
+
+  allocate_popover (self, width);
 }
 
 static void
@@ -1343,6 +1382,7 @@ treaties_timeline_dispose (GObject *object)
         gtk_widget_unparent (g_ptr_array_index (self->accessibles, i));
       g_ptr_array_set_size (self->accessibles, 0);
     }
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_object (&self->layout);
   g_clear_object (&self->article);
   g_clear_object (&self->text_layout);
@@ -1514,6 +1554,7 @@ treaties_timeline_init (TreatiesTimeline *self)
   self->focused = -1;
   self->hovered = -1;
   self->activated = -1;
+  self->popover_event = -1;
   self->accessible_min_width = -1;
   self->accessibles = g_ptr_array_new ();
   self->text_layout = gtk_widget_create_pango_layout (widget, NULL);
@@ -1529,8 +1570,8 @@ treaties_timeline_init (TreatiesTimeline *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Left and Right move between events, Enter opens the related section, "
-                                    "plus and minus zoom"),
+                                  _("Left and Right move between events; Enter shows the words that tell of "
+                                    "one and opens its card, again its next passage; plus and minus zoom"),
                                   -1);
 
   controller = gtk_event_controller_motion_new ();
@@ -1597,6 +1638,10 @@ treaties_timeline_set_article (TreatiesTimeline *self,
   self->focused = -1;
   self->hovered = -1;
   self->activated = -1;
+  /* The card's event was in the old article. */
+  self->popover_event = -1;
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
   if (article != NULL)
     {
       self->layout = treaties_timeline_layout_new (article);
@@ -1666,6 +1711,39 @@ treaties_timeline_set_focused_event (TreatiesTimeline *self,
     set_focused (self, -1, FALSE);
   else if (treaties_timeline_layout_find_event (self->layout, event, &index))
     set_focused (self, index, TRUE);
+}
+
+/* Chosen elsewhere (e.g. by its words in the text): labelled before any
+ * other event and drawn as chosen, without "event-activated". */
+void
+treaties_timeline_set_selected_event (TreatiesTimeline *self,
+                                      TreatiesEvent    *event)
+{
+  guint index;
+  int selected = -1;
+
+  g_return_if_fail (TREATIES_IS_TIMELINE (self));
+  g_return_if_fail (event == NULL || TREATIES_IS_EVENT (event));
+
+  if (self->layout == NULL)
+    return;
+  if (event != NULL && treaties_timeline_layout_find_event (self->layout, event, &index))
+    selected = index;
+  if (selected == self->activated)
+    return;
+  self->activated = selected;
+  treaties_timeline_layout_set_selected (self->layout, selected);
+  view_changed (self);
+}
+
+TreatiesEvent *
+treaties_timeline_get_selected_event (TreatiesTimeline *self)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE (self), NULL);
+
+  if (self->layout == NULL || self->activated < 0)
+    return NULL;
+  return treaties_timeline_layout_get_event (self->layout, self->activated);
 }
 
 void
@@ -1769,4 +1847,53 @@ treaties_timeline_is_matching_event (TreatiesTimeline *self,
   return self->layout != NULL &&
          treaties_timeline_layout_find_event (self->layout, event, &index) &&
          has_matching (self, index, 1);
+}
+
+void
+treaties_timeline_popup_at_event (TreatiesTimeline *self,
+                                  GtkPopover       *popover,
+                                  TreatiesEvent    *event)
+{
+  guint index;
+  double day;
+
+  g_return_if_fail (TREATIES_IS_TIMELINE (self));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+  g_return_if_fail (TREATIES_IS_EVENT (event));
+
+  if (self->layout == NULL || !treaties_timeline_layout_find_event (self->layout, event, &index))
+    return;
+  if (self->popover != GTK_WIDGET (popover))
+    {
+      g_return_if_fail (gtk_widget_get_parent (GTK_WIDGET (popover)) == NULL);
+      g_clear_pointer (&self->popover, gtk_widget_unparent);
+      self->popover = GTK_WIDGET (popover);
+      gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+    }
+  self->popover_event = index;
+  day = treaties_timeline_layout_get_event_date (self->layout, index);
+  if (treaties_timeline_layout_get_width (self->layout) > 0)
+    treaties_timeline_layout_ensure_visible (self->layout, day, day, KEY_SCROLL_PADDING);
+  view_changed (self);
+  allocate_popover (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  gtk_popover_popup (popover);
+}
+
+gboolean
+treaties_timeline_get_event_bounds (TreatiesTimeline *self,
+                                    TreatiesEvent    *event,
+                                    graphene_rect_t  *bounds)
+{
+  const TreatiesTimelineMarker *marker;
+  guint index;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE (self), FALSE);
+  g_return_val_if_fail (TREATIES_IS_EVENT (event), FALSE);
+
+  if (self->layout == NULL || !treaties_timeline_layout_find_event (self->layout, event, &index) ||
+      (marker = treaties_timeline_layout_find_marker (self->layout, index)) == NULL)
+    return FALSE;
+  graphene_rect_init (bounds, marker->x - marker->radius, marker->y - marker->radius,
+                      2 * marker->radius, 2 * marker->radius);
+  return TRUE;
 }

@@ -30,9 +30,11 @@
  *     technology activated @event.
  *   focus-text (): Escape was pressed; the window moves focus to the text.
  *
- * Each event in view (up to a bound) is also an invisible, non-focusable
- * child button named "29 October 1931 — title", so that screen readers can
- * find and activate events through AT-SPI on GTK 4.8.
+ * Each event in view (up to a bound), even one that shares its marker or
+ * sits on the range's end, is also an invisible, non-focusable child button
+ * named "29 October 1931 — title" and described by the event's description,
+ * so that screen readers can find and activate events through AT-SPI on
+ * GTK 4.8.
  */
 #pragma once
 
@@ -61,6 +63,11 @@ TreatiesEvent          *treaties_timeline_get_focused_event    (TreatiesTimeline
 /* Focuses @event and scrolls it into view; NULL unfocuses. */
 void                    treaties_timeline_set_focused_event    (TreatiesTimeline *self,
                                                                 TreatiesEvent    *event);
+/* The event the reader chose (activated, or set here; NULL for none): it is
+ * labelled first, whatever the zoom. Setting it emits no "event-activated". */
+void                    treaties_timeline_set_selected_event   (TreatiesTimeline *self,
+                                                                TreatiesEvent    *event);
+TreatiesEvent          *treaties_timeline_get_selected_event   (TreatiesTimeline *self);
 /* Shows [@first, @last] across the width. */
 void                    treaties_timeline_set_visible_range    (TreatiesTimeline *self,
                                                                 TreatiesDay       first,
@@ -83,5 +90,16 @@ gboolean                treaties_timeline_is_matching_event    (TreatiesTimeline
 /* The accessible child that stands for event @event, if it is in view. */
 GtkWidget              *treaties_timeline_get_event_accessible (TreatiesTimeline *self,
                                                                 TreatiesEvent    *event);
+/* Shows @popover (the event card) pointing at @event's marker, scrolling
+ * the marker into view; it follows the marker as the view moves. The
+ * timeline becomes the popover's parent (and unparents it when disposed). */
+void                    treaties_timeline_popup_at_event       (TreatiesTimeline *self,
+                                                                GtkPopover       *popover,
+                                                                TreatiesEvent    *event);
+/* Where @event's marker is drawn, in widget coordinates; FALSE if it is not
+ * in view. */
+gboolean                treaties_timeline_get_event_bounds     (TreatiesTimeline *self,
+                                                                TreatiesEvent    *event,
+                                                                graphene_rect_t  *bounds);
 
 G_END_DECLS

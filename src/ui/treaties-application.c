@@ -174,7 +174,7 @@ treaties_application_handle_local_options (GApplication *app,
           g_printerr ("%s\n", _("Usage: treaties --check FILE.json…"));
           return 2;
         }
-      return treaties_cli_check (files);
+      return treaties_cli_check (files, g_variant_dict_contains (options, "strict"));
     }
 
   if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &export_path))
@@ -367,6 +367,8 @@ treaties_application_init (TreatiesApplication *self)
   static const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check that the files are valid articles, print their problems, and exit"), NULL },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --check, fail on warnings too, such as an event marked nowhere in the text"), NULL },
     { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Export the article (the shipped one, or the file given) to OUT.pdf and exit"), N_("OUT.pdf") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },

@@ -34,6 +34,9 @@
 /* Characters of a word laid out without a break opportunity; see
  * with_break_opportunities(). */
 #define MAX_UNBROKEN   64
+/* An event's passage is scrolled to this fraction of the height: in the
+ * upper part of the view, with the lines before it for context. */
+#define PASSAGE_YALIGN 0.25
 
 typedef struct
 {
@@ -89,6 +92,18 @@ struct _TreatiesArticleView
   int              selected_match;  /* index in matches, or -1 */
   int              search_anchor;   /* buffer offset the next search starts from, or -1 */
   GtkTextMark     *match_mark;      /* at the selected match; owned by the buffer */
+
+  /* Words that tell of an event (see "event marks" below) */
+  GHashTable      *marked_items;    /* runs of an item with a mark → buffer offset of its text */
+  int              passage_start;   /* the highlighted passage's words (buffer offsets), or -1 */
+  int              passage_end;
+  gint64           passage_at;      /* monotonic time it was shown */
+  int              passage_height;  /* the view's height it was scrolled for, or -1 */
+  guint            passage_rescroll_id;
+  GdkRGBA          mark_color;      /* the marks' dotted underline */
+  GdkRGBA          passage_color;
+  GdkRGBA          sentence_color;
+  GtkTextMark     *passage_mark;    /* at the passage shown; owned by the buffer */
 };
 
 enum {
@@ -100,6 +115,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  EVENT_MARK_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TreatiesArticleView, treaties_article_view, GTK_TYPE_TEXT_VIEW)
 
@@ -125,6 +147,10 @@ update_scales (TreatiesArticleView *self)
 {
   g_object_set (lookup_tag (self, "body"), "scale", self->zoom, NULL);
 }
+
+static void update_event_mark_colors (TreatiesArticleView *self);
+static void note_marked_item (TreatiesArticleView *self,
+                              GPtrArray           *runs);
 
 /* Colours follow libadwaita's palette for the current style; text colour
  * itself is never set, so it comes from the theme. */
@@ -167,6 +193,7 @@ update_colors (TreatiesArticleView *self)
                 "background-rgba", &current,
                 "foreground-rgba", &current_text,
                 NULL);
+  update_event_mark_colors (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -245,6 +272,11 @@ create_tags (TreatiesArticleView *self)
   /* Last: above every other tag, the current match above the others. */
   gtk_text_buffer_create_tag (buffer, "search-match", NULL);
   gtk_text_buffer_create_tag (buffer, "search-current", NULL);
+  /* An event's marked words, and the passage shown for it. */
+  /* No underline of Pango's: the dotted one is drawn (snapshot_event_marks). */
+  gtk_text_buffer_create_tag (buffer, "event-mark", NULL);
+  gtk_text_buffer_create_tag (buffer, "event-sentence", NULL);
+  gtk_text_buffer_create_tag (buffer, "event-passage", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (scaled_tags); i++)
     g_object_set (lookup_tag (self, scaled_tags[i].name), "scale", scaled_tags[i].scale, NULL);
@@ -342,6 +374,7 @@ append_runs (TreatiesArticleView *self,
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
 
+  note_marked_item (self, runs);
   for (guint i = 0; i < runs->len; i++)
     {
       TreatiesRun *run = g_ptr_array_index (runs, i);
@@ -353,13 +386,20 @@ append_runs (TreatiesArticleView *self,
           link = gtk_text_buffer_create_tag (buffer, NULL, NULL);
           g_object_set_data_full (G_OBJECT (link), "href", g_strdup (run->href), g_free);
         }
+      else if (run->event_id != NULL)
+        {
+          /* And one per mark, its event's id (a run is never both). */
+          link = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+          g_object_set_data_full (G_OBJECT (link), "event-id", g_strdup (run->event_id), g_free);
+        }
 
       append (buffer, run->text, link,
               "body", block_tag,
               (run->style & TREATIES_RUN_EMPHASIS) ? "emphasis" : "body",
               (run->style & TREATIES_RUN_STRONG) ? "strong" : "body",
               (run->style & TREATIES_RUN_TITLE) ? "work-title" : "body",
-              link ? "link" : "body",
+              run->href ? "link" : "body",
+              run->event_id ? "event-mark" : "body",
               NULL);
     }
 }
@@ -445,6 +485,9 @@ render (TreatiesArticleView *self)
 
   g_ptr_array_set_size (self->sections, 0);
   g_array_set_size (self->boxes, 0);
+  g_hash_table_remove_all (self->marked_items);
+  self->passage_start = self->passage_end = -1;
+  self->passage_mark = NULL;
   g_clear_handle_id (&self->flash_id, g_source_remove);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_delete (buffer, &start, &end);
@@ -675,10 +718,13 @@ reset_search (TreatiesArticleView *self,
   self->search_anchor = anchor;
 }
 
+static void check_passage_in_view (TreatiesArticleView *self);
+
 static void
 vadjustment_changed_cb (TreatiesArticleView *self)
 {
   update_current_section (self);
+  check_passage_in_view (self);
 }
 
 static void
@@ -703,6 +749,11 @@ style_changed_cb (TreatiesArticleView *self)
 {
   update_colors (self);
 }
+
+static TreatiesEvent *event_mark_at (TreatiesArticleView *self,
+                                      double               x,
+                                      double               y,
+                                      int                 *offset);
 
 static const char *
 href_at (TreatiesArticleView *self,
@@ -734,8 +785,12 @@ motion_cb (GtkEventControllerMotion *controller,
            double                    y,
            TreatiesArticleView      *self)
 {
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), href_at (self, x, y) ? "pointer" : "text");
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   href_at (self, x, y) || event_mark_at (self, x, y, NULL) ? "pointer" : "text");
 }
+
+static gboolean event_mark_tooltip (TreatiesEvent *event,
+                                    GtkTooltip    *tooltip);
 
 static gboolean
 query_tooltip_cb (TreatiesArticleView *self,
@@ -746,7 +801,10 @@ query_tooltip_cb (TreatiesArticleView *self,
 {
   const char *href;
   g_autofree char *shown = NULL;
+  TreatiesEvent *event;
 
+  if (!keyboard && (event = event_mark_at (self, x, y, NULL)) != NULL)
+    return event_mark_tooltip (event, tooltip);
   if (keyboard || (href = href_at (self, x, y)) == NULL)
     return FALSE;
   /* A host that mixes scripts shows as xn--…, not as the site it mimics. */
@@ -762,6 +820,12 @@ open_link (TreatiesArticleView *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   /* What the tooltip showed is what opens. */
   g_autofree char *uri = treaties_safe_text_link_for_display (href);
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+
+  /* The loader lets only these through; the event card's "Source" comes
+   * here too, and nothing else is ever handed to the desktop. */
+  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "mailto") != 0)
+    return;
 
   /* GtkUriLauncher (4.10) only where the build allows 4.10 API; the
    * project pins GDK_VERSION_MAX_ALLOWED to Debian 12's 4.8. */
@@ -810,6 +874,367 @@ flash_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* --- event marks ---
+ *
+ * Words marked for a timeline event carry the "event-mark" tag (a quiet
+ * underline) and an anonymous tag with the event's id; a click or Enter in
+ * them emits ::event-mark-activated. The passage shown for an event gets
+ * "event-passage" on its words and "event-sentence" on their sentence,
+ * until the reader scrolls it out of view or goes elsewhere. */
+
+/* Remembers where the text of an item with a mark begins, so that a
+ * TreatiesPassage (item-relative characters) finds its words. */
+static void
+note_marked_item (TreatiesArticleView *self,
+                  GPtrArray           *runs)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter end;
+
+  for (guint i = 0; i < runs->len; i++)
+    if (((TreatiesRun *) g_ptr_array_index (runs, i))->event_id != NULL)
+      {
+        gtk_text_buffer_get_end_iter (buffer, &end);
+        g_hash_table_insert (self->marked_items, runs, GINT_TO_POINTER (gtk_text_iter_get_offset (&end) + 1));
+        return;
+      }
+}
+
+static TreatiesEvent *
+event_mark_at_iter (TreatiesArticleView *self,
+                    const GtkTextIter   *iter)
+{
+  g_autoptr(GSList) tags = NULL;
+
+  if (self->article == NULL)
+    return NULL;
+  tags = gtk_text_iter_get_tags (iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      const char *id = g_object_get_data (l->data, "event-id");
+
+      if (id != NULL)
+        return treaties_article_lookup_event (self->article, id);
+    }
+  return NULL;
+}
+
+/* The event whose marked words are at (@x, @y) in widget coordinates. */
+static TreatiesEvent *
+event_mark_at (TreatiesArticleView *self,
+               double               x,
+               double               y,
+               int                 *offset)
+{
+  GtkTextIter iter;
+  int bx, by;
+  TreatiesEvent *event;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return NULL;
+  event = event_mark_at_iter (self, &iter);
+  if (event != NULL && offset != NULL)
+    *offset = gtk_text_iter_get_offset (&iter);
+  return event;
+}
+
+static gboolean
+event_mark_tooltip (TreatiesEvent *event,
+                    GtkTooltip    *tooltip)
+{
+  g_autofree char *date = treaties_day_format_long (treaties_event_get_date (event));
+  g_autofree char *text = NULL;
+
+  /* Translators: the tooltip of words marked for a timeline event: its
+   * date and title */
+  text = g_strdup_printf (_("%s — %s: show on the timeline"), g_strstrip (date), treaties_event_get_title (event));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The marks' colours come from data/style.css: each is the colour of a
+ * transient node `textview.article-view.CLASS` (GTK 4.8 has no other way
+ * to read a named colour). */
+static void
+style_color (TreatiesArticleView *self,
+             const char          *class_name,
+             GdkRGBA             *color)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+
+  gtk_style_context_save (context);
+  gtk_style_context_add_class (context, class_name);
+  gtk_style_context_get_color (context, color);
+  gtk_style_context_restore (context);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+update_event_mark_colors (TreatiesArticleView *self)
+{
+  gboolean hc = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+  GdkRGBA mark, passage, sentence;
+
+  style_color (self, "event-mark", &mark);
+  style_color (self, "event-passage", &passage);
+  style_color (self, "event-sentence", &sentence);
+  if (hc)
+    {
+      mark.alpha = 1.0;
+      passage.alpha = MIN (1.0, passage.alpha * 1.6);
+      sentence.alpha = MIN (1.0, sentence.alpha * 2);
+    }
+  /* Only on a change: css_changed comes with every change of state (focus,
+   * hover), and a tag's change redraws all its text. */
+  if (!gdk_rgba_equal (&mark, &self->mark_color))
+    {
+      self->mark_color = mark;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  if (!gdk_rgba_equal (&passage, &self->passage_color))
+    {
+      self->passage_color = passage;
+      g_object_set (lookup_tag (self, "event-passage"), "background-rgba", &passage, NULL);
+    }
+  if (!gdk_rgba_equal (&sentence, &self->sentence_color))
+    {
+      self->sentence_color = sentence;
+      g_object_set (lookup_tag (self, "event-sentence"), "background-rgba", &sentence, NULL);
+    }
+}
+
+static gboolean
+passage_rescroll_cb (gpointer data)
+{
+  TreatiesArticleView *self = data;
+
+  self->passage_rescroll_id = 0;
+  if (self->passage_start >= 0 && self->passage_mark != NULL)
+    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->passage_mark, 0.0, TRUE, 0.0, PASSAGE_YALIGN);
+  return G_SOURCE_REMOVE;
+}
+
+/* When the view changes height just after the jump to a passage (the event
+ * card's sheet takes room under it), the passage goes back to where it
+ * belongs: scrolled from an idle, not during allocation. */
+static void
+treaties_article_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (treaties_article_view_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->passage_start >= 0 && self->passage_height > 0 && height != self->passage_height &&
+      g_get_monotonic_time () - self->passage_at < 2 * PIN_SETTLE_USEC)
+    {
+      self->passage_height = height;
+      if (self->passage_rescroll_id == 0)
+        self->passage_rescroll_id = g_idle_add (passage_rescroll_cb, self);
+    }
+}
+
+static void
+treaties_article_view_css_changed (GtkWidget         *widget,
+                                   GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (treaties_article_view_parent_class)->css_changed (widget, change);
+  update_event_mark_colors (TREATIES_ARTICLE_VIEW (widget));
+}
+
+static void
+mark_click_released_cb (GtkGestureClick     *gesture,
+                        int                  n_press,
+                        double               x,
+                        double               y,
+                        TreatiesArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  /* A drag that selected text is not a click on the words. */
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
+    return;
+  treaties_article_view_activate_mark_at (self, x, y);
+}
+
+/* Enter with the cursor (F7 shows it) in marked words or a link activates
+ * them, as a click does. */
+static gboolean
+mark_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     TreatiesArticleView   *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  TreatiesEvent *event;
+  GtkTextIter iter;
+  g_autoptr(GSList) tags = NULL;
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  if ((event = event_mark_at_iter (self, &iter)) != NULL)
+    {
+      g_signal_emit (self, signals[EVENT_MARK_ACTIVATED], 0, event, gtk_text_iter_get_offset (&iter));
+      return TRUE;
+    }
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      const char *href = g_object_get_data (l->data, "href");
+
+      if (href != NULL)
+        {
+          open_link (self, href);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+setup_event_marks (TreatiesArticleView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "released", G_CALLBACK (mark_click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (mark_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/* A dotted underline under [@start, @end), line by line as the text wraps. */
+static void
+snapshot_mark (TreatiesArticleView *self,
+               GtkSnapshot         *snapshot,
+               GtkTextIter         *start,
+               const GtkTextIter   *end,
+               double               thickness)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle location;
+  int line_y = G_MININT, line_bottom = 0;
+  double x1 = 0, x2 = 0;
+
+  for (GtkTextIter iter = *start; ; gtk_text_iter_forward_char (&iter))
+    {
+      gboolean done = gtk_text_iter_compare (&iter, end) >= 0;
+
+      if (!done)
+        gtk_text_view_get_iter_location (view, &iter, &location);
+      if (done || location.y != line_y)
+        {
+          /* One display line's stretch: dots 2 px long, 2 px apart. */
+          for (double x = x1; line_y != G_MININT && x + 1 <= x2; x += 4)
+            gtk_snapshot_append_color (snapshot, &self->mark_color,
+                                       &GRAPHENE_RECT_INIT (x, line_bottom - thickness - 1, MIN (2, x2 - x), thickness));
+          if (done)
+            break;
+          line_y = location.y;
+          line_bottom = location.y + location.height;
+          x1 = location.x;
+          x2 = location.x + location.width;
+        }
+      else
+        x2 = MAX (x2, location.x + location.width);
+      line_bottom = MAX (line_bottom, location.y + location.height);
+    }
+}
+
+/* The marks in view get their dotted underline, in the accent colour read
+ * from the style. */
+static void
+snapshot_event_marks (TreatiesArticleView *self,
+                      GtkSnapshot         *snapshot)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextTag *tag = lookup_tag (self, "event-mark");
+  gboolean hc = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+  GdkRectangle visible;
+  GtkTextIter iter, last, end;
+
+  if (self->mark_color.alpha <= 0)
+    return;
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &iter, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (view, &last, visible.x + visible.width, visible.y + visible.height);
+  gtk_text_iter_forward_line (&last);
+
+  if (!gtk_text_iter_has_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    return;
+  while (gtk_text_iter_compare (&iter, &last) < 0)
+    {
+      if (gtk_text_iter_has_tag (&iter, tag) && !gtk_text_iter_starts_tag (&iter, tag))
+        gtk_text_iter_backward_to_tag_toggle (&iter, tag);
+      end = iter;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      snapshot_mark (self, snapshot, &iter, &end, hc ? 2 : 1);
+      iter = end;
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        break;
+    }
+}
+
+static gboolean
+passage_iters (TreatiesArticleView   *self,
+               const TreatiesPassage *passage,
+               GtkTextIter           *start,
+               GtkTextIter           *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GListModel *blocks;
+  g_autoptr(TreatiesBlock) block = NULL;
+  GPtrArray *runs;
+  int offset;
+
+  if (passage == NULL || !passage->marked || passage->section == NULL)
+    return FALSE;
+  blocks = treaties_section_get_blocks (passage->section);
+  if ((block = g_list_model_get_item (blocks, passage->block)) == NULL ||
+      passage->item >= treaties_block_get_n_items (block))
+    return FALSE;
+  runs = treaties_block_get_item (block, passage->item);
+  if ((offset = GPOINTER_TO_INT (g_hash_table_lookup (self->marked_items, runs))) == 0)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer, start, offset - 1 + passage->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, end, offset - 1 + passage->end);
+  return TRUE;
+}
+
+/* Clears the highlight once the passage has left the view (after the jump
+ * to it has settled). */
+static void
+check_passage_in_view (TreatiesArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GdkRectangle visible, first, last;
+  GtkTextIter start, end;
+
+  if (self->passage_start < 0)
+    return;
+  if (g_get_monotonic_time () - self->passage_at < PIN_SETTLE_USEC)
+    return;
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, self->passage_start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, self->passage_end);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &start, &first);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &end, &last);
+  if (last.y + last.height <= visible.y || first.y >= visible.y + visible.height)
+    treaties_article_view_clear_passage (self);
+}
+
 static void
 treaties_article_view_snapshot_layer (GtkTextView      *view,
                                       GtkTextViewLayer  layer,
@@ -820,6 +1245,11 @@ treaties_article_view_snapshot_layer (GtkTextView      *view,
   GdkRectangle visible;
   int width;
 
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    {
+      snapshot_event_marks (self, snapshot);
+      return;
+    }
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->boxes->len == 0)
     return;
 
@@ -859,8 +1289,10 @@ treaties_article_view_dispose (GObject *object)
   TreatiesArticleView *self = (TreatiesArticleView *) object;
 
   g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_handle_id (&self->passage_rescroll_id, g_source_remove);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_clear_pointer (&self->marked_items, g_hash_table_unref);
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->article);
 
@@ -938,6 +1370,8 @@ treaties_article_view_class_init (TreatiesArticleViewClass *klass)
   object_class->finalize = treaties_article_view_finalize;
   object_class->get_property = treaties_article_view_get_property;
   object_class->set_property = treaties_article_view_set_property;
+  widget_class->css_changed = treaties_article_view_css_changed;
+  widget_class->size_allocate = treaties_article_view_size_allocate;
 
   properties[PROP_ARTICLE] =
     g_param_spec_object ("article", NULL, NULL, TREATIES_TYPE_ARTICLE,
@@ -950,6 +1384,20 @@ treaties_article_view_class_init (TreatiesArticleViewClass *klass)
                          TREATIES_ARTICLE_VIEW_MIN_ZOOM, TREATIES_ARTICLE_VIEW_MAX_ZOOM, 1.0,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TreatiesArticleView::event-mark-activated:
+   * @event: the TreatiesEvent the words are marked for
+   * @offset: the buffer offset of the words activated
+   *
+   * Words marked for an event were clicked, or Enter was pressed in them.
+   */
+  signals[EVENT_MARK_ACTIVATED] =
+    g_signal_new ("event-mark-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, TREATIES_TYPE_EVENT, G_TYPE_INT);
 
   gtk_widget_class_set_css_name (widget_class, "textview");
 }
@@ -967,6 +1415,8 @@ treaties_article_view_init (TreatiesArticleView *self)
   self->search_anchor = -1;
   self->sections = g_ptr_array_new_with_free_func (section_mark_free);
   self->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  self->marked_items = g_hash_table_new (NULL, NULL);
+  self->passage_start = self->passage_end = -1;
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "article-view");
   gtk_text_view_set_editable (view, FALSE);
@@ -994,6 +1444,8 @@ treaties_article_view_init (TreatiesArticleView *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  setup_event_marks (self);
 }
 
 GtkWidget *
@@ -1052,6 +1504,7 @@ treaties_article_view_scroll_to_section (TreatiesArticleView *self,
     return FALSE;
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  treaties_article_view_clear_passage (self);
 
   g_free (self->pinned_section);
   self->pinned_section = g_strdup (sm->id);
@@ -1197,6 +1650,7 @@ treaties_article_view_select_match (TreatiesArticleView *self,
   g_return_if_fail (self->matches != NULL && index < self->matches->len);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  treaties_article_view_clear_passage (self);
   if (self->selected_match >= 0)
     {
       get_match_iters (self, self->selected_match, &start, &end);
@@ -1280,4 +1734,157 @@ treaties_article_view_clear_search (TreatiesArticleView *self)
   g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
 
   reset_search (self, -1);
+}
+
+gboolean
+treaties_article_view_show_passage (TreatiesArticleView   *self,
+                                    const TreatiesPassage *passage,
+                                    gboolean               scroll)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end, sentence_start, sentence_end, item_start;
+  const char *section_id;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), FALSE);
+  g_return_val_if_fail (passage != NULL, FALSE);
+
+  section_id = treaties_section_get_id (passage->section);
+  if (!passage->marked)
+    return scroll ? treaties_article_view_scroll_to_section (self, section_id) : FALSE;
+  if (!passage_iters (self, passage, &start, &end))
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  treaties_article_view_clear_passage (self);
+
+  /* The sentence round the words, never beyond their item (paragraph or
+   * list item). */
+  item_start = start;
+  gtk_text_iter_set_line_offset (&item_start, 0);
+  sentence_start = start;
+  if (!gtk_text_iter_starts_sentence (&sentence_start))
+    gtk_text_iter_backward_sentence_start (&sentence_start);
+  if (gtk_text_iter_compare (&sentence_start, &item_start) < 0)
+    sentence_start = item_start;
+  sentence_end = end;
+  if (!gtk_text_iter_ends_sentence (&sentence_end))
+    gtk_text_iter_forward_sentence_end (&sentence_end);
+  if (gtk_text_iter_get_line (&sentence_end) != gtk_text_iter_get_line (&end))
+    {
+      sentence_end = end;
+      if (!gtk_text_iter_ends_line (&sentence_end))
+        gtk_text_iter_forward_to_line_end (&sentence_end);
+    }
+  gtk_text_buffer_apply_tag_by_name (buffer, "event-sentence", &sentence_start, &sentence_end);
+  gtk_text_buffer_apply_tag_by_name (buffer, "event-passage", &start, &end);
+  self->passage_start = gtk_text_iter_get_offset (&start);
+  self->passage_end = gtk_text_iter_get_offset (&end);
+  self->passage_at = g_get_monotonic_time ();
+  self->passage_height = scroll ? gtk_widget_get_height (GTK_WIDGET (self)) : -1;
+
+  if (scroll)
+    {
+      if (self->passage_mark == NULL)
+        self->passage_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+      else
+        gtk_text_buffer_move_mark (buffer, self->passage_mark, &start);
+      /* A jump like scroll_to_section(): the passage's section is current
+       * while its heading is in view, else the one at the top is. */
+      g_free (self->pinned_section);
+      self->pinned_section = g_strdup (section_id);
+      self->pinned_at = g_get_monotonic_time ();
+      set_current_section (self, section_id);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->passage_mark, 0.0, TRUE, 0.0, PASSAGE_YALIGN);
+    }
+  return TRUE;
+}
+
+void
+treaties_article_view_clear_passage (TreatiesArticleView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
+
+  if (self->passage_start < 0)
+    return;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "event-sentence", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "event-passage", &start, &end);
+  self->passage_start = self->passage_end = -1;
+}
+
+gboolean
+treaties_article_view_get_highlighted_passage (TreatiesArticleView *self,
+                                               GtkTextIter         *start,
+                                               GtkTextIter         *end)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (self->passage_start < 0)
+    return FALSE;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (start != NULL)
+    gtk_text_buffer_get_iter_at_offset (buffer, start, self->passage_start);
+  if (end != NULL)
+    gtk_text_buffer_get_iter_at_offset (buffer, end, self->passage_end);
+  return TRUE;
+}
+
+gboolean
+treaties_article_view_get_passage_bounds (TreatiesArticleView   *self,
+                                          const TreatiesPassage *passage,
+                                          GtkTextIter           *start,
+                                          GtkTextIter           *end)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  return passage_iters (self, passage, start, end);
+}
+
+int
+treaties_article_view_find_passage (TreatiesArticleView *self,
+                                    GPtrArray           *passages,
+                                    int                  offset)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), -1);
+
+  for (guint i = 0; passages != NULL && i < passages->len; i++)
+    if (passage_iters (self, g_ptr_array_index (passages, i), &start, &end) &&
+        gtk_text_iter_get_offset (&start) <= offset && offset < gtk_text_iter_get_offset (&end))
+      return i;
+  return -1;
+}
+
+void
+treaties_article_view_open_link (TreatiesArticleView *self,
+                                 const char          *href)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (href != NULL);
+
+  open_link (self, href);
+}
+
+gboolean
+treaties_article_view_activate_mark_at (TreatiesArticleView *self,
+                                        double               x,
+                                        double               y)
+{
+  TreatiesEvent *event;
+  int offset;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), FALSE);
+
+  if ((event = event_mark_at (self, x, y, &offset)) == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[EVENT_MARK_ACTIVATED], 0, event, offset);
+  return TRUE;
 }

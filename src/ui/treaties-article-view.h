@@ -66,4 +66,40 @@ GStrv            treaties_article_view_dup_sections_with_matches (TreatiesArticl
 /* Removes the highlights and forgets the matches. */
 void             treaties_article_view_clear_search       (TreatiesArticleView *self);
 
+/* Timeline events in the text. Words marked for an event are underlined
+ * and activatable (click, or Enter with the cursor in them): they emit
+ * ::event-mark-activated (TreatiesEvent *event, int buffer_offset). */
+
+/* Highlights @passage's words and their sentence and, with @scroll, scrolls
+ * them to the upper part of the view (PASSAGE_YALIGN), its section becoming
+ * current. A whole-section passage (not `marked`) scrolls to the section's
+ * heading instead. The highlight lasts until the passage leaves the view,
+ * another jump, or clear_passage(). FALSE if the passage is not in the text. */
+gboolean         treaties_article_view_show_passage       (TreatiesArticleView   *self,
+                                                           const TreatiesPassage *passage,
+                                                           gboolean               scroll);
+void             treaties_article_view_clear_passage      (TreatiesArticleView *self);
+/* The words highlighted by show_passage(), if any. */
+gboolean         treaties_article_view_get_highlighted_passage (TreatiesArticleView *self,
+                                                                GtkTextIter         *start,
+                                                                GtkTextIter         *end);
+/* Where @passage's marked words are in the buffer. */
+gboolean         treaties_article_view_get_passage_bounds (TreatiesArticleView   *self,
+                                                           const TreatiesPassage *passage,
+                                                           GtkTextIter           *start,
+                                                           GtkTextIter           *end);
+/* The index in @passages of the one whose words hold buffer @offset, or -1. */
+int              treaties_article_view_find_passage       (TreatiesArticleView *self,
+                                                           GPtrArray           *passages,
+                                                           int                  offset);
+/* Does what a click at (@x, @y) (widget coordinates) on marked words does;
+ * FALSE if there are none there. */
+gboolean         treaties_article_view_activate_mark_at   (TreatiesArticleView *self,
+                                                           double               x,
+                                                           double               y);
+/* Opens @href (http, https or mailto only; anything else is ignored) as a
+ * link in the text is opened. */
+void             treaties_article_view_open_link          (TreatiesArticleView *self,
+                                                           const char          *href);
+
 G_END_DECLS

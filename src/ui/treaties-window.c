@@ -11,6 +11,7 @@
 #include "treaties-application.h"
 #include "treaties-article-view.h"
 #include "treaties-error-page.h"
+#include "treaties-event-card.h"
 #include "treaties-timeline.h"
 #include "treaties-window.h"
 #include "treaties-window-export.h"
@@ -18,6 +19,9 @@
 #include "treaties-window-search.h"
 
 #define ZOOM_STEP 1.1
+/* At most this wide, the event card is a sheet under the timeline rather
+ * than a popover at its marker. */
+#define NARROW_WIDTH 600
 
 struct _TreatiesWindow
 {
@@ -28,8 +32,11 @@ struct _TreatiesWindow
   GSettings            *settings; /* NULL when the schema is not installed */
   GPtrArray            *back;     /* section ids to go back to, oldest first */
   GPtrArray            *forward;  /* section ids to go forward to, oldest first */
-  TreatiesEvent        *last_event;        /* the event activated last */
-  guint                 last_event_section; /* which of its sections we went to */
+  TreatiesEvent        *last_event;        /* the event selected last */
+  guint                 last_event_passage; /* which of its passages we went to */
+  TreatiesEventCard    *card;              /* made when first needed */
+  GtkPopover           *card_popover;      /* the card at its marker, on a wide window */
+  guint                 card_follow_idle;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -53,6 +60,8 @@ struct _TreatiesWindow
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
   TreatiesSearchBar    *search_bar;
+  GtkRevealer          *card_sheet;        /* the card on a narrow window */
+  GtkBox               *card_sheet_box;
   char                 *search_origin; /* section being read when the search began */
   gboolean              syncing_selection; /* selecting the row of the section read */
 };
@@ -342,47 +351,314 @@ error_back_clicked_cb (TreatiesWindow *self)
   update_actions (self);
 }
 
-/* Marks the rows of @section_ids (NULL: none) as related to the event the
- * reader chose on the timeline. */
+/* Marks the rows of the sections that tell of @event (NULL: none), as found
+ * in @passages, and says what the mark means in their tooltips. */
 static void
-mark_related_rows (TreatiesWindow     *self,
-                   const char * const *section_ids)
+mark_related_rows (TreatiesWindow *self,
+                   TreatiesEvent  *event,
+                   GPtrArray      *passages)
 {
+  g_autoptr(GHashTable) related = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *legend = NULL;
   GtkListBoxRow *row;
+
+  for (guint i = 0; event != NULL && passages != NULL && i < passages->len; i++)
+    g_hash_table_add (related, (gpointer) treaties_section_get_id (((TreatiesPassage *) g_ptr_array_index (passages, i))->section));
+  if (event != NULL)
+    /* Translators: the tooltip of a section in the sidebar marked (a bar
+     * at its edge) because it tells of the event chosen on the timeline */
+    legend = g_strdup_printf (_("The bar at its edge: this section tells of “%s”"), treaties_event_get_title (event));
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
     {
       const char *id = g_object_get_data (G_OBJECT (row), "section-id");
+      const char *title = gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row)));
+      gboolean is_related = g_hash_table_contains (related, id);
 
-      if (section_ids != NULL && g_strv_contains (section_ids, id))
-        gtk_widget_add_css_class (GTK_WIDGET (row), "related-section");
+      if (is_related == gtk_widget_has_css_class (GTK_WIDGET (row), "related-section") && !is_related)
+        continue;
+      if (is_related)
+        {
+          g_autofree char *tooltip = g_strdup_printf ("%s\n%s", title, legend);
+
+          gtk_widget_add_css_class (GTK_WIDGET (row), "related-section");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (row), tooltip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, legend, -1);
+        }
       else
-        gtk_widget_remove_css_class (GTK_WIDGET (row), "related-section");
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (row), "related-section");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (row), title);
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        }
     }
 }
 
-/* The first activation of an event goes to its first section; activating it
- * again goes to the next one, and round. */
+/* A jump to @section_id from where the reader is: remembered for Back. */
+static void
+note_jump (TreatiesWindow *self,
+           const char     *section_id)
+{
+  const char *current = treaties_window_get_current_section (self);
+
+  if (current != NULL && !g_str_equal (current, section_id))
+    {
+      g_ptr_array_add (self->back, g_strdup (current));
+      g_ptr_array_set_size (self->forward, 0);
+    }
+}
+
+/* Goes to the selected event's passage last_event_passage: its words in
+ * the upper part of the view, highlighted; a section's heading for an
+ * event marked nowhere. */
+static void
+go_to_passage (TreatiesWindow *self)
+{
+  GPtrArray *passages;
+  const TreatiesPassage *passage;
+  const char *id;
+
+  if (self->last_event == NULL ||
+      (passages = treaties_article_get_passages (self->article, self->last_event)) == NULL ||
+      self->last_event_passage >= passages->len)
+    return;
+
+  passage = g_ptr_array_index (passages, self->last_event_passage);
+  id = treaties_section_get_id (passage->section);
+  if (!passage->marked)
+    {
+      treaties_window_set_current_section (self, id);
+      return;
+    }
+  note_jump (self, id);
+  if (!treaties_article_view_show_passage (self->article_view, passage, TRUE))
+    treaties_article_view_scroll_to_section (self->article_view, id);
+  update_actions (self);
+}
+
+/* Where the card goes: a sheet on a narrow window (or while the timeline
+ * is hidden). The window's default size is its size as last set or
+ * resized, known before the new allocation is. */
+static gboolean
+card_wants_sheet (TreatiesWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height;
+
+  /* (GTK 4.8 wants both pointers.) */
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  return width <= NARROW_WIDTH || !gtk_widget_get_visible (GTK_WIDGET (self->timeline_revealer)) ||
+         !gtk_revealer_get_reveal_child (self->timeline_revealer);
+}
+
+static gboolean
+card_is_open (TreatiesWindow *self)
+{
+  return self->card != NULL &&
+         (gtk_widget_get_visible (GTK_WIDGET (self->card_popover)) ||
+          gtk_revealer_get_reveal_child (self->card_sheet));
+}
+
+/* Closes the card; with @focus_marker, the keyboard goes back to the
+ * event's marker on the timeline (Escape). */
+static void
+close_card (TreatiesWindow *self,
+            gboolean        focus_marker)
+{
+  if (self->card == NULL)
+    return;
+  gtk_popover_popdown (self->card_popover);
+  gtk_revealer_set_reveal_child (self->card_sheet, FALSE);
+  if (focus_marker && self->last_event != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->timeline)))
+    {
+      treaties_timeline_set_focused_event (self->timeline, self->last_event);
+      gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+    }
+}
+
+static void
+card_read_passage_cb (TreatiesWindow *self,
+                      guint           index)
+{
+  self->last_event_passage = index;
+  treaties_event_card_set_position (self->card, index);
+  go_to_passage (self);
+}
+
+/* With the same care as links in the text. */
+static void
+card_open_source_cb (TreatiesWindow *self,
+                     const char     *href)
+{
+  treaties_article_view_open_link (self->article_view, href);
+}
+
+static void
+card_close_cb (TreatiesWindow *self)
+{
+  close_card (self, TRUE);
+}
+
+static void
+ensure_card (TreatiesWindow *self)
+{
+  if (self->card != NULL)
+    return;
+
+  self->card = TREATIES_EVENT_CARD (treaties_event_card_new ());
+  g_signal_connect_object (self->card, "read-passage", G_CALLBACK (card_read_passage_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->card, "open-source", G_CALLBACK (card_open_source_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->card, "close", G_CALLBACK (card_close_cb), self, G_CONNECT_SWAPPED);
+
+  /* Not autohide: the reader can click the marker again for the next
+   * passage, or scroll the text, with the card open. */
+  self->card_popover = GTK_POPOVER (g_object_ref_sink (gtk_popover_new ()));
+  gtk_popover_set_autohide (self->card_popover, FALSE);
+  gtk_popover_set_position (self->card_popover, GTK_POS_TOP);
+  gtk_widget_add_css_class (GTK_WIDGET (self->card_popover), "event-card-popover");
+  gtk_popover_set_child (self->card_popover, GTK_WIDGET (self->card));
+}
+
+/* The card sits in the popover on a wide window, in the sheet on a narrow
+ * one (or while the timeline is hidden). */
+static void
+place_card (TreatiesWindow *self,
+            gboolean        in_sheet)
+{
+  GtkWidget *card = GTK_WIDGET (self->card);
+  gboolean is_in_sheet = gtk_widget_get_parent (card) == GTK_WIDGET (self->card_sheet_box);
+
+  if (in_sheet == is_in_sheet)
+    return;
+  g_object_ref (card);
+  if (is_in_sheet)
+    {
+      gtk_revealer_set_reveal_child (self->card_sheet, FALSE);
+      gtk_box_remove (self->card_sheet_box, card);
+      gtk_popover_set_child (self->card_popover, card);
+    }
+  else
+    {
+      gtk_popover_popdown (self->card_popover);
+      gtk_popover_set_child (self->card_popover, NULL);
+      gtk_box_append (self->card_sheet_box, card);
+    }
+  g_object_unref (card);
+}
+
+/* Opens the card of the selected event at passage last_event_passage. A
+ * card that opens moves the keyboard into it, so that a screen reader reads
+ * it; one already open for the event only updates its position. */
+static void
+open_card (TreatiesWindow *self,
+           GPtrArray      *passages)
+{
+  gboolean in_sheet = card_wants_sheet (self);
+  gboolean was_open;
+  GtkWidget *first;
+
+  ensure_card (self);
+  was_open = card_is_open (self) && treaties_event_card_get_event (self->card) == self->last_event;
+  if (treaties_event_card_get_event (self->card) != self->last_event)
+    treaties_event_card_set_event (self->card, self->last_event, passages);
+  treaties_event_card_set_position (self->card, passages != NULL && passages->len > 0 ? (int) self->last_event_passage : -1);
+
+  place_card (self, in_sheet);
+  if (in_sheet)
+    gtk_revealer_set_reveal_child (self->card_sheet, TRUE);
+  else
+    treaties_timeline_popup_at_event (self->timeline, self->card_popover, self->last_event);
+
+  if (was_open)
+    return;
+  first = treaties_event_card_get_default_widget (self->card);
+  gtk_popover_set_default_widget (self->card_popover, in_sheet ? NULL : first);
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->card), GTK_DIR_TAB_FORWARD);
+}
+
+/* A card left open while the window crosses NARROW_WIDTH moves between
+ * the popover and the sheet (from an idle: the width is known after
+ * allocation). */
+static gboolean
+card_follow_width_cb (gpointer data)
+{
+  TreatiesWindow *self = data;
+  gboolean in_sheet;
+
+  self->card_follow_idle = 0;
+  if (!card_is_open (self) || self->last_event == NULL)
+    return G_SOURCE_REMOVE;
+  in_sheet = card_wants_sheet (self);
+  if (in_sheet != gtk_revealer_get_reveal_child (self->card_sheet))
+    open_card (self, treaties_article_get_passages (self->article, self->last_event));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_size_changed_cb (TreatiesWindow *self)
+{
+  if (self->card_follow_idle == 0 && card_is_open (self))
+    self->card_follow_idle = g_idle_add (card_follow_width_cb, self);
+}
+
+/* The reader moved on from the event: no marks, no card. */
+static void
+forget_event (TreatiesWindow *self)
+{
+  g_clear_object (&self->last_event);
+  treaties_timeline_set_selected_event (self->timeline, NULL);
+  mark_related_rows (self, NULL, NULL);
+  close_card (self, FALSE);
+  treaties_article_view_clear_passage (self->article_view);
+}
+
+/* The first activation of an event goes to its first passage; activating
+ * it again goes to the next one, across sections, and round. */
 static void
 event_activated_cb (TreatiesWindow *self,
                     TreatiesEvent  *event)
 {
-  const char * const *ids = treaties_event_get_section_ids (event);
-  guint n = g_strv_length ((char **) ids);
+  GPtrArray *passages = treaties_article_get_passages (self->article, event);
+  guint n = passages != NULL ? passages->len : 0;
 
-  if (n == 0)
-    return;
-
-  if (event == self->last_event)
-    self->last_event_section = (self->last_event_section + 1) % n;
+  if (event == self->last_event && n > 0)
+    self->last_event_passage = (self->last_event_passage + 1) % n;
   else
     {
       g_set_object (&self->last_event, event);
-      self->last_event_section = 0;
+      self->last_event_passage = 0;
     }
 
-  mark_related_rows (self, ids);
-  treaties_window_set_current_section (self, ids[self->last_event_section]);
+  mark_related_rows (self, event, passages);
+  /* The card first: as a sheet it takes room from the text, which the
+   * scroll to the passage then allows for. */
+  open_card (self, passages);
+  go_to_passage (self);
+}
+
+/* Words marked in the text: their event is selected on the timeline (which
+ * scrolls to it) and its card opens at that passage. */
+static void
+event_mark_activated_cb (TreatiesWindow *self,
+                         TreatiesEvent  *event,
+                         int             offset)
+{
+  GPtrArray *passages = treaties_article_get_passages (self->article, event);
+  int index = treaties_article_view_find_passage (self->article_view, passages, offset);
+
+  g_set_object (&self->last_event, event);
+  self->last_event_passage = MAX (index, 0);
+  if (index >= 0)
+    treaties_article_view_show_passage (self->article_view, g_ptr_array_index (passages, index), FALSE);
+  mark_related_rows (self, event, passages);
+  /* Chosen, labelled and scrolled into view. */
+  treaties_timeline_set_selected_event (self->timeline, event);
+  treaties_timeline_set_focused_event (self->timeline, event);
+  open_card (self, passages);
 }
 
 static void
@@ -413,8 +689,7 @@ row_activated_cb (TreatiesWindow *self,
   const char *id = g_object_get_data (G_OBJECT (row), "section-id");
 
   /* The reader moved on from the event chosen on the timeline. */
-  g_clear_object (&self->last_event);
-  mark_related_rows (self, NULL);
+  forget_event (self);
   treaties_window_set_current_section (self, id);
   /* On a narrow window the sidebar covers the text: get out of the way. */
   if (adw_flap_get_folded (self->flap))
@@ -430,8 +705,7 @@ row_selected_cb (TreatiesWindow *self,
 {
   if (self->syncing_selection || row == NULL || !gtk_widget_has_focus (GTK_WIDGET (row)))
     return;
-  g_clear_object (&self->last_event);
-  mark_related_rows (self, NULL);
+  forget_event (self);
   treaties_window_set_current_section (self, g_object_get_data (G_OBJECT (row), "section-id"));
 }
 
@@ -470,13 +744,14 @@ current_section_changed_cb (TreatiesWindow *self)
 static void
 update_title (TreatiesWindow *self)
 {
-  g_autofree char *date_line = NULL;
+  g_autofree char *subtitle = NULL;
 
   if (self->article != NULL)
     {
-      date_line = treaties_article_dup_date_line (self->article);
+      /* The date (the article's own dating, when disputed) and the byline. */
+      subtitle = treaties_article_dup_subtitle (self->article);
       adw_window_title_set_title (self->window_title, treaties_article_get_title (self->article));
-      adw_window_title_set_subtitle (self->window_title, date_line ? g_strstrip (date_line) : NULL);
+      adw_window_title_set_subtitle (self->window_title, subtitle);
       gtk_window_set_title (GTK_WINDOW (self), treaties_article_get_title (self->article));
     }
   else
@@ -715,12 +990,14 @@ treaties_window_dispose (GObject *object)
   TreatiesWindow *self = TREATIES_WINDOW (object);
 
   g_clear_handle_id (&self->history_buttons_idle, g_source_remove);
+  g_clear_handle_id (&self->card_follow_idle, g_source_remove);
   self->error_page = NULL; /* the stack's, disposed with the template */
   gtk_widget_dispose_template (GTK_WIDGET (self), TREATIES_TYPE_WINDOW);
   g_clear_object (&self->article);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->last_event);
+  g_clear_object (&self->card_popover);
   g_clear_pointer (&self->back, g_ptr_array_unref);
   g_clear_pointer (&self->forward, g_ptr_array_unref);
   g_clear_pointer (&self->search_origin, g_free);
@@ -845,6 +1122,8 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline_toggle);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, card_sheet);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, card_sheet_box);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-shipped", NULL, open_shipped_action_cb);
@@ -908,8 +1187,12 @@ treaties_window_init (TreatiesWindow *self)
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "event-activated",
                            G_CALLBACK (event_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->article_view, "event-mark-activated",
+                           G_CALLBACK (event_mark_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "focus-text",
                            G_CALLBACK (focus_text_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (window_size_changed_cb), NULL);
+  g_signal_connect (self, "notify::maximized", G_CALLBACK (window_size_changed_cb), NULL);
   g_signal_connect_object (self->flap, "notify::folded",
                            G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap",
@@ -941,8 +1224,8 @@ treaties_window_set_article (TreatiesWindow  *self,
                            article ? treaties_article_get_outline (article) : NULL,
                            create_row_cb, NULL, NULL);
   treaties_article_view_set_article (self->article_view, article);
+  forget_event (self);
   treaties_timeline_set_article (self->timeline, article);
-  g_clear_object (&self->last_event);
 
   update_title (self);
   if (article != NULL)

@@ -76,6 +76,39 @@ walk_sections (TreatiesArticle *article)
     }
 }
 
+/* Every passage lies in its item: runs and characters. */
+static void
+walk_passages (TreatiesArticle *article,
+               TreatiesEvent   *event)
+{
+  GPtrArray *passages = treaties_article_get_passages (article, event);
+
+  check (passages != NULL, "an event has passages, maybe none");
+  for (guint i = 0; i < passages->len; i++)
+    {
+      const TreatiesPassage *p = g_ptr_array_index (passages, i);
+      GListModel *blocks = treaties_section_get_blocks (p->section);
+      g_autoptr(TreatiesBlock) block = NULL;
+      g_autofree char *plain = NULL;
+      GPtrArray *runs;
+
+      check (treaties_article_lookup_section (article, treaties_section_get_id (p->section)) == p->section,
+             "a passage is in a section of the article");
+      if (!p->marked)
+        continue;
+      check (p->block < g_list_model_get_n_items (blocks), "a passage's block exists");
+      block = g_list_model_get_item (blocks, p->block);
+      check (p->item < treaties_block_get_n_items (block), "a passage's item exists");
+      runs = treaties_block_get_item (block, p->item);
+      check (p->run_start < p->run_end && p->run_end <= runs->len, "a passage's runs exist");
+      plain = treaties_runs_to_plain (runs);
+      check (p->start <= p->end && p->end <= (guint) g_utf8_strlen (plain, -1), "a passage's words are in its item");
+      for (guint r = p->run_start; r < p->run_end; r++)
+        check (g_strcmp0 (((const TreatiesRun *) g_ptr_array_index (runs, r))->event_id,
+                          treaties_event_get_id (event)) == 0, "a passage's runs mark its event");
+    }
+}
+
 static void
 walk_timeline (TreatiesArticle *article)
 {
@@ -97,6 +130,7 @@ walk_timeline (TreatiesArticle *article)
              "events are found by id");
       for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
         check (treaties_article_lookup_section (article, ids[j]) != NULL, "event sections exist");
+      walk_passages (article, event);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (eras); i++)
@@ -147,6 +181,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   check (treaties_article_get_id (article) != NULL, "an article has an id");
   check (treaties_article_get_title (article) != NULL, "an article has a title");
   g_free (treaties_article_dup_date_line (article));
+  g_free (treaties_article_dup_subtitle (article));
+  g_strfreev (treaties_article_dup_warnings (article));
   walk_sections (article);
   walk_timeline (article);
 
