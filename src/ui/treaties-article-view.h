@@ -66,4 +66,21 @@ GStrv            treaties_article_view_dup_sections_with_matches (TreatiesArticl
 /* Removes the highlights and forgets the matches. */
 void             treaties_article_view_clear_search       (TreatiesArticleView *self);
 
+/* The least space between two blocks of text (paragraphs, lists, boxes,
+ * headings), in pixels: a box's edge counts as its block's edge. */
+#define TREATIES_ARTICLE_VIEW_BLOCK_GAP 14
+
+/* Where a block is, for tests of the layout: the title with its date line,
+ * each heading, paragraph, list, callout and editor's note. */
+typedef struct
+{
+  int          start;  /* buffer offset of its first character */
+  int          end;    /* buffer offset of the end of its last line */
+  gboolean     boxed;  /* drawn in a box: a callout or an editor's note */
+  GdkRectangle box;    /* the box, in buffer coordinates, if boxed */
+} TreatiesArticleViewBlock;
+
+/* The blocks in reading order, as an array of TreatiesArticleViewBlock. */
+GArray          *treaties_article_view_get_block_extents  (TreatiesArticleView *self);
+
 G_END_DECLS
