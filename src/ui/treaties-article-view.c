@@ -147,8 +147,10 @@ update_colors (TreatiesArticleView *self)
   gboolean hc = adw_style_manager_get_high_contrast (manager);
   GdkRGBA link, flash, match, current, current_text;
 
-  /* @accent_color of libadwaita 1.2: blue 4 on light, blue 1 on dark. */
-  gdk_rgba_parse (&link, dark ? "#78aeed" : "#1c71d8");
+  /* @accent_color of libadwaita 1.2 on dark (blue 1); on light a shade
+   * darker than its blue 4, which is under 4.5:1 on a callout's or note's
+   * tint (test-article-contrast). */
+  gdk_rgba_parse (&link, dark ? "#78aeed" : "#1a5fb4");
   gdk_rgba_parse (&self->callout_color, dark ? "rgba(120,174,237,0.12)" : "rgba(53,132,228,0.08)");
   gdk_rgba_parse (&self->callout_bar_color, dark ? "#78aeed" : "#3584e4");
   gdk_rgba_parse (&self->note_color, dark ? "rgba(248,228,92,0.09)" : "rgba(229,165,10,0.11)");
@@ -1357,4 +1359,15 @@ treaties_article_view_get_block_extents (TreatiesArticleView *self)
       b++;
     }
   return blocks;
+}
+
+void
+treaties_article_view_get_box_fill (TreatiesArticleView *self,
+                                    TreatiesBlockKind    kind,
+                                    GdkRGBA             *fill)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (kind == TREATIES_BLOCK_CALLOUT || kind == TREATIES_BLOCK_EDITOR_NOTE);
+
+  *fill = kind == TREATIES_BLOCK_CALLOUT ? self->callout_color : self->note_color;
 }

@@ -82,5 +82,10 @@ typedef struct
 
 /* The blocks in reading order, as an array of TreatiesArticleViewBlock. */
 GArray          *treaties_article_view_get_block_extents  (TreatiesArticleView *self);
+/* The colour a callout's or an editor's note's box is filled with, over
+ * the view's background, in the style in force. */
+void             treaties_article_view_get_box_fill       (TreatiesArticleView *self,
+                                                           TreatiesBlockKind    kind,
+                                                           GdkRGBA             *fill);
 
 G_END_DECLS
