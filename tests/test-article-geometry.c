@@ -166,6 +166,36 @@ block_text (GtkTextView                    *view,
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* No display line reaches past the text's margins: a word too long for a
+ * line breaks rather than runs off the page. */
+static void
+check_lines_fit (GtkTextView *view,
+                 const char  *what)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  int right = gtk_widget_get_width (GTK_WIDGET (view)) - gtk_text_view_get_right_margin (view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      GtkTextIter end = iter;
+      GdkRectangle first, last;
+
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_view_forward_display_line_end (view, &end);
+      gtk_text_view_get_iter_location (view, &iter, &first);
+      gtk_text_view_get_iter_location (view, &end, &last);
+      if (MIN (first.x, last.x) < 0 || MAX (first.x, last.x) > right)
+        {
+          g_autofree char *text = gtk_text_iter_get_text (&iter, &end);
+          g_error ("%s: a line runs from x = %d to %d, past the margins (0 to %d): “%s”",
+                   what, first.x, last.x, right, text);
+        }
+    }
+  while (gtk_text_view_forward_display_line (view, &iter));
+}
+
 /* Checks the view's blocks and returns how many boxes it saw. */
 static guint
 check_geometry (Fixture    *f,
@@ -178,6 +208,7 @@ check_geometry (Fixture    *f,
   const TreatiesArticleViewBlock *last = NULL;
 
   g_assert_cmpuint (blocks->len, >, 1);
+  check_lines_fit (view, what);
   for (guint i = 0; i < blocks->len; i++)
     {
       const TreatiesArticleViewBlock *block = &g_array_index (blocks, TreatiesArticleViewBlock, i);

@@ -195,7 +195,8 @@ create_tags (TreatiesArticleView *self)
   gtk_text_buffer_create_tag (buffer, "paragraph", NULL);
   gtk_text_buffer_create_tag (buffer, "title",
                               "weight", 800,
-                              "wrap-mode", GTK_WRAP_WORD,
+                              /* A word wider than a narrow window breaks. */
+                              "wrap-mode", GTK_WRAP_WORD_CHAR,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "date-line",
                               "style", PANGO_STYLE_ITALIC,
