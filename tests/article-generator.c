@@ -212,6 +212,17 @@ words_for (Gen   *g,
       *n = G_N_ELEMENTS (russian);
       return (const char **) russian;
     }
+  /* A right-to-left article is written mostly right to left. */
+  if (g_str_has_prefix (g->language, "he"))
+    {
+      *n = G_N_ELEMENTS (hebrew);
+      return (const char **) hebrew;
+    }
+  if (g_str_has_prefix (g->language, "ar"))
+    {
+      *n = G_N_ELEMENTS (arabic);
+      return (const char **) arabic;
+    }
   *n = G_N_ELEMENTS (english);
   return (const char **) english;
 }
