@@ -5,6 +5,7 @@
 # Output is TAP.
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -22,6 +23,16 @@ for s in article["sections"]:
         titles[sub["id"]] = sub["title"]
 
 results = []
+
+BUTTON_ROLES = {Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX,
+                Atspi.Role.RADIO_BUTTON, Atspi.Role.MENU_ITEM, Atspi.Role.LINK,
+                Atspi.Role.COMBO_BOX, Atspi.Role.SPIN_BUTTON}
+# GTK names an accessible after its class when it has nothing better.
+GTK_CLASS = re.compile(r"^(Gtk|Adw)[A-Z]")
+# The buttons that show only an icon (the app runs untranslated here).
+ICON_BUTTONS = {"Show Sections", "Back", "Forward", "Main Menu", "Zoom Out of the Timeline",
+                "Show the Whole Period", "Zoom Into the Timeline", "Hide the Timeline",
+                "Previous Match", "Next Match", "Close Search"}
 
 
 def check(ok, what):
@@ -77,6 +88,21 @@ try:
 
     check(selected_sidebar_row(app) == titles["introduction"],
           "the sidebar's selected row is the first section")
+
+    # Every button has a name a person can say: an icon-only button
+    # without one is read out as "GtkImage" or "GtkMenuButton".
+    nodes = list(walk(app))
+    buttons = [n for n in nodes if n.get_role() in BUTTON_ROLES]
+    bad = ["%s %r" % (n.get_role_name(), n.get_name()) for n in nodes
+           if (n.get_role() in BUTTON_ROLES and not (n.get_name() or "").strip())
+           or ((n.get_role() in BUTTON_ROLES or n.get_role() == Atspi.Role.LABEL)
+               and GTK_CLASS.match(n.get_name() or ""))]
+    check(len(buttons) >= len(ICON_BUTTONS) and not bad,
+          "no button without a name, none named after a GTK class (%d buttons; %s)"
+          % (len(buttons), ", ".join(bad) or "none bad"))
+    names = {n.get_name() for n in buttons}
+    missing = sorted(ICON_BUTTONS - names)
+    check(not missing, "each icon-only button is named (missing: %s)" % (", ".join(missing) or "none"))
 
     # Each event in view is an activatable element named "date — title".
     events = [n for n in walk(app)

@@ -199,7 +199,7 @@ collect_hrefs (TreatiesArticle *article,
                   const TreatiesRun *run = g_ptr_array_index (runs, r);
 
                   if (run->href != NULL)
-                    g_hash_table_add (hrefs, g_strdup (run->href));
+                    g_hash_table_add (hrefs, treaties_page_renderer_escape_uri (run->href));
                 }
             }
         }
@@ -300,16 +300,26 @@ test_seed_text (void)
     }
 
   {
-    g_autofree char *text = fixture_normalize (all->str);
+    g_autoptr(GString) joined = g_string_new (all->str);
+    g_autofree char *text = NULL;
 
+    /* poppler joins a line that ends in a hyphen to the next without it */
+    g_string_replace (joined, "-\n", "", 0);
+    g_string_replace (joined, "-", "", 0);
+    text = fixture_normalize (joined->str);
     cursor = text;
     g_assert_nonnull (strstr (cursor, treaties_article_get_title (article)));
     for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
       {
         g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
         GListModel *blocks = treaties_section_get_blocks (section);
-        g_autofree char *heading = fixture_normalize (treaties_section_get_title (section));
-        const char *found = strstr (cursor, heading);
+        g_autoptr(GString) title = g_string_new (treaties_section_get_title (section));
+        g_autofree char *heading = NULL;
+        const char *found;
+
+        g_string_replace (title, "-", "", 0);
+        heading = fixture_normalize (title->str);
+        found = strstr (cursor, heading);
 
         if (found == NULL)
           g_error ("heading “%s” not found after: …%.80s", heading, cursor);
@@ -322,7 +332,11 @@ test_seed_text (void)
             for (guint k = 0; k < treaties_block_get_n_items (block); k++)
               {
                 g_autofree char *plain = treaties_runs_to_plain (treaties_block_get_item (block, k));
-                g_autofree char *item = fixture_normalize (plain);
+                g_autoptr(GString) unhyphenated = g_string_new (plain);
+                g_autofree char *item = NULL;
+
+                g_string_replace (unhyphenated, "-", "", 0);
+                item = fixture_normalize (unhyphenated->str);
 
                 found = strstr (cursor, item);
                 if (found == NULL)
@@ -356,17 +370,22 @@ test_seed_outline (void)
   collect_outline (doc, iter, 0, entries);
   poppler_index_iter_free (iter);
 
-  g_assert_cmpuint (entries->len, ==, g_list_model_get_n_items (outline));
-  for (guint i = 0; i < entries->len; i++)
+  /* the title, its sections, then the timeline */
+  g_assert_cmpuint (entries->len, ==, g_list_model_get_n_items (outline) + 2);
+  g_assert_cmpstr (((OutlineEntry *) g_ptr_array_index (entries, 0))->title, ==, treaties_article_get_title (article));
+  g_assert_cmpuint (((OutlineEntry *) g_ptr_array_index (entries, 0))->depth, ==, 0);
+  g_assert_true (g_str_has_prefix (((OutlineEntry *) g_ptr_array_index (entries, entries->len - 1))->title, "Timeline"));
+  g_assert_cmpuint (((OutlineEntry *) g_ptr_array_index (entries, entries->len - 1))->depth, ==, 1);
+  for (guint i = 0; i + 2 < entries->len; i++)
     {
       g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
-      const OutlineEntry *e = g_ptr_array_index (entries, i);
+      const OutlineEntry *e = g_ptr_array_index (entries, i + 1);
       g_autofree char *heading = fixture_normalize (treaties_section_get_title (section));
       g_autofree char *text = NULL;
       PopplerDest *dest;
 
       g_assert_cmpstr (e->title, ==, treaties_section_get_title (section));
-      g_assert_cmpuint (e->depth, ==, treaties_section_get_depth (section));
+      g_assert_cmpuint (e->depth, ==, treaties_section_get_depth (section) + 1);
       g_assert_cmpint (e->page, >=, 0);
       text = page_text (doc, e->page);
       if (strstr (text, heading) == NULL)

@@ -398,22 +398,41 @@ treaties_hyphenator_get_for_language (const char *language)
   return self;
 }
 
-void
-treaties_hyphenator_append_hyphenated (TreatiesHyphenator *self,
-                                       GString            *out,
-                                       const char         *text)
+gboolean
+treaties_token_is_verbatim (const char *token,
+                            gsize       length)
 {
-  const char *word = NULL;
-  guint n_chars = 0;
-  const char *p;
+  const char *end = token + length;
+  const char *at = NULL;
 
-  g_return_if_fail (TREATIES_IS_HYPHENATOR (self));
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (text != NULL);
-
-  for (p = text; ; p = g_utf8_next_char (p))
+  for (const char *p = token; p < end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c) || c == '/')
+        return TRUE;
+      if (c == '@')
+        at = p;
+      else if (c == '.' && at != NULL && p > at + 1 && p + 1 < end && g_unichar_isalnum (g_utf8_get_char (p + 1)))
+        return TRUE;
+    }
+  return length > 4 && g_ascii_strncasecmp (token, "www.", 4) == 0;
+}
+
+/* Hyphenates the words of one token (no white space in it). */
+static void
+append_token (TreatiesHyphenator *self,
+              GString            *out,
+              const char         *token,
+              gsize               length)
+{
+  const char *end = token + length;
+  const char *word = NULL;
+  guint n_chars = 0;
+
+  for (const char *p = token; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = p < end ? g_utf8_get_char (p) : 0;
       gboolean letter = c != 0 && g_unichar_isalpha (c);
 
       if (letter)
@@ -432,8 +451,39 @@ treaties_hyphenator_append_hyphenated (TreatiesHyphenator *self,
           append_word (self, out, word, p - word, n_chars);
           word = NULL;
         }
-      if (c == 0)
+      if (p >= end)
         break;
       g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+}
+
+void
+treaties_hyphenator_append_hyphenated (TreatiesHyphenator *self,
+                                       GString            *out,
+                                       const char         *text)
+{
+  const char *p = text;
+
+  g_return_if_fail (TREATIES_IS_HYPHENATOR (self));
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (text != NULL);
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+
+      /* White space as it is, then one token. */
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      g_string_append_len (out, start, p - start);
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        continue;
+      if (treaties_token_is_verbatim (start, p - start))
+        g_string_append_len (out, start, p - start);
+      else
+        append_token (self, out, start, p - start);
     }
 }

@@ -30,8 +30,17 @@ TreatiesHyphenator *treaties_hyphenator_new_from_data        (const char        
  * call from any thread. */
 TreatiesHyphenator *treaties_hyphenator_get_for_language     (const char          *language);
 
+/* TRUE for a token (text between white space) that is never broken with
+ * a hyphen: a URL (scheme://, www., or any '/'), an e-mail address
+ * (letters@host.tld) or anything with a digit (dates, ISBNs, "1920s"). A
+ * hyphen inside such a token would change what it says. Punctuation around
+ * it does not count. */
+gboolean            treaties_token_is_verbatim               (const char          *token,
+                                                              gsize                length);
+
 /* Appends @text to @out with a soft hyphen at every hyphenation point of
- * its words. Thread-safe. */
+ * its words; tokens that treaties_token_is_verbatim() are left whole.
+ * Thread-safe. */
 void                treaties_hyphenator_append_hyphenated    (TreatiesHyphenator  *self,
                                                               GString             *out,
                                                               const char          *text);

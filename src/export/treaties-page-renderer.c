@@ -40,6 +40,10 @@
 #define FOLIO_OFFSET     24.0   /* folio's top, below the text block */
 
 #define ORPHAN_LINES 2
+/* A URL or address this long (bytes) may leave the line before it loose;
+ * a justified line filled less than this by its words is. */
+#define LONG_TOKEN_BYTES 20
+#define LOOSE_LINE       0.85
 #define WIDOW_LINES  2
 
 #define BULLET_GAP       7.0    /* between the bullet and the item's text */
@@ -47,7 +51,6 @@
 #define CALLOUT_PADDING  9.0
 #define NOTE_RULE_WIDTH  2.0
 #define NOTE_INSET      12.0
-#define FIGURE_MIN_HEIGHT 320.0
 
 #define SERIF "Source Serif 4, Source Serif Pro, Noto Serif, DejaVu Serif, Serif"
 #define SANS  "Source Sans 3, Source Sans Pro, Noto Sans, Cantarell, DejaVu Sans, Sans"
@@ -63,6 +66,7 @@ typedef enum {
   STYLE_READING_ITEM,
   STYLE_CALLOUT,
   STYLE_NOTE,
+  STYLE_KEY_ITEM,
   STYLE_CAPTION,
   STYLE_RUNNING_HEAD,
   STYLE_FOLIO,
@@ -90,9 +94,10 @@ static const TextStyle styles[N_STYLES] = {
   [STYLE_SUBHEADING]   = { SERIF, 11.0, 15.0, PANGO_WEIGHT_BOLD,   PANGO_STYLE_ITALIC, 12.0,  4.0,  0.0, FALSE, FALSE, TRUE },
   [STYLE_BODY]         = { SERIF, 10.5, 14.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  0.0,  7.0,  0.0, TRUE,  TRUE,  FALSE },
   [STYLE_LIST_ITEM]    = { SERIF, 10.5, 14.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  0.0,  3.0,  0.0, TRUE,  TRUE,  FALSE },
-  [STYLE_READING_ITEM] = { SERIF, 10.5, 14.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  2.0,  3.0, 14.0, FALSE, TRUE,  FALSE },
+  [STYLE_READING_ITEM] = { SERIF, 10.5, 14.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  2.0,  3.0,  0.0, FALSE, TRUE,  FALSE },
   [STYLE_CALLOUT]      = { SERIF, 10.0, 14.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 10.0, 10.0,  0.0, TRUE,  TRUE,  FALSE },
-  [STYLE_NOTE]         = { SANS,   9.0, 12.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  9.0, 11.0,  0.0, TRUE,  TRUE,  FALSE },
+  [STYLE_NOTE]         = { SERIF, 10.0, 14.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 10.0, 10.0,  0.0, TRUE,  TRUE,  FALSE },
+  [STYLE_KEY_ITEM]     = { SERIF,  9.5, 13.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  0.0,  3.5, 0.0, FALSE, FALSE, FALSE },
   [STYLE_CAPTION]      = { SERIF, 14.0, 18.0, PANGO_WEIGHT_BOLD,   PANGO_STYLE_NORMAL,  0.0, 10.0,  0.0, FALSE, FALSE, TRUE },
   [STYLE_RUNNING_HEAD] = { SERIF,  8.5, 11.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,  0.0,  0.0,  0.0, FALSE, FALSE, FALSE },
   [STYLE_FOLIO]        = { SERIF,  8.5, 11.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  0.0,  0.0,  0.0, FALSE, FALSE, FALSE },
@@ -144,6 +149,17 @@ typedef struct {
   GArray          *lines;    /* of LineBox */
   GArray          *links;    /* of LinkSpan */
   TreatiesSection *section;  /* the section this item is the heading of */
+  /* Its place in the PDF's structure tree: the element of its text (P,
+   * H1, LBody, Note…; NULL for none), the element around that and the
+   * marker (LI), and the group it is part of (L), opened at its first
+   * item and closed after its last. */
+  const char      *tag;
+  const char      *wrap;
+  const char      *group;
+  guint            group_start;  /* index of the group's first item */
+  gboolean         group_last;
+  guint            head_lines;   /* a label's lines, kept with the text's first */
+  gboolean         timeline_anchor;  /* the timeline's caption */
   double           x;        /* the layout's left edge, from the measure's */
   double           pad_top;
   double           pad_bottom;
@@ -190,7 +206,6 @@ struct _TreatiesPageRenderer
   double              margin_left;
   double              margin_top;
   double              measure;
-  double              figure_min_height;
   double              body_bottom;
   PangoContext       *context;
   TreatiesHyphenator *hyphenator;
@@ -198,6 +213,15 @@ struct _TreatiesPageRenderer
   GArray             *placements;  /* of Placement */
   GArray             *pages;       /* of Page */
   GHashTable         *sections;    /* id -> SectionPosition */
+  SectionPosition     timeline;    /* of its caption; page G_MAXUINT if none */
+  char               *timeline_caption;
+
+  /* set while drawing (pass 2): the structure elements open, and whose */
+  GPtrArray          *open_tags;   /* of const char * */
+  int                 open_item;   /* item whose wrap and tag are open, or -1 */
+  int                 open_group;  /* group_start of the open group, or -1 */
+  gboolean            document;    /* elements stay open across pages */
+  guint               next_page;
 };
 
 enum {
@@ -340,7 +364,7 @@ text_builder_append_runs (TreatiesPageRenderer *self,
 
 /* A label set above the text of a callout or note: small bold capitals in
  * the box's accent, on a line of its own. */
-static void
+static gsize
 text_builder_append_label (TextBuilder *b,
                            const char  *label,
                            const Rgb   *ink)
@@ -352,10 +376,82 @@ text_builder_append_label (TextBuilder *b,
   insert_attr (b->attrs, pango_attr_family_new (SANS), start, b->text->len);
   insert_attr (b->attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, b->text->len);
   insert_attr (b->attrs, pango_attr_style_new (PANGO_STYLE_NORMAL), start, b->text->len);
-  insert_attr (b->attrs, pango_attr_size_new ((int) (7.5 * PANGO_SCALE)), start, b->text->len);
+  insert_attr (b->attrs, pango_attr_size_new ((int) (8.0 * PANGO_SCALE)), start, b->text->len);
   insert_attr (b->attrs, pango_attr_letter_spacing_new ((int) (0.9 * PANGO_SCALE)), start, b->text->len);
   insert_attr (b->attrs, color_attr_new (ink), start, b->text->len);
   g_string_append_c (b->text, '\n');
+  return b->text->len;
+}
+
+/* How many lines the label takes: the text starts at byte @text_start. */
+static guint
+label_lines (Item  *item,
+             gsize  text_start)
+{
+  int line = 0;
+
+  pango_layout_index_to_line_x (item->layout, (int) text_start, FALSE, &line, NULL);
+  return (guint) line;
+}
+
+/* URLs, e-mail addresses and tokens with digits are never hyphenated: the
+ * hyphenator leaves them whole, and this stops Pango adding a hyphen where
+ * it must break one that is longer than the line. */
+/* Returns TRUE if it marked a token long enough to leave a justified line
+ * before it very loose. */
+static gboolean
+mark_verbatim_tokens (TextBuilder *b)
+{
+  const char *text = b->text->str;
+  const char *p = text;
+  gboolean long_token = FALSE;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start && treaties_token_is_verbatim (start, p - start))
+        {
+          insert_attr (b->attrs, pango_attr_insert_hyphens_new (FALSE), start - text, p - text);
+          long_token |= p - start >= LONG_TOKEN_BYTES;
+        }
+    }
+  return long_token;
+}
+
+/* Justification that would open gaps wider than the words: a line that
+ * breaks before a long URL or e-mail address can be half empty, and
+ * justified it reads (and is extracted from the PDF) as scattered words.
+ * Such a paragraph is set ragged right instead. */
+static void
+unjustify_if_loose (PangoLayout *layout)
+{
+  g_autoptr(PangoLayout) ragged = pango_layout_copy (layout);
+  int width = pango_layout_get_width (layout);
+  int n = 0;
+
+  pango_layout_set_justify (ragged, FALSE);
+  n = pango_layout_get_line_count (ragged);
+  for (int i = 0; i + 1 < n; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (ragged, i);
+      PangoLayoutLine *next = pango_layout_get_line_readonly (ragged, i + 1);
+      PangoRectangle logical;
+
+      if (next->is_paragraph_start)
+        continue;
+      pango_layout_line_get_extents (line, NULL, &logical);
+      if (logical.width < width * LOOSE_LINE)
+        {
+          pango_layout_set_justify (layout, FALSE);
+          return;
+        }
+    }
 }
 
 static void
@@ -390,6 +486,15 @@ measure_lines (Item *item)
   pango_layout_iter_free (iter);
 }
 
+static gboolean
+language_is_rtl (const char *language)
+{
+  static const char *rtl[] = { "ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", NULL };
+  g_auto(GStrv) parts = g_strsplit_set (language, "-_", 2);
+
+  return parts[0] != NULL && g_strv_contains (rtl, parts[0]);
+}
+
 static PangoLayout *
 create_layout (TreatiesPageRenderer *self,
                StyleId               id,
@@ -402,6 +507,10 @@ create_layout (TreatiesPageRenderer *self,
   g_autoptr(PangoFontDescription) desc = font_for_style (id);
   PangoAttrList *attrs = extra != NULL ? pango_attr_list_ref (extra) : pango_attr_list_new ();
   const char *language = treaties_article_get_language (self->article);
+
+  /* Every paragraph takes the article's direction: an English reading
+   * list entry that starts with a Hebrew name stays left to right. */
+  pango_layout_set_auto_dir (layout, FALSE);
 
   pango_layout_set_font_description (layout, desc);
   if (width > 0)
@@ -436,6 +545,7 @@ add_text_item (TreatiesPageRenderer *self,
   const TextStyle *style = &styles[id];
   Item *item = item_new (ITEM_TEXT);
   double width = self->measure - x;
+  gboolean loose;
 
   item->style = id;
   item->box = box;
@@ -461,7 +571,10 @@ add_text_item (TreatiesPageRenderer *self,
       break;
     }
 
+  loose = mark_verbatim_tokens (b);
   item->layout = create_layout (self, id, width, b->text->str, b->attrs);
+  if (loose && style->justify)
+    unjustify_if_loose (item->layout);
   item->links = g_steal_pointer (&b->links);
   measure_lines (item);
   g_ptr_array_add (self->items, item);
@@ -490,6 +603,7 @@ add_block (TreatiesPageRenderer *self,
   TreatiesBlockKind kind = treaties_block_get_kind (block);
   guint n_items = treaties_block_get_n_items (block);
   const char *label = treaties_block_get_label (block);
+  guint first_index = self->items->len;
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -503,44 +617,69 @@ add_block (TreatiesPageRenderer *self,
         case TREATIES_BLOCK_PARAGRAPH:
           text_builder_append_runs (self, &b, runs, TRUE);
           item = add_text_item (self, STYLE_BODY, BOX_NONE, 0, &b);
+          item->tag = "P";
           break;
 
         case TREATIES_BLOCK_LIST:
-          text_builder_append_runs (self, &b, runs, TRUE);
-          item = add_text_item (self, STYLE_LIST_ITEM, BOX_NONE, LIST_INDENT, &b);
-          item->marker = create_layout (self, STYLE_LIST_ITEM, -1, "•", NULL);
-          if (i == 0)
-            item->space_before = styles[STYLE_BODY].space_after;
-          if (i + 1 == n_items)
-            item->space_after = styles[STYLE_BODY].space_after;
-          break;
-
         case TREATIES_BLOCK_READING_LIST:
-          text_builder_append_runs (self, &b, runs, TRUE);
-          item = add_text_item (self, STYLE_READING_ITEM, BOX_NONE, LIST_INDENT, &b);
-          if (i + 1 == n_items)
-            item->space_after = styles[STYLE_BODY].space_after;
+          {
+            StyleId style = kind == TREATIES_BLOCK_LIST ? STYLE_LIST_ITEM : STYLE_READING_ITEM;
+
+            text_builder_append_runs (self, &b, runs, TRUE);
+            item = add_text_item (self, style, BOX_NONE, LIST_INDENT, &b);
+            item->marker = create_layout (self, style, -1, "•", NULL);
+            item->tag = "LBody";
+            item->wrap = "LI";
+            item->group = "L";
+            item->group_start = first_index;
+            item->group_last = i + 1 == n_items;
+            if (i == 0 && kind == TREATIES_BLOCK_LIST)
+              item->space_before = styles[STYLE_BODY].space_after;
+            if (i + 1 == n_items)
+              item->space_after = styles[STYLE_BODY].space_after;
+          }
           break;
 
         case TREATIES_BLOCK_CALLOUT:
-          if (label != NULL && label[0] != '\0')
-            text_builder_append_label (&b, label, &ink_callout);
-          text_builder_append_runs (self, &b, runs, TRUE);
-          item = add_text_item (self, STYLE_CALLOUT, BOX_CALLOUT, 0, &b);
+          {
+            gsize text_start = 0;
+
+            if (label != NULL && label[0] != '\0')
+              text_start = text_builder_append_label (&b, label, &ink_callout);
+            text_builder_append_runs (self, &b, runs, TRUE);
+            item = add_text_item (self, STYLE_CALLOUT, BOX_CALLOUT, 0, &b);
+            item->tag = "Note";
+            item->head_lines = label_lines (item, text_start);
+          }
           break;
 
         case TREATIES_BLOCK_EDITOR_NOTE:
           /* Never mixed with the author's text: always labelled. */
-          text_builder_append_label (&b, label != NULL && label[0] != '\0' ? label : _("Editor’s note"),
-                                     &ink_note);
-          text_builder_append_runs (self, &b, runs, TRUE);
-          item = add_text_item (self, STYLE_NOTE, BOX_NOTE, 0, &b);
+          {
+            gsize text_start = text_builder_append_label (&b, label != NULL && label[0] != '\0'
+                                                              ? label : _("Editor’s note"), &ink_note);
+
+            text_builder_append_runs (self, &b, runs, TRUE);
+            item = add_text_item (self, STYLE_NOTE, BOX_NOTE, 0, &b);
+            item->tag = "Note";
+            item->head_lines = label_lines (item, text_start);
+          }
           break;
 
         default:
           g_assert_not_reached ();
         }
       text_builder_clear (&b);
+    }
+
+  /* A list never ends with its last entry alone at the top of a page: the
+   * one before it (when short enough to move whole) keeps with it. */
+  if ((kind == TREATIES_BLOCK_LIST || kind == TREATIES_BLOCK_READING_LIST) && n_items >= 2)
+    {
+      Item *before_last = g_ptr_array_index (self->items, self->items->len - 2);
+
+      if (before_last->lines->len <= ORPHAN_LINES + WIDOW_LINES)
+        before_last->keep_with_next = TRUE;
     }
 }
 
@@ -554,6 +693,7 @@ add_section (TreatiesPageRenderer *self,
   Item *heading = add_plain_item (self, id, treaties_section_get_title (section));
 
   heading->section = g_object_ref (section);
+  heading->tag = id == STYLE_HEADING ? "H2" : "H3";
 
   for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
     {
@@ -574,9 +714,13 @@ build_items (TreatiesPageRenderer *self)
   g_autofree char *date_line = treaties_article_dup_date_line (self->article);
   Item *item;
 
-  add_plain_item (self, STYLE_TITLE, treaties_article_get_title (self->article));
+  item = add_plain_item (self, STYLE_TITLE, treaties_article_get_title (self->article));
+  item->tag = "H1";
   if (date_line != NULL && date_line[0] != '\0')
-    add_plain_item (self, STYLE_DATE_LINE, g_strstrip (date_line));
+    {
+      item = add_plain_item (self, STYLE_DATE_LINE, g_strstrip (date_line));
+      item->tag = "P";
+    }
 
   item = item_new (ITEM_RULE);
   item->height = 0.6;
@@ -590,24 +734,91 @@ build_items (TreatiesPageRenderer *self)
       add_section (self, section);
     }
 
-  /* The timeline gets a page of its own after the text: it needs the full
-   * measure and most of a page's height to label its events, and set
-   * inside the text it would leave a large gap or push the article's
-   * opening away from its title. */
-  if (treaties_timeline_figure_has_content (self->article))
+}
+
+/* The timeline starts a page of its own after the text (it needs the full
+ * measure, and set inside the text it would leave a large gap or push the
+ * article's opening away from its title): its caption, the figure with
+ * numbered markers, then the chronology that the numbers refer to, one
+ * entry per event with its title, date, the page of its passage and a line
+ * of its description. Built once the text is paginated, so those pages are
+ * known. */
+static void
+build_timeline_items (TreatiesPageRenderer *self)
+{
+  GListModel *events = treaties_article_get_events (self->article);
+  guint n_events = g_list_model_get_n_items (events);
+  guint first_index;
+  int y0, y1, m, d;
+  g_autofree char *caption = NULL;
+  Item *item;
+
+  if (!treaties_timeline_figure_has_content (self->article))
+    return;
+
+  treaties_day_to_ymd (treaties_article_get_timeline_start (self->article), &y0, &m, &d);
+  treaties_day_to_ymd (treaties_article_get_timeline_end (self->article), &y1, &m, &d);
+  /* Translators: the caption of the timeline figure, e.g. "Timeline, 1918–1939" */
+  caption = g_strdup_printf (_("Timeline, %d–%d"), y0, y1);
+  item = add_plain_item (self, STYLE_CAPTION, caption);
+  item->page_break_before = TRUE;
+  item->tag = "H2";
+  self->timeline_caption = g_steal_pointer (&caption);
+  item->timeline_anchor = TRUE;
+
+  item = item_new (ITEM_FIGURE);
+  item->height = treaties_timeline_figure_measure (self->article, self->context, self->measure,
+                                                   (self->body_bottom - self->margin_top) * 0.55);
+  item->space_after = 12.0;
+  g_ptr_array_add (self->items, item);
+
+  first_index = self->items->len;
+  for (guint i = 0; i < n_events; i++)
     {
-      int y0, y1, m, d;
-      g_autofree char *caption = NULL;
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+      const char * const *section_ids = treaties_event_get_section_ids (event);
+      const char *description = treaties_event_get_description (event);
+      g_autofree char *date = treaties_day_format_long (treaties_event_get_date (event));
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      TextBuilder b;
+      gsize start;
+      guint page;
 
-      treaties_day_to_ymd (treaties_article_get_timeline_start (self->article), &y0, &m, &d);
-      treaties_day_to_ymd (treaties_article_get_timeline_end (self->article), &y1, &m, &d);
-      /* Translators: the caption of the timeline figure, e.g. "Timeline, 1918–1939" */
-      caption = g_strdup_printf (_("Timeline, %d–%d"), y0, y1);
-      item = add_plain_item (self, STYLE_CAPTION, caption);
-      item->page_break_before = TRUE;
+      text_builder_init (&b);
+      g_string_append (b.text, treaties_event_get_title (event));
+      insert_attr (b.attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), 0, b.text->len);
+      g_string_append_c (b.text, '\n');
+      start = b.text->len;
+      g_string_append (b.text, g_strstrip (date));
+      if (section_ids != NULL && section_ids[0] != NULL &&
+          treaties_page_renderer_get_section_position (self, section_ids[0], &page, NULL))
+        {
+          g_string_append (b.text, " · ");
+          /* Translators: in the chronology after the timeline in a PDF: the
+           * page where an event's passage begins */
+          g_string_append_printf (b.text, _("p. %u"), page + 1);
+        }
+      if (description != NULL && description[0] != '\0')
+        {
+          g_string_append (b.text, " · ");
+          g_string_append (b.text, description);
+        }
+      insert_attr (b.attrs, color_attr_new (&ink_muted), start, b.text->len);
 
-      item = item_new (ITEM_FIGURE);
-      g_ptr_array_add (self->items, item);
+      item = add_text_item (self, STYLE_KEY_ITEM, BOX_NONE, LIST_INDENT + 4, &b);
+      text_builder_clear (&b);
+      /* One line for the title and one for the rest, shortened if need be. */
+      pango_layout_set_ellipsize (item->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (item->layout, -1);
+      g_array_unref (item->lines);
+      measure_lines (item);
+
+      item->marker = create_layout (self, STYLE_KEY_ITEM, -1, number, NULL);
+      item->tag = "LBody";
+      item->wrap = "LI";
+      item->group = "L";
+      item->group_start = first_index;
+      item->group_last = i + 1 == n_events;
     }
 }
 
@@ -636,9 +847,11 @@ static guint
 min_first_lines (Item *item)
 {
   guint n = item->lines->len;
+  guint first = ORPHAN_LINES + item->head_lines;
 
-  /* Shorter items cannot be split without a lone line. */
-  return n < ORPHAN_LINES + WIDOW_LINES ? n : ORPHAN_LINES;
+  /* Shorter items cannot be split without a lone line; a label stays with
+   * the first lines of its text. */
+  return n < first + WIDOW_LINES ? n : first;
 }
 
 /* The height an item needs at the foot of a page to be placed there: its
@@ -658,8 +871,6 @@ keep_height (TreatiesPageRenderer *self,
       h = fragment_height (item, 0, item->lines->len);
       break;
     case ITEM_FIGURE:
-      h = self->figure_min_height;
-      break;
     case ITEM_RULE:
     default:
       h = item->height;
@@ -710,6 +921,11 @@ place (Cursor *c,
   c->y = y + height;
   c->page_empty = FALSE;
 
+  if (item->timeline_anchor && first == 0)
+    {
+      self->timeline.page = self->pages->len - 1;
+      self->timeline.y = y + item->pad_top;
+    }
   if (item->section != NULL && first == 0)
     {
       SectionPosition *pos = g_new (SectionPosition, 1);
@@ -759,7 +975,9 @@ place_text (Cursor *c,
            * ORPHAN_LINES on this one, or move the rest on whole. */
           if (remaining - k < WIDOW_LINES)
             k = remaining > WIDOW_LINES ? remaining - WIDOW_LINES : 0;
-          if (k < ORPHAN_LINES)
+          if (first == 0 && k < ORPHAN_LINES + item->head_lines)
+            k = 0;
+          else if (k < ORPHAN_LINES)
             k = 0;
         }
 
@@ -786,13 +1004,15 @@ place_text (Cursor *c,
 }
 
 static void
-paginate_items (TreatiesPageRenderer *self)
+paginate_items (TreatiesPageRenderer *self,
+                Cursor               *cursor,
+                guint                 from,
+                double               *prev_space_after)
 {
-  Cursor c = { self, 0, TRUE };
-  double prev_after = 0;
+  Cursor c = *cursor;
+  double prev_after = *prev_space_after;
 
-  start_page (&c);
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = from; i < self->items->len; i++)
     {
       Item *item = g_ptr_array_index (self->items, i);
       double gap;
@@ -818,11 +1038,6 @@ paginate_items (TreatiesPageRenderer *self)
           break;
 
         case ITEM_FIGURE:
-          /* The rest of the page. */
-          item->height = MAX (self->body_bottom - (c.y + gap), self->figure_min_height);
-          place (&c, i, 0, 0, c.y + gap, item->height);
-          break;
-
         case ITEM_RULE:
         default:
           place (&c, i, 0, 0, c.y + gap, item->height);
@@ -830,6 +1045,9 @@ paginate_items (TreatiesPageRenderer *self)
         }
       prev_after = item->space_after;
     }
+
+  *cursor = c;
+  *prev_space_after = prev_after;
 }
 
 static void
@@ -841,6 +1059,7 @@ clear_layout (TreatiesPageRenderer *self)
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->hyphenator);
+  g_clear_pointer (&self->timeline_caption, g_free);
 }
 
 /* --- drawing ------------------------------------------------------------- */
@@ -860,81 +1079,305 @@ append_quoted (GString    *s,
   g_string_append_c (s, '\'');
 }
 
-/* cairo 1.16 takes a link's rectangles in device space whatever the
- * transformation; later versions may apply it. Emitting the tag with an
- * identity matrix means the same in both. */
-static void
-emit_link (cairo_t    *cr,
-           GArray     *rects,
-           const char *uri)
+/* A link's address as cairo 1.16 must be given it: that version writes it
+ * into the PDF's /URI string as it is, so an unbalanced parenthesis or a
+ * backslash would change the string or break the file. Everything but
+ * unreserved and reserved ASCII is %-encoded. A backslash before the query
+ * of an http(s) link is a '/', as browsers read it (so
+ * "https://example.org\@evil.example/" stays a link to example.org, as it
+ * is in the app); anywhere else it is %5C. */
+char *
+treaties_page_renderer_escape_uri (const char *uri)
 {
-  g_autoptr(GString) attrs = g_string_new ("rect=[");
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  GString *out = g_string_sized_new (strlen (uri) + 8);
+  gboolean web = g_ascii_strncasecmp (uri, "http://", 7) == 0 || g_ascii_strncasecmp (uri, "https://", 8) == 0;
+  gboolean in_query = FALSE;
 
-  for (guint i = 0; i < rects->len; i++)
+  for (const guchar *p = (const guchar *) uri; *p != '\0'; p++)
     {
-      double v = g_array_index (rects, double, i);
+      guchar c = *p;
 
-      if (i > 0)
-        g_string_append_c (attrs, ' ');
-      g_string_append (attrs, g_ascii_formatd (buf, sizeof buf, "%.2f", v));
+      if (c == '?' || c == '#')
+        in_query = TRUE;
+      if (c == '\\' && web && !in_query)
+        g_string_append_c (out, '/');
+      else if (c <= 0x20 || c >= 0x7f || strchr ("()\\'\"<>{}|^`", c) != NULL)
+        g_string_append_printf (out, "%%%02X", c);
+      else
+        g_string_append_c (out, (char) c);
     }
-  g_string_append (attrs, "] uri=");
-  append_quoted (attrs, uri);
+  return g_string_free (out, FALSE);
+}
 
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs->str);
-  cairo_tag_end (cr, CAIRO_TAG_LINK);
-  cairo_restore (cr);
+/* --- structure ----------------------------------------------------------- */
+
+static void
+tag_open (TreatiesPageRenderer *self,
+          cairo_t              *cr,
+          const char           *name,
+          const char           *attributes)
+{
+  cairo_tag_begin (cr, name, attributes != NULL ? attributes : "");
+  g_ptr_array_add (self->open_tags, (gpointer) name);
 }
 
 static void
-draw_links (cairo_t         *cr,
-            Item            *item,
-            const Placement *p,
-            double           x,
-            double           top)
+tag_close (TreatiesPageRenderer *self,
+           cairo_t              *cr)
+{
+  const char *name = g_ptr_array_steal_index (self->open_tags, self->open_tags->len - 1);
+
+  cairo_tag_end (cr, name);
+}
+
+static void
+tags_close_to (TreatiesPageRenderer *self,
+               cairo_t              *cr,
+               guint                 depth)
+{
+  while (self->open_tags->len > depth)
+    tag_close (self, cr);
+  if (depth == 0)
+    self->open_group = -1;
+  self->open_item = -1;
+}
+
+/* Opens what an item's fragment goes in: its group (unless open), then
+ * its wrap, its marker and its element (unless open: a fragment continued
+ * from the page before). */
+static void
+open_item_tags (TreatiesPageRenderer *self,
+                cairo_t              *cr,
+                Item                 *item,
+                guint                 index,
+                const Placement      *p,
+                double                x,
+                double                top)
+{
+  if (self->open_item == (int) index)
+    return;
+
+  if (item->group != NULL && self->open_group == (int) item->group_start)
+    tags_close_to (self, cr, 1);
+  else
+    {
+      tags_close_to (self, cr, 0);
+      if (item->group != NULL)
+        {
+          tag_open (self, cr, item->group, NULL);
+          self->open_group = (int) item->group_start;
+        }
+    }
+
+  if (item->wrap != NULL)
+    tag_open (self, cr, item->wrap, NULL);
+
+  if (item->marker != NULL && p->first_line == 0)
+    {
+      const LineBox *box = &g_array_index (item->lines, LineBox, 0);
+      PangoRectangle logical;
+
+      tag_open (self, cr, "Lbl", NULL);
+      pango_layout_get_extents (item->marker, NULL, &logical);
+      set_source (cr, &ink_text);
+      cairo_move_to (cr, x - BULLET_GAP - (double) logical.width / PANGO_SCALE,
+                     top + box->baseline - (double) pango_layout_get_baseline (item->marker) / PANGO_SCALE);
+      pango_cairo_show_layout (cr, item->marker);
+      tag_close (self, cr);
+    }
+
+  if (item->tag != NULL)
+    tag_open (self, cr, item->tag, NULL);
+  self->open_item = (int) index;
+}
+
+static void
+close_item_tags (TreatiesPageRenderer *self,
+                 cairo_t              *cr,
+                 Item                 *item)
+{
+  tags_close_to (self, cr, item->group != NULL ? 1 : 0);
+  if (item->group != NULL && item->group_last)
+    tags_close_to (self, cr, 0);
+}
+
+/* --- text ---------------------------------------------------------------- */
+
+/* The link @run is part of (its index in item->links), or -1. */
+static int
+run_link (Item           *item,
+          PangoGlyphItem *run)
 {
   for (guint l = 0; l < item->links->len; l++)
     {
       const LinkSpan *span = &g_array_index (item->links, LinkSpan, l);
-      g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (double));
 
-      for (guint i = p->first_line; i < p->first_line + p->n_lines; i++)
+      if (run->item->offset >= span->start && run->item->offset < span->end)
+        return (int) l;
+    }
+  return -1;
+}
+
+static void
+set_run_source (cairo_t        *cr,
+                PangoGlyphItem *run)
+{
+  for (GSList *a = run->item->analysis.extra_attrs; a != NULL; a = a->next)
+    {
+      PangoAttribute *attr = a->data;
+
+      if (attr->klass->type == PANGO_ATTR_FOREGROUND)
         {
-          PangoLayoutLine *line = pango_layout_get_line_readonly (item->layout, (int) i);
-          const LineBox *box = &g_array_index (item->lines, LineBox, i);
-          int *ranges = NULL;
-          int n_ranges = 0;
+          PangoColor *c = &((PangoAttrColor *) attr)->color;
 
-          if (span->end <= line->start_index || span->start >= line->start_index + line->length)
-            continue;
+          cairo_set_source_rgb (cr, c->red / 65535.0, c->green / 65535.0, c->blue / 65535.0);
+          return;
+        }
+    }
+  set_source (cr, &ink_text);
+}
 
-          pango_layout_line_get_x_ranges (line, span->start, span->end, &ranges, &n_ranges);
-          for (int r = 0; r < n_ranges; r++)
-            {
-              double x0 = x + box->x + ((double) ranges[2 * r] / PANGO_SCALE - box->x) * box->x_scale;
-              double x1 = x + box->x + ((double) ranges[2 * r + 1] / PANGO_SCALE - box->x) * box->x_scale;
-              double y0 = top + box->top;
-              double y1 = top + box->bottom;
-              double v[4];
+/* The link's rectangle on one line (in device space, as cairo 1.16 takes
+ * it: x y width height), from the line's top to its bottom over the link's
+ * own glyphs. FALSE if it has no width there. */
+static gboolean
+link_rect_on_line (cairo_t         *cr,
+                   Item            *item,
+                   const LinkSpan  *span,
+                   guint            line_index,
+                   double           x,
+                   double           top,
+                   double           rect[4])
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (item->layout, (int) line_index);
+  const LineBox *box = &g_array_index (item->lines, LineBox, line_index);
+  int *ranges = NULL;
+  int n_ranges = 0;
+  double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y0, y1;
 
-              cairo_user_to_device (cr, &x0, &y0);
-              cairo_user_to_device (cr, &x1, &y1);
-              v[0] = MIN (x0, x1);
-              v[1] = MIN (y0, y1);
-              v[2] = fabs (x1 - x0);
-              v[3] = fabs (y1 - y0);
-              if (v[2] > 0 && v[3] > 0)
-                g_array_append_vals (rects, v, 4);
-            }
-          g_free (ranges);
+  if (span->end <= line->start_index || span->start >= line->start_index + line->length)
+    return FALSE;
+
+  pango_layout_line_get_x_ranges (line, MAX (span->start, line->start_index),
+                                  MIN (span->end, line->start_index + line->length), &ranges, &n_ranges);
+  for (int r = 0; r < n_ranges; r++)
+    {
+      x0 = MIN (x0, x + box->x + ((double) ranges[2 * r] / PANGO_SCALE - box->x) * box->x_scale);
+      x1 = MAX (x1, x + box->x + ((double) ranges[2 * r + 1] / PANGO_SCALE - box->x) * box->x_scale);
+    }
+  g_free (ranges);
+  if (n_ranges == 0 || x1 - x0 <= 0)
+    return FALSE;
+
+  y0 = top + box->top;
+  y1 = top + box->bottom;
+  cairo_user_to_device (cr, &x0, &y0);
+  cairo_user_to_device (cr, &x1, &y1);
+  /* cairo 1.16 writes /Rect in whole points, rounded outwards: round
+   * inwards first, or a link would reach into the lines next to it. */
+  rect[0] = ceil (MIN (x0, x1));
+  rect[1] = ceil (MIN (y0, y1));
+  rect[2] = floor (MAX (x0, x1)) - rect[0];
+  rect[3] = floor (MAX (y0, y1)) - rect[1];
+  return rect[2] > 0 && rect[3] > 0;
+}
+
+/* Opens a Link element for one line's fragment of a link: its own
+ * annotation, over its own words (poppler and most viewers hit-test the
+ * /Rect, so a link that wraps needs one per line). */
+static void
+open_link (TreatiesPageRenderer *self,
+           cairo_t              *cr,
+           const LinkSpan       *span,
+           const double          rect[4])
+{
+  g_autoptr(GString) attrs = g_string_new ("rect=[");
+  g_autofree char *uri = treaties_page_renderer_escape_uri (span->uri);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (i > 0)
+        g_string_append_c (attrs, ' ');
+      g_string_append (attrs, g_ascii_formatd (buf, sizeof buf, "%.2f", rect[i]));
+    }
+  g_string_append (attrs, "] uri=");
+  append_quoted (attrs, uri);
+
+  /* cairo 1.16 takes a link's rectangle in device space whatever the
+   * transformation; later versions apply it. With the identity matrix it
+   * means the same in both. */
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs->str);
+  cairo_restore (cr);
+  g_ptr_array_add (self->open_tags, (gpointer) CAIRO_TAG_LINK);
+}
+
+/* Draws one line run by run, as pango_cairo_show_layout_line() would: in
+ * an item with links, each link's glyphs in a Link element and the other
+ * text in Spans (cairo 1.16 leaves the text of an element with children
+ * out of the structure tree). */
+static void
+draw_line (TreatiesPageRenderer *self,
+           cairo_t              *cr,
+           Item                 *item,
+           guint                 line_index,
+           double                x,
+           double                top)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (item->layout, (int) line_index);
+  const LineBox *box = &g_array_index (item->lines, LineBox, line_index);
+  const char *text = pango_layout_get_text (item->layout);
+  gboolean structured = item->links->len > 0;
+  guint depth = self->open_tags->len;
+  int open_link_index = -2;  /* none open */
+  int x_off = 0;
+  g_autofree double *rects = NULL;
+  g_autofree gboolean *has_rect = NULL;
+
+  /* Each link's rectangle on this line, in the page's space. */
+  if (structured)
+    {
+      rects = g_new (double, 4 * item->links->len);
+      has_rect = g_new (gboolean, item->links->len);
+      for (guint k = 0; k < item->links->len; k++)
+        has_rect[k] = link_rect_on_line (cr, item, &g_array_index (item->links, LinkSpan, k),
+                                         line_index, x, top, rects + 4 * k);
+    }
+
+  cairo_save (cr);
+  cairo_translate (cr, x + box->x, top + box->baseline);
+  if (box->x_scale != 1.0)
+    cairo_scale (cr, box->x_scale, 1.0);
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+      int link = run_link (item, run);
+
+      if (structured && link != open_link_index)
+        {
+          if (open_link_index != -2)
+            tag_close (self, cr);
+          open_link_index = link;
+          if (link >= 0 && has_rect[link])
+            open_link (self, cr, &g_array_index (item->links, LinkSpan, link), rects + 4 * link);
+          else
+            tag_open (self, cr, "Span", NULL);
         }
 
-      if (rects->len > 0)
-        emit_link (cr, rects, span->uri);
+      x_off += run->start_x_offset;
+      set_run_source (cr, run);
+      cairo_move_to (cr, (double) x_off / PANGO_SCALE, -(double) run->y_offset / PANGO_SCALE);
+      pango_cairo_show_glyph_item (cr, text, run);
+      x_off += pango_glyph_string_get_width (run->glyphs) + run->end_x_offset;
     }
+
+  if (structured)
+    while (self->open_tags->len > depth)
+      tag_close (self, cr);
+  cairo_restore (cr);
 }
 
 static void
@@ -970,9 +1413,10 @@ draw_box (TreatiesPageRenderer *self,
 static void
 draw_text (TreatiesPageRenderer *self,
            cairo_t              *cr,
-           Item                 *item,
+           guint                 index,
            const Placement      *p)
 {
+  Item *item = g_ptr_array_index (self->items, index);
   double x = self->margin_left + item->x;
   double first_top = g_array_index (item->lines, LineBox, p->first_line).top;
   /* Where the layout's top would be if it were drawn whole. */
@@ -980,6 +1424,7 @@ draw_text (TreatiesPageRenderer *self,
   g_autofree char *dest = NULL;
 
   draw_box (self, cr, item, p->y, fragment_height (item, p->first_line, p->n_lines));
+  open_item_tags (self, cr, item, index, p, x, top);
 
   if (item->section != NULL && p->first_line == 0)
     {
@@ -990,40 +1435,14 @@ draw_text (TreatiesPageRenderer *self,
       cairo_tag_begin (cr, CAIRO_TAG_DEST, dest);
     }
 
-  set_source (cr, &ink_text);
   for (guint i = p->first_line; i < p->first_line + p->n_lines; i++)
-    {
-      const LineBox *box = &g_array_index (item->lines, LineBox, i);
-
-      if (box->x_scale != 1.0)
-        {
-          cairo_save (cr);
-          cairo_translate (cr, x + box->x, top + box->baseline);
-          cairo_scale (cr, box->x_scale, 1.0);
-          cairo_move_to (cr, 0, 0);
-          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (item->layout, (int) i));
-          cairo_restore (cr);
-          continue;
-        }
-      cairo_move_to (cr, x + box->x, top + box->baseline);
-      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (item->layout, (int) i));
-    }
+    draw_line (self, cr, item, i, x, top);
 
   if (dest != NULL)
     cairo_tag_end (cr, CAIRO_TAG_DEST);
 
-  if (item->marker != NULL && p->first_line == 0)
-    {
-      const LineBox *box = &g_array_index (item->lines, LineBox, 0);
-      PangoRectangle logical;
-
-      pango_layout_get_extents (item->marker, NULL, &logical);
-      cairo_move_to (cr, x - BULLET_GAP - (double) logical.width / PANGO_SCALE,
-                     top + box->baseline - (double) pango_layout_get_baseline (item->marker) / PANGO_SCALE);
-      pango_cairo_show_layout (cr, item->marker);
-    }
-
-  draw_links (cr, item, p, x, top);
+  if (p->first_line + p->n_lines == item->lines->len)
+    close_item_tags (self, cr, item);
 }
 
 static void
@@ -1070,6 +1489,7 @@ treaties_page_renderer_finalize (GObject *object)
 
   clear_layout (self);
   g_clear_object (&self->article);
+  g_clear_pointer (&self->open_tags, g_ptr_array_unref);
 
   G_OBJECT_CLASS (treaties_page_renderer_parent_class)->finalize (object);
 }
@@ -1131,6 +1551,9 @@ treaties_page_renderer_class_init (TreatiesPageRendererClass *klass)
 static void
 treaties_page_renderer_init (TreatiesPageRenderer *self)
 {
+  self->open_tags = g_ptr_array_new ();
+  self->open_item = -1;
+  self->open_group = -1;
   treaties_paper_get_size (treaties_paper_get_default (), &self->page_width, &self->page_height);
 }
 
@@ -1232,7 +1655,6 @@ treaties_page_renderer_paginate (TreatiesPageRenderer *self)
   self->margin_left = (self->page_width - self->measure) / 2;
   self->margin_top = MIN (TOP_MARGIN, self->page_height * 0.12);
   self->body_bottom = self->page_height - MIN (BOTTOM_MARGIN, self->page_height * 0.12);
-  self->figure_min_height = MIN (FIGURE_MIN_HEIGHT, (self->body_bottom - self->margin_top) * 0.6);
 
   /* Unhinted metrics at 72 dpi: one unit is one point on every surface,
    * and the pages break the same on screen, paper and PDF. The font map
@@ -1250,6 +1672,8 @@ treaties_page_renderer_paginate (TreatiesPageRenderer *self)
   if (language != NULL)
     {
       pango_context_set_language (self->context, pango_language_from_string (language));
+      pango_context_set_base_dir (self->context, language_is_rtl (language)
+                                                 ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
       self->hyphenator = treaties_hyphenator_get_for_language (language);
     }
 
@@ -1258,8 +1682,18 @@ treaties_page_renderer_paginate (TreatiesPageRenderer *self)
   self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
+  self->timeline.page = G_MAXUINT;
   build_items (self);
-  paginate_items (self);
+  {
+    Cursor c = { self, 0, TRUE };
+    double prev_after = 0;
+    guint n_text = self->items->len;
+
+    start_page (&c);
+    paginate_items (self, &c, 0, &prev_after);
+    build_timeline_items (self);
+    paginate_items (self, &c, n_text, &prev_after);
+  }
 }
 
 guint
@@ -1292,6 +1726,31 @@ treaties_page_renderer_get_section_position (TreatiesPageRenderer *self,
   return TRUE;
 }
 
+gboolean
+treaties_page_renderer_get_timeline_position (TreatiesPageRenderer *self,
+                                              guint                *page,
+                                              double               *y)
+{
+  g_return_val_if_fail (TREATIES_IS_PAGE_RENDERER (self), FALSE);
+  g_return_val_if_fail (self->pages != NULL, FALSE);
+
+  if (self->timeline.page == G_MAXUINT)
+    return FALSE;
+  if (page != NULL)
+    *page = self->timeline.page;
+  if (y != NULL)
+    *y = self->timeline.y;
+  return TRUE;
+}
+
+char *
+treaties_page_renderer_dup_timeline_caption (TreatiesPageRenderer *self)
+{
+  g_return_val_if_fail (TREATIES_IS_PAGE_RENDERER (self), NULL);
+
+  return g_strdup (self->timeline_caption);
+}
+
 void
 treaties_page_renderer_draw_page (TreatiesPageRenderer *self,
                                   cairo_t              *cr,
@@ -1306,7 +1765,14 @@ treaties_page_renderer_draw_page (TreatiesPageRenderer *self,
 
   pg = &g_array_index (self->pages, Page, page);
 
+  /* Elements left open for a fragment continued on this page, unless the
+   * pages come out of order. */
+  if (!self->document || page != self->next_page)
+    tags_close_to (self, cr, 0);
+  self->next_page = page + 1;
+
   cairo_save (cr);
+  /* The running head and folio are left out of the structure tree. */
   draw_page_furniture (self, cr, page);
 
   for (guint i = pg->first; i < pg->first + pg->n; i++)
@@ -1317,25 +1783,59 @@ treaties_page_renderer_draw_page (TreatiesPageRenderer *self,
       switch (item->kind)
         {
         case ITEM_TEXT:
-          draw_text (self, cr, item, p);
+          draw_text (self, cr, p->item, p);
           break;
 
         case ITEM_RULE:
+          tags_close_to (self, cr, 0);
           set_source (cr, &ink_rule);
           cairo_rectangle (cr, self->margin_left, p->y, self->measure, item->height);
           cairo_fill (cr);
           break;
 
         case ITEM_FIGURE:
+          tags_close_to (self, cr, 0);
+          tag_open (self, cr, "Figure", NULL);
           cairo_save (cr);
           treaties_timeline_figure_draw (self->article, self->context, cr,
                                          self->margin_left, p->y, self->measure, item->height);
           cairo_restore (cr);
+          tag_close (self, cr);
           break;
 
         default:
           g_assert_not_reached ();
         }
     }
+
+  /* Unless a fragment continues on the next page of a document, every
+   * element ends on its page. */
+  if (!self->document || page + 1 == self->pages->len)
+    tags_close_to (self, cr, 0);
   cairo_restore (cr);
+}
+
+void
+treaties_page_renderer_begin_document (TreatiesPageRenderer *self,
+                                       cairo_t              *cr)
+{
+  g_return_if_fail (TREATIES_IS_PAGE_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+
+  cairo_tag_begin (cr, "Document", "");
+  self->document = TRUE;
+  self->next_page = 0;
+}
+
+void
+treaties_page_renderer_end_document (TreatiesPageRenderer *self,
+                                     cairo_t              *cr)
+{
+  g_return_if_fail (TREATIES_IS_PAGE_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (self->document);
+
+  tags_close_to (self, cr, 0);
+  cairo_tag_end (cr, "Document");
+  self->document = FALSE;
 }

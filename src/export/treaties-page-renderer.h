@@ -64,12 +64,39 @@ gboolean              treaties_page_renderer_get_section_position (TreatiesPageR
                                                                    guint                 *page,
                                                                    double                *y);
 
-/* Pass 2: draws page @page (from 0). On a PDF surface it also makes the
- * links clickable (CAIRO_TAG_LINK) and each section's heading a named
+/* Where the timeline's caption begins, as above; FALSE if the article has
+ * no timeline. Needs pass 1. */
+gboolean              treaties_page_renderer_get_timeline_position (TreatiesPageRenderer *self,
+                                                                    guint                *page,
+                                                                    double               *y);
+
+/* The timeline's caption ("Timeline, 1918–1939"), or NULL. Needs pass 1. */
+char                 *treaties_page_renderer_dup_timeline_caption  (TreatiesPageRenderer *self);
+
+/* Pass 2: draws page @page (from 0). On a PDF surface it also tags the
+ * page for the structure tree (H1 for the title, H2 and H3 for sections
+ * and subsections, P, L > LI > Lbl + LBody for both kinds of list, Note for
+ * callouts and editor's notes, Figure for the timeline, Span and Link
+ * inside text with links), makes the links clickable (one Link element and
+ * annotation per line a link takes) and each section's heading a named
  * destination (CAIRO_TAG_DEST, named after the section's id); other
- * surfaces ignore those tags. */
+ * surfaces ignore those tags. Every element ends on its page, unless the
+ * pages are drawn in order between begin_document() and end_document(). */
 void                  treaties_page_renderer_draw_page            (TreatiesPageRenderer  *self,
                                                                    cairo_t               *cr,
                                                                    guint                  page);
+
+/* Around drawing every page in order (the PDF exporter): opens the
+ * Document element, and lets a paragraph or list broken across pages stay
+ * one element. end_document() closes them all. */
+void                  treaties_page_renderer_begin_document       (TreatiesPageRenderer  *self,
+                                                                   cairo_t               *cr);
+void                  treaties_page_renderer_end_document         (TreatiesPageRenderer  *self,
+                                                                   cairo_t               *cr);
+
+/* @uri as it can be written into a PDF by cairo: %-encoded but for
+ * printable ASCII other than ( ) \ ' " < > { } | ^ `, with a backslash
+ * before an http(s) link's query read as '/', as browsers do. */
+char                 *treaties_page_renderer_escape_uri           (const char            *uri);
 
 G_END_DECLS

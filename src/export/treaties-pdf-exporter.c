@@ -18,6 +18,7 @@
 
 #include "treaties-page-renderer.h"
 #include "treaties-pdf-exporter.h"
+#include "treaties-timeline-figure.h"
 
 #define WRITE_BUFFER_SIZE (64 * 1024)
 #define MAX_TEMP_ATTEMPTS 100
@@ -32,7 +33,7 @@
 #define STALE_TEMP_AGE_SECONDS 60
 
 typedef struct {
-  GOutputStream *stream;
+  GByteArray    *pdf;
   GCancellable  *cancellable;
   GError        *error;
 } WriteClosure;
@@ -63,8 +64,7 @@ write_cb (void                *closure,
 
   if (w->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (w->stream, data, length, NULL, w->cancellable, &w->error))
-    return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (w->pdf, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -187,8 +187,21 @@ set_metadata (cairo_surface_t *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
 }
 
-/* One outline entry per section and subsection, nested, each pointing at
- * the top of its heading. */
+static char *
+outline_link (guint  page,
+              double y)
+{
+  char x_buf[G_ASCII_DTOSTR_BUF_SIZE], y_buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup_printf ("page=%u pos=[%s %s]", page + 1,
+                          g_ascii_formatd (x_buf, sizeof x_buf, "%.1f", 0.0),
+                          g_ascii_formatd (y_buf, sizeof y_buf, "%.1f", MAX (y - 6, 0)));
+}
+
+/* The outline follows the headings of the structure tree level for level:
+ * the article's title (H1) at the top, its sections (H2) and their
+ * subsections (H3) nested under it, then the timeline (H2). Each entry
+ * points at the top of its heading. */
 static void
 add_outline (cairo_surface_t      *surface,
              TreatiesPageRenderer *renderer,
@@ -196,10 +209,14 @@ add_outline (cairo_surface_t      *surface,
 {
   GListModel *outline = treaties_article_get_outline (article);
   g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
-  double page_width;
-  char x_buf[G_ASCII_DTOSTR_BUF_SIZE], y_buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *title_link = outline_link (0, 0);
+  int title_id;
+  guint page;
+  double y;
 
-  treaties_page_renderer_get_page_size (renderer, &page_width, NULL);
+  title_id = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
+                                            treaties_article_get_title (article), title_link,
+                                            CAIRO_PDF_OUTLINE_FLAG_OPEN);
 
   for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
     {
@@ -207,9 +224,7 @@ add_outline (cairo_surface_t      *surface,
       TreatiesSection *parent = treaties_section_get_parent (section);
       GListModel *children = treaties_section_get_subsections (section);
       g_autofree char *link = NULL;
-      int parent_id = CAIRO_PDF_OUTLINE_ROOT;
-      guint page;
-      double y;
+      int parent_id = title_id;
       int id;
 
       if (!treaties_page_renderer_get_section_position (renderer, treaties_section_get_id (section),
@@ -218,14 +233,234 @@ add_outline (cairo_surface_t      *surface,
       if (parent != NULL)
         parent_id = GPOINTER_TO_INT (g_hash_table_lookup (ids, parent));
 
-      link = g_strdup_printf ("page=%u pos=[%s %s]", page + 1,
-                              g_ascii_formatd (x_buf, sizeof x_buf, "%.1f", 0.0),
-                              g_ascii_formatd (y_buf, sizeof y_buf, "%.1f", MAX (y - 6, 0)));
+      link = outline_link (page, y);
       id = cairo_pdf_surface_add_outline (surface, parent_id, treaties_section_get_title (section), link,
                                           g_list_model_get_n_items (children) > 0
                                           ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
       g_hash_table_insert (ids, section, GINT_TO_POINTER (id));
     }
+
+  if (treaties_page_renderer_get_timeline_position (renderer, &page, &y))
+    {
+      g_autofree char *link = outline_link (page, y);
+      g_autofree char *caption = treaties_page_renderer_dup_timeline_caption (renderer);
+
+      cairo_pdf_surface_add_outline (surface, title_id, caption, link, 0);
+    }
+}
+
+/* --- what cairo 1.16 cannot write ---------------------------------------- *
+ *
+ * cairo 1.16 has no API for the document's language, a figure's
+ * alternative text or the viewer preferences. They are added the way PDF
+ * allows a file to be amended: an incremental update at its end that
+ * gives the catalog and each Figure element a new version with the keys
+ * added, a cross-reference section for them and a trailer pointing back at
+ * cairo's (/Prev). Only cairo's own output is read: a classic xref table
+ * and plain objects. Anything else is left as it is. */
+
+typedef struct {
+  const char *data;
+  gsize       length;
+  gsize       xref;     /* offset of cairo's xref table */
+  gsize       entries;  /* offset of its first entry */
+  guint       size;     /* /Size: objects 0 .. size - 1 */
+  guint       root;
+  guint       info;
+} PdfFile;
+
+static const char *
+find_last (const char *data,
+           gsize       length,
+           const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = length >= n ? length - n + 1 : 0; i-- > 0; )
+    if (memcmp (data + i, needle, n) == 0)
+      return data + i;
+  return NULL;
+}
+
+static gboolean
+parse_ref (const char *dict,
+           const char *key,
+           guint      *out)
+{
+  const char *p = strstr (dict, key);
+
+  if (p == NULL)
+    return FALSE;
+  *out = (guint) g_ascii_strtoull (p + strlen (key), NULL, 10);
+  return *out > 0;
+}
+
+static gboolean
+pdf_file_parse (PdfFile    *f,
+                GByteArray *pdf)
+{
+  const char *startxref, *trailer, *p;
+  g_autofree char *dict = NULL;
+  guint64 first, count;
+
+  f->data = (const char *) pdf->data;
+  f->length = pdf->len;
+  startxref = find_last (f->data, f->length, "startxref\n");
+  trailer = find_last (f->data, f->length, "trailer\n");
+  if (startxref == NULL || trailer == NULL || trailer > startxref)
+    return FALSE;
+  f->xref = (gsize) g_ascii_strtoull (startxref + strlen ("startxref\n"), NULL, 10);
+  dict = g_strndup (trailer, startxref - trailer);
+  if (!parse_ref (dict, "/Size ", &f->size) || !parse_ref (dict, "/Root ", &f->root))
+    return FALSE;
+  if (!parse_ref (dict, "/Info ", &f->info))
+    f->info = 0;
+
+  if (f->xref + 5 >= f->length || memcmp (f->data + f->xref, "xref\n", 5) != 0)
+    return FALSE;
+  p = f->data + f->xref + 5;
+  first = g_ascii_strtoull (p, (char **) &p, 10);
+  count = g_ascii_strtoull (p, (char **) &p, 10);
+  if (first != 0 || count != f->size || *p != '\n')
+    return FALSE;
+  f->entries = (gsize) (p + 1 - f->data);
+  return f->entries + 20 * (gsize) f->size <= f->length && f->root < f->size;
+}
+
+/* Object @id's dictionary, "<< … >>" without the outer brackets, or
+ * NULL. */
+static char *
+pdf_file_dup_dict (const PdfFile *f,
+                   guint          id,
+                   gsize          max_prefix,
+                   const char    *must_hold)
+{
+  const char *entry = f->data + f->entries + 20 * (gsize) id;
+  gsize offset;
+  const char *obj, *end, *open, *close;
+  g_autofree char *head = NULL;
+
+  if (entry[17] != 'n')
+    return NULL;
+  offset = (gsize) g_ascii_strtoull (entry, NULL, 10);
+  if (offset >= f->length)
+    return NULL;
+  obj = f->data + offset;
+  head = g_strdup_printf ("%u 0 obj\n", id);
+  if (f->length - offset < strlen (head) || memcmp (obj, head, strlen (head)) != 0)
+    return NULL;
+  if (must_hold != NULL)
+    {
+      gsize n = MIN (max_prefix, f->length - offset);
+      g_autofree char *prefix = g_strndup (obj, n);
+
+      if (strstr (prefix, must_hold) == NULL)
+        return NULL;
+    }
+  end = g_strstr_len (obj, f->length - offset, "endobj");
+  if (end == NULL)
+    return NULL;
+  open = g_strstr_len (obj, end - obj, "<<");
+  close = find_last (obj, end - obj, ">>");
+  if (open == NULL || close == NULL || close < open)
+    return NULL;
+  return g_strndup (open + 2, close - open - 2);
+}
+
+/* A PDF text string: UTF-16BE with its byte order mark, in hex. */
+static void
+append_text_string (GString    *out,
+                    const char *utf8)
+{
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (utf8, -1, NULL, NULL, NULL);
+
+  g_string_append (out, "<FEFF");
+  for (gunichar2 *u = utf16; u != NULL && *u != 0; u++)
+    g_string_append_printf (out, "%04X", *u);
+  g_string_append_c (out, '>');
+}
+
+static void
+append_object (GString    *update,
+               gsize       base,
+               GArray     *ids,
+               GArray     *offsets,
+               guint       id,
+               const char *dict,
+               const char *extra)
+{
+  gsize offset = base + update->len;
+
+  g_array_append_val (ids, id);
+  g_array_append_val (offsets, offset);
+  g_string_append_printf (update, "%u 0 obj\n<<%s%s>>\nendobj\n", id, dict, extra);
+}
+
+static void
+amend (GByteArray      *pdf,
+       TreatiesArticle *article)
+{
+  const char *language = treaties_article_get_language (article);
+  g_autofree char *alt = treaties_timeline_figure_dup_alt_text (article);
+  g_autoptr(GString) update = g_string_new ("\n");
+  g_autoptr(GString) extra = g_string_new (NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autofree char *catalog = NULL;
+  PdfFile f;
+  gsize xref;
+
+  if (!pdf_file_parse (&f, pdf))
+    {
+      g_debug ("PDF export: cairo's output is not as expected; no /Lang or /Alt");
+      return;
+    }
+
+  /* The catalog: the document's language (BCP 47, as the article gives
+   * it; the loader allows only letters, digits and '-'), and the title
+   * rather than the file name in the viewer's title bar. */
+  catalog = pdf_file_dup_dict (&f, f.root, 64, "/Type /Catalog");
+  if (catalog == NULL)
+    return;
+  if (language != NULL && language[0] != '\0' && strstr (catalog, "/Lang") == NULL)
+    {
+      g_string_append (extra, "   /Lang ");
+      if (strspn (language, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == strlen (language))
+        g_string_append_printf (extra, "(%s)", language);
+      else
+        append_text_string (extra, language);
+      g_string_append_c (extra, '\n');
+    }
+  if (strstr (catalog, "/ViewerPreferences") == NULL)
+    g_string_append (extra, "   /ViewerPreferences << /DisplayDocTitle true >>\n");
+  append_object (update, pdf->len, ids, offsets, f.root, catalog, extra->str);
+
+  /* The timeline's Figure element: its alternative text. */
+  if (alt != NULL)
+    for (guint id = 1; id < f.size; id++)
+      {
+        g_autofree char *dict = pdf_file_dup_dict (&f, id, 80, "/Type /StructElem\n   /S /Figure\n");
+
+        if (dict == NULL || strstr (dict, "/Alt") != NULL)
+          continue;
+        g_string_truncate (extra, 0);
+        g_string_append (extra, "   /Alt ");
+        append_text_string (extra, alt);
+        g_string_append_c (extra, '\n');
+        append_object (update, pdf->len, ids, offsets, id, dict, extra->str);
+      }
+
+  xref = pdf->len + update->len;
+  g_string_append (update, "xref\n");
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (update, "%u 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
+                            g_array_index (ids, guint, i), g_array_index (offsets, gsize, i));
+  g_string_append_printf (update, "trailer\n<< /Size %u\n   /Root %u 0 R\n", f.size, f.root);
+  if (f.info > 0)
+    g_string_append_printf (update, "   /Info %u 0 R\n", f.info);
+  g_string_append_printf (update, "   /Prev %" G_GSIZE_FORMAT "\n>>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                          f.xref, xref);
+  g_byte_array_append (pdf, (const guint8 *) update->str, update->len);
 }
 
 /* Renders the whole document into @stream. */
@@ -236,7 +471,8 @@ render (TreatiesArticle  *article,
         GError          **error)
 {
   g_autoptr(TreatiesPageRenderer) renderer = treaties_page_renderer_new (article);
-  WriteClosure w = { stream, cancellable, NULL };
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  WriteClosure w = { pdf, cancellable, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -254,11 +490,17 @@ render (TreatiesArticle  *article,
   set_metadata (surface, article);
   cr = cairo_create (surface);
 
+  /* A tagged PDF: besides serving screen readers, it is what keeps cairo
+   * 1.16 from writing links that point into a structure tree it never
+   * writes (a damaged file). */
+  treaties_page_renderer_begin_document (renderer, cr);
   for (guint i = 0; i < n_pages && w.error == NULL; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, &w.error))
         break;
       treaties_page_renderer_draw_page (renderer, cr, i);
+      if (i + 1 == n_pages)
+        treaties_page_renderer_end_document (renderer, cr);
       cairo_show_page (cr);
     }
 
@@ -283,7 +525,9 @@ render (TreatiesArticle  *article,
                    "cairo: %s", cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+
+  amend (pdf, article);
+  return g_output_stream_write_all (stream, pdf->data, pdf->len, NULL, cancellable, error);
 }
 
 /* Gives the new file the permissions of the one it replaces, if any. */

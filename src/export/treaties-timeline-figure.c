@@ -18,8 +18,17 @@
 #define STRIP_GAP       18.0
 #define EDGE_MARGIN     8.0
 #define LEGEND_HEIGHT   16.0
-#define MAX_LABEL_ROWS  12
 #define DAYS_PER_YEAR   365.2425
+/* Every marker is numbered under the axis, as its events are in the
+ * chronology after the figure: on paper there is no tooltip, and a crowded
+ * stretch cannot label every event. */
+#define NUMBER_FONT       "Source Sans 3, Source Sans Pro, Noto Sans, Cantarell, DejaVu Sans, Sans Bold 7.5"
+#define NUMBER_ROW_HEIGHT 10.0
+#define NUMBER_GAP        3.0
+#define MAX_NUMBER_ROWS   8
+/* Labels need not name every event any more: a few rows keep the figure
+ * to about half a page, leaving room for the chronology. */
+#define MAX_FIGURE_LABEL_ROWS 6
 
 typedef struct { double r, g, b; } Rgb;
 /* The app's colours on paper: grey events, and the article's own event in
@@ -176,25 +185,107 @@ strip_x_range (TreatiesTimelineLayout      *layout,
   *x_last = MIN (treaties_timeline_layout_day_to_x (layout, strip->last), frame->axis_end_x);
 }
 
+typedef struct {
+  double left;
+  double width;
+  guint  row;
+  char   text[32];
+} NumberPlace;
+
+static void
+format_number (const TreatiesTimelineMarker *marker,
+               char                          buf[32])
+{
+  if (marker->n_events == 1)
+    g_snprintf (buf, 32, "%u", marker->first + 1);
+  else
+    g_snprintf (buf, 32, "%u–%u", marker->first + 1, marker->first + marker->n_events);
+}
+
+/* The numbers of the strip's markers, each centred under its marker in the
+ * first row below the tick labels where it overlaps no other. Fills @out
+ * (of NumberPlace) when not NULL; returns the rows used. */
+static guint
+place_numbers (TreatiesTimelineLayout      *layout,
+               const TreatiesTimelineFrame *frame,
+               const Strip                 *strip,
+               PangoLayout                 *numbers,
+               GArray                      *out)
+{
+  double row_end[MAX_NUMBER_ROWS];
+  guint n_rows = 0;
+
+  for (guint i = 0; i < frame->n_markers; i++)
+    {
+      const TreatiesTimelineMarker *marker = &frame->markers[i];
+      TreatiesDay day = treaties_timeline_layout_get_event_date (layout, marker->first);
+      NumberPlace place;
+      PangoRectangle logical;
+      guint r;
+
+      if (!day_in_strip (day, strip->first, strip->last, strip->is_last))
+        continue;
+
+      format_number (marker, place.text);
+      pango_layout_set_text (numbers, place.text, -1);
+      pango_layout_get_extents (numbers, NULL, &logical);
+      place.width = (double) logical.width / PANGO_SCALE;
+      place.left = CLAMP (marker->x - place.width / 2, 0, MAX (frame->width - place.width, 0));
+
+      for (r = 0; r < n_rows; r++)
+        if (row_end[r] + NUMBER_GAP <= place.left)
+          break;
+      if (r == n_rows)
+        {
+          if (n_rows < MAX_NUMBER_ROWS)
+            n_rows++;
+          else
+            {
+              /* Past eight rows (hundreds of events a year apart): the
+               * row that ends first. */
+              r = 0;
+              for (guint k = 1; k < n_rows; k++)
+                if (row_end[k] < row_end[r])
+                  r = k;
+            }
+        }
+      row_end[r] = place.left + place.width;
+      place.row = r;
+      if (out != NULL)
+        g_array_append_val (out, place);
+    }
+  return n_rows;
+}
+
+static double
+numbers_top (const TreatiesTimelineFrame *frame)
+{
+  return frame->tick_label_y + frame->line_height + 2;
+}
+
 /* The height a strip takes on the page: no room for era rows it has no
  * era in, nor for label rows it does not use. */
 static double
 strip_height (TreatiesTimelineLayout *layout,
+              PangoLayout            *numbers,
               double                  width,
               const Strip            *strip)
 {
   const TreatiesTimelineFrame *frame = lay_out_strip (layout, width, strip);
   double x_first, x_last;
+  guint rows = place_numbers (layout, frame, strip, numbers, NULL);
   int ranks[8];
 
   strip_x_range (layout, frame, strip, &x_first, &x_last);
-  return frame->height - strip_era_rows (frame, x_first, x_last, ranks);
+  return MAX (frame->height, numbers_top (frame) + rows * NUMBER_ROW_HEIGHT) -
+         strip_era_rows (frame, x_first, x_last, ranks);
 }
 
 /* Draws a strip at the top of @cr; returns its height. */
 static double
 draw_strip (TreatiesTimelineLayout *layout,
             PangoLayout            *text,
+            PangoLayout            *numbers,
             cairo_t                *cr,
             double                  width,
             const Strip            *strip)
@@ -307,8 +398,23 @@ draw_strip (TreatiesTimelineLayout *layout,
         draw_marker (cr, marker->x, marker->y, marker->radius, marker->primary);
       }
 
-  cairo_restore (cr);
-  return frame->height - shift;
+  /* The markers' numbers, as in the chronology. */
+  {
+    g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (NumberPlace));
+    guint rows = place_numbers (layout, frame, strip, numbers, places);
+
+    set_source (cr, &ink_text);
+    for (guint i = 0; i < places->len; i++)
+      {
+        const NumberPlace *place = &g_array_index (places, NumberPlace, i);
+
+        pango_layout_set_text (numbers, place->text, -1);
+        cairo_move_to (cr, place->left, numbers_top (frame) + place->row * NUMBER_ROW_HEIGHT);
+        pango_cairo_show_layout (cr, numbers);
+      }
+    cairo_restore (cr);
+    return MAX (frame->height, numbers_top (frame) + rows * NUMBER_ROW_HEIGHT) - shift;
+  }
 }
 
 /* The fewest label rows that give every event in the strip its whole
@@ -321,7 +427,7 @@ rows_needed (TreatiesTimelineLayout *layout,
 {
   guint best_rows = 1, best_whole = 0;
 
-  for (guint rows = 1; rows <= MAX_LABEL_ROWS; rows++)
+  for (guint rows = 1; rows <= MAX_FIGURE_LABEL_ROWS; rows++)
     {
       Strip s = *strip;
       const TreatiesTimelineFrame *frame;
@@ -359,6 +465,128 @@ treaties_timeline_figure_has_content (TreatiesArticle *article)
          g_list_model_get_n_items (treaties_article_get_events (article)) > 0;
 }
 
+/* Lays the figure out for at most @max_height: the strips, and the label
+ * rows each gets. Returns the height it takes. */
+typedef struct {
+  TreatiesTimelineLayout *layout;
+  PangoContext           *context;
+  PangoLayout            *text;
+  PangoLayout            *numbers;
+  Strip                   strips[MAX_STRIPS];
+  guint                   n_strips;
+  double                  height;
+} Figure;
+
+static void
+figure_clear (Figure *f)
+{
+  g_clear_object (&f->text);
+  g_clear_object (&f->numbers);
+  g_clear_object (&f->layout);
+  g_clear_object (&f->context);
+}
+
+static void
+figure_lay_out (Figure          *f,
+                TreatiesArticle *article,
+                PangoContext    *context,
+                double           width,
+                double           max_height)
+{
+  PangoFontDescription *desc;
+  TreatiesDay start, end;
+  double years, span;
+
+  start = treaties_article_get_timeline_start (article);
+  end = treaties_article_get_timeline_end (article);
+  years = (end - start) / DAYS_PER_YEAR;
+  f->n_strips = CLAMP ((guint) ceil (years / YEARS_PER_STRIP), 1, MAX_STRIPS);
+  span = (double) (end - start) / f->n_strips;
+
+  f->context = create_figure_context (context);
+  f->text = pango_layout_new (f->context);
+  pango_layout_set_ellipsize (f->text, PANGO_ELLIPSIZE_END);
+  f->numbers = pango_layout_new (f->context);
+  desc = pango_font_description_from_string (NUMBER_FONT);
+  pango_layout_set_font_description (f->numbers, desc);
+  pango_font_description_free (desc);
+
+  f->layout = treaties_timeline_layout_new (article);
+  treaties_timeline_layout_set_pango_context (f->layout, f->context);
+  treaties_timeline_layout_set_edge_margin (f->layout, EDGE_MARGIN);
+
+  /* Each strip gets the label rows it needs to give every event its whole
+   * label (up to a few), and no more: labels stay near their markers, and
+   * no strip has empty rows. If that is too tall, the strips with the most
+   * rows give some up; the numbers identify every event whatever. */
+  for (guint i = 0; i < f->n_strips; i++)
+    {
+      f->strips[i].first = start + i * span;
+      f->strips[i].last = i + 1 == f->n_strips ? end : start + (i + 1) * span;
+      f->strips[i].is_last = i + 1 == f->n_strips;
+      f->strips[i].rows = rows_needed (f->layout, width, &f->strips[i]);
+    }
+  for (;;)
+    {
+      guint tallest = 0;
+
+      f->height = LEGEND_HEIGHT + (f->n_strips - 1) * STRIP_GAP;
+      for (guint i = 0; i < f->n_strips; i++)
+        {
+          f->height += strip_height (f->layout, f->numbers, width, &f->strips[i]);
+          if (f->strips[i].rows > f->strips[tallest].rows)
+            tallest = i;
+        }
+      if (f->height <= max_height || f->strips[tallest].rows <= 1)
+        break;
+      f->strips[tallest].rows--;
+    }
+}
+
+double
+treaties_timeline_figure_measure (TreatiesArticle *article,
+                                  PangoContext    *context,
+                                  double           width,
+                                  double           max_height)
+{
+  Figure f = { NULL, };
+  double height;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (article), 0);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+
+  if (!treaties_timeline_figure_has_content (article))
+    return 0;
+  figure_lay_out (&f, article, context, width, max_height);
+  height = f.height;
+  figure_clear (&f);
+  return height;
+}
+
+char *
+treaties_timeline_figure_dup_alt_text (TreatiesArticle *article)
+{
+  GListModel *events;
+  guint n;
+  int y0, y1, m, d;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (article), NULL);
+
+  if (!treaties_timeline_figure_has_content (article))
+    return NULL;
+  events = treaties_article_get_events (article);
+  n = g_list_model_get_n_items (events);
+  treaties_day_to_ymd (treaties_article_get_timeline_start (article), &y0, &m, &d);
+  treaties_day_to_ymd (treaties_article_get_timeline_end (article), &y1, &m, &d);
+  /* Translators: the alternative text of the timeline figure in a PDF, read
+   * by screen readers: events, first year, last year */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "A timeline from %2$d to %3$d with %1$u event, numbered as in the chronology that follows.",
+                                       "A timeline from %2$d to %3$d with %1$u events, numbered as in the chronology that follows.",
+                                       n),
+                          n, y0, y1);
+}
+
 void
 treaties_timeline_figure_draw (TreatiesArticle *article,
                                PangoContext    *context,
@@ -368,13 +596,8 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
                                double           width,
                                double           height)
 {
-  g_autoptr(TreatiesTimelineLayout) layout = NULL;
-  g_autoptr(PangoLayout) text = NULL;
-  PangoContext *figure_context;
-  TreatiesDay start, end;
-  Strip strips[MAX_STRIPS];
-  double years, span, total;
-  guint n_strips;
+  Figure f = { NULL, };
+  PangoLayout *text;
 
   g_return_if_fail (TREATIES_IS_ARTICLE (article));
   g_return_if_fail (PANGO_IS_CONTEXT (context));
@@ -383,52 +606,14 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
   if (!treaties_timeline_figure_has_content (article))
     return;
 
-  start = treaties_article_get_timeline_start (article);
-  end = treaties_article_get_timeline_end (article);
-  years = (end - start) / DAYS_PER_YEAR;
-  n_strips = CLAMP ((guint) ceil (years / YEARS_PER_STRIP), 1, MAX_STRIPS);
-  span = (double) (end - start) / n_strips;
-
-  figure_context = create_figure_context (context);
-  text = pango_layout_new (figure_context);
-  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-
-  layout = treaties_timeline_layout_new (article);
-  treaties_timeline_layout_set_pango_context (layout, figure_context);
-  treaties_timeline_layout_set_edge_margin (layout, EDGE_MARGIN);
-
-  /* Each strip gets the label rows it needs to give every event its whole
-   * label, and no more: labels stay near their markers, and no strip has
-   * empty rows. If that is too tall for the page, the strips with the most
-   * rows give some up. */
-  for (guint i = 0; i < n_strips; i++)
-    {
-      strips[i].first = start + i * span;
-      strips[i].last = i + 1 == n_strips ? end : start + (i + 1) * span;
-      strips[i].is_last = i + 1 == n_strips;
-      strips[i].rows = rows_needed (layout, width, &strips[i]);
-    }
-  for (;;)
-    {
-      guint tallest = 0;
-
-      total = LEGEND_HEIGHT + (n_strips - 1) * STRIP_GAP;
-      for (guint i = 0; i < n_strips; i++)
-        {
-          total += strip_height (layout, width, &strips[i]);
-          if (strips[i].rows > strips[tallest].rows)
-            tallest = i;
-        }
-      if (total <= height || strips[tallest].rows <= 1)
-        break;
-      strips[tallest].rows--;
-    }
+  figure_lay_out (&f, article, context, width, height);
+  text = f.text;
 
   cairo_save (cr);
   cairo_translate (cr, x, y);
-  for (guint i = 0; i < n_strips; i++)
+  for (guint i = 0; i < f.n_strips; i++)
     {
-      double h = draw_strip (layout, text, cr, width, &strips[i]);
+      double h = draw_strip (f.layout, text, f.numbers, cr, width, &f.strips[i]);
 
       cairo_translate (cr, 0, h + STRIP_GAP);
     }
@@ -439,7 +624,7 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
   set_source (cr, &ink_muted);
   /* Translators: the key of the timeline figure */
   show_text (cr, text, _("An event"), EDGE_MARGIN + 14, 1, 0, FALSE);
-  if (treaties_timeline_layout_get_primary_index (layout) >= 0)
+  if (treaties_timeline_layout_get_primary_index (f.layout) >= 0)
     {
       PangoRectangle logical;
       double key_x;
@@ -453,7 +638,5 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
     }
   cairo_restore (cr);
 
-  g_clear_object (&text);
-  g_clear_object (&layout);
-  g_object_unref (figure_context);
+  figure_clear (&f);
 }

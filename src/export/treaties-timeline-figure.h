@@ -19,7 +19,22 @@ G_BEGIN_DECLS
 /* TRUE if the article has a timeline with at least one event. */
 gboolean treaties_timeline_figure_has_content (TreatiesArticle *article);
 
-/* Draws the figure into the rectangle (@x, @y, @width, @height) of @cr,
+/* The height the figure takes at @width when given at most @max_height
+ * (it may take more when even one label row per strip does not fit). */
+double   treaties_timeline_figure_measure     (TreatiesArticle *article,
+                                               PangoContext    *context,
+                                               double           width,
+                                               double           max_height);
+
+/* A sentence for the figure's alternative text (screen readers), or NULL
+ * when there is no figure. */
+char    *treaties_timeline_figure_dup_alt_text (TreatiesArticle *article);
+
+/* Every marker is numbered under the axis with its events' numbers in
+ * date order (from 1, as treaties_article_get_events() lists them), the
+ * numbers of the chronology the page renderer sets after the figure.
+ *
+ * Draws the figure into the rectangle (@x, @y, @width, @height) of @cr,
  * measuring text with @context (72 dpi, unhinted). */
 void     treaties_timeline_figure_draw        (TreatiesArticle *article,
                                                PangoContext    *context,

@@ -631,9 +631,13 @@ snapshot_labels (TreatiesTimeline            *self,
         }
       else
         {
-          /* Found by a search: the search's tint, over the section's. */
+          /* Found by a search: the search's tint, over the section's, and
+           * plain text, which keeps its contrast on the yellow. */
           if (has_matching (self, label->event_index, 1))
-            append_rounded (snapshot, &box, radius, &self->colors[COLOR_SEARCH_LABEL]);
+            {
+              append_rounded (snapshot, &box, radius, &self->colors[COLOR_SEARCH_LABEL]);
+              text = &self->colors[COLOR_TEXT];
+            }
           else if (label->priority)
             append_rounded (snapshot, &box, radius,
                             &self->colors[hovered ? COLOR_HIGHLIGHT_HOVER : COLOR_HIGHLIGHT_LABEL]);

@@ -28,7 +28,22 @@
 #define BOX_PADDING    16
 #define BOX_BAR        4
 #define BOX_RADIUS     8
+#define BOX_PADDING_TOP    12
 #define BOX_PADDING_BOTTOM 12
+/* Vertical rhythm. GtkTextView takes a line's space above and below from
+ * the tags on its first character, so spacing set on a block's final
+ * newline would never apply. Instead every line's space above is set on the
+ * whole line by one "space-above-N" tag, and the gap between two blocks
+ * belongs to the second: its first line's space above (a "block-gap-N"
+ * tag). The only space below is a box's bottom padding, on its last line
+ * ("box-end"), so a box ends where the next block's gap begins. */
+#define BLOCK_GAP      TREATIES_ARTICLE_VIEW_BLOCK_GAP
+#define ITEM_GAP       6   /* between a list's items */
+#define BOX_LINE_GAP   4   /* between a box's label and its text */
+#define BOX_MARGIN     18  /* outside a callout or note */
+#define HEADING_GAP    34
+#define SUBHEADING_GAP 24
+#define DATE_LINE_GAP  6   /* under the title */
 /* A match scrolled to is kept this fraction of the height from the edges. */
 #define MATCH_MARGIN   0.25
 /* Characters of a word laid out without a break opportunity; see
@@ -162,8 +177,10 @@ update_colors (TreatiesArticleView *self)
   gboolean hc = adw_style_manager_get_high_contrast (manager);
   GdkRGBA link, flash, match, current, current_text;
 
-  /* @accent_color of libadwaita 1.2: blue 4 on light, blue 1 on dark. */
-  gdk_rgba_parse (&link, dark ? "#78aeed" : "#1c71d8");
+  /* @accent_color of libadwaita 1.2 on dark (blue 1); on light a shade
+   * darker than its blue 4, which is under 4.5:1 on a callout's or note's
+   * tint (test-article-contrast). */
+  gdk_rgba_parse (&link, dark ? "#78aeed" : "#1a5fb4");
   gdk_rgba_parse (&self->callout_color, dark ? "rgba(120,174,237,0.12)" : "rgba(53,132,228,0.08)");
   gdk_rgba_parse (&self->callout_bar_color, dark ? "#78aeed" : "#3584e4");
   gdk_rgba_parse (&self->note_color, dark ? "rgba(248,228,92,0.09)" : "rgba(229,165,10,0.11)");
@@ -206,57 +223,43 @@ create_tags (TreatiesArticleView *self)
   gtk_text_buffer_create_tag (buffer, "body",
                               "pixels-inside-wrap", 3,
                               NULL);
-  gtk_text_buffer_create_tag (buffer, "paragraph",
-                              "pixels-below-lines", 14,
-                              NULL);
+  gtk_text_buffer_create_tag (buffer, "paragraph", NULL);
   gtk_text_buffer_create_tag (buffer, "title",
                               "weight", 800,
-                              "pixels-below-lines", 6,
-                              "wrap-mode", GTK_WRAP_WORD,
+                              /* A word wider than a narrow window breaks. */
+                              "wrap-mode", GTK_WRAP_WORD_CHAR,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "date-line",
                               "style", PANGO_STYLE_ITALIC,
-                              "pixels-below-lines", 12,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "heading",
                               "weight", PANGO_WEIGHT_BOLD,
-                              "pixels-above-lines", 20,
-                              "pixels-below-lines", 8,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "subheading",
                               "weight", PANGO_WEIGHT_BOLD,
-                              "pixels-above-lines", 10,
-                              "pixels-below-lines", 6,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "list-item",
                               "left-margin", SIDE_MARGIN + 28,
                               "indent", -16,
-                              "pixels-below-lines", 6,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "callout",
                               "left-margin", SIDE_MARGIN + BOX_PADDING + BOX_BAR,
                               "right-margin", SIDE_MARGIN + BOX_PADDING,
-                              "pixels-above-lines", 4,
-                              "pixels-below-lines", 4,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "callout-label",
                               "weight", PANGO_WEIGHT_BOLD,
-                              "pixels-above-lines", 12,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "editor-note",
                               "left-margin", SIDE_MARGIN + BOX_PADDING + BOX_BAR,
                               "right-margin", SIDE_MARGIN + BOX_PADDING,
-                              "pixels-above-lines", 4,
-                              "pixels-below-lines", 4,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "note-label",
                               "weight", PANGO_WEIGHT_BOLD,
                               "variant", PANGO_VARIANT_ALL_SMALL_CAPS,
                               "letter-spacing", 1024,
-                              "pixels-above-lines", 12,
                               NULL);
-  gtk_text_buffer_create_tag (buffer, "block-end",
-                              "pixels-below-lines", 30,
+  gtk_text_buffer_create_tag (buffer, "box-end",
+                              "pixels-below-lines", BOX_PADDING_BOTTOM,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "emphasis",
                               "style", PANGO_STYLE_ITALIC,
@@ -404,6 +407,49 @@ append_runs (TreatiesArticleView *self,
     }
 }
 
+/* Sets the space above the line that holds @offset with a shared
+ * "PREFIX-N" tag over the whole line; "block-gap" tags also mark where a
+ * block starts (see treaties_article_view_get_block_extents()). */
+static void
+space_line (TreatiesArticleView *self,
+            int                  offset,
+            const char          *prefix,
+            int                  pixels)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autofree char *name = g_strdup_printf ("%s-%d", prefix, pixels);
+  GtkTextTag *tag = lookup_tag (self, name);
+  GtkTextIter start, end;
+
+  /* Only these tags set the space above, so their priority is moot. */
+  if (tag == NULL)
+    tag = gtk_text_buffer_create_tag (buffer, name, "pixels-above-lines", pixels, NULL);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+  gtk_text_iter_set_line_offset (&start, 0);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_iter_forward_char (&end);
+  gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+}
+
+/* Opens a block whose first line holds @offset: it owns the gap above
+ * it, at least @gap and at least a box's margin after a box. */
+static void
+space_block (TreatiesArticleView *self,
+             int                  offset,
+             int                  gap)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter above;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &above, offset);
+  gtk_text_iter_set_line_offset (&above, 0);
+  if (gtk_text_iter_backward_line (&above) && gtk_text_iter_has_tag (&above, lookup_tag (self, "box-end")))
+    gap = MAX (gap, BOX_MARGIN);
+  space_line (self, offset, "block-gap", gap);
+}
+
 static void
 append_block (TreatiesArticleView *self,
               TreatiesSection     *section,
@@ -416,12 +462,12 @@ append_block (TreatiesArticleView *self,
   TreatiesBlockKind kind = treaties_block_get_kind (block);
   GtkTextIter iter;
   Box box = { NULL, NULL, kind };
+  int block_start, last_line;
 
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  block_start = last_line = gtk_text_iter_get_offset (&iter);
   if (kind == TREATIES_BLOCK_CALLOUT || kind == TREATIES_BLOCK_EDITOR_NOTE)
-    {
-      gtk_text_buffer_get_end_iter (buffer, &iter);
-      box.start = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
-    }
+    box.start = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
 
   switch (treaties_block_get_kind (block))
     {
@@ -434,10 +480,14 @@ append_block (TreatiesArticleView *self,
     case TREATIES_BLOCK_READING_LIST:
       for (guint i = 0; i < n; i++)
         {
+          gtk_text_buffer_get_end_iter (buffer, &iter);
+          last_line = gtk_text_iter_get_offset (&iter);
           /* Bullet and a tab-like gap; the hanging indent aligns wrapped lines. */
           append (buffer, "•\u2002", NULL, "body", "list-item", NULL);
           append_runs (self, treaties_block_get_item (block, i), "list-item");
-          append (buffer, "\n", NULL, "body", "list-item", i + 1 == n ? "block-end" : NULL, NULL);
+          append (buffer, "\n", NULL, "body", "list-item", NULL);
+          if (i > 0)
+            space_line (self, last_line, "space-above", ITEM_GAP);
         }
       break;
 
@@ -449,24 +499,38 @@ append_block (TreatiesArticleView *self,
         {
           append (buffer, label, NULL, "body", "callout", "callout-label", NULL);
           append (buffer, "\n", NULL, "body", "callout", "callout-label", NULL);
+          gtk_text_buffer_get_end_iter (buffer, &iter);
+          last_line = gtk_text_iter_get_offset (&iter);
         }
       append_runs (self, treaties_block_get_item (block, 0), "callout");
-      append (buffer, "\n", NULL, "body", "callout", "block-end", NULL);
+      append (buffer, "\n", NULL, "body", "callout", NULL);
+      if (last_line != block_start)
+        space_line (self, last_line, "space-above", BOX_LINE_GAP);
       break;
 
     case TREATIES_BLOCK_EDITOR_NOTE:
       append (buffer, label ? label : _("Editor’s note"), NULL, "body", "editor-note", "note-label", NULL);
       append (buffer, "\n", NULL, "body", "editor-note", "note-label", NULL);
+      gtk_text_buffer_get_end_iter (buffer, &iter);
+      last_line = gtk_text_iter_get_offset (&iter);
       append_runs (self, treaties_block_get_item (block, 0), "editor-note");
-      append (buffer, "\n", NULL, "body", "editor-note", "block-end", NULL);
+      append (buffer, "\n", NULL, "body", "editor-note", NULL);
+      space_line (self, last_line, "space-above", BOX_LINE_GAP);
       break;
 
     default:
       g_assert_not_reached ();
     }
 
+  /* A box's padding is inside its first and last lines' spacing. */
+  space_block (self, block_start, box.start != NULL ? BOX_MARGIN + BOX_PADDING_TOP : BLOCK_GAP);
   if (box.start != NULL)
     {
+      GtkTextIter last_start, last_end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &last_start, last_line);
+      gtk_text_buffer_get_end_iter (buffer, &last_end);
+      gtk_text_buffer_apply_tag_by_name (buffer, "box-end", &last_start, &last_end);
       /* Before the block's final newline, so the box ends with its text. */
       gtk_text_buffer_get_end_iter (buffer, &iter);
       gtk_text_iter_backward_char (&iter);
@@ -497,10 +561,16 @@ render (TreatiesArticleView *self)
 
   append (buffer, treaties_article_get_title (self->article), NULL, "body", "title", NULL);
   append (buffer, "\n", NULL, "body", "title", NULL);
+  space_block (self, 0, 0);
   if ((date_line = treaties_article_dup_date_line (self->article)) != NULL)
     {
+      int date_start;
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      date_start = gtk_text_iter_get_offset (&end);
       append (buffer, g_strstrip (date_line), NULL, "body", "date-line", NULL);
       append (buffer, "\n", NULL, "body", "date-line", NULL);
+      space_line (self, date_start, "space-above", DATE_LINE_GAP);
     }
 
   outline = treaties_article_get_outline (self->article);
@@ -518,6 +588,9 @@ render (TreatiesArticleView *self)
 
       append (buffer, treaties_section_get_title (section), NULL, "body", heading_tag, NULL);
       append (buffer, "\n", NULL, "body", heading_tag, NULL);
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, sm->mark);
+      space_block (self, gtk_text_iter_get_offset (&start),
+                   treaties_section_get_depth (section) > 0 ? SUBHEADING_GAP : HEADING_GAP);
 
       for (guint j = 0; j < g_list_model_get_n_items (blocks); j++)
         {
@@ -1235,15 +1308,37 @@ check_passage_in_view (TreatiesArticleView *self)
     treaties_article_view_clear_passage (self);
 }
 
+/* The box behind a callout or note, in buffer coordinates: from its top
+ * padding above the first line's text to the end of its last line, whose
+ * space below is the bottom padding. */
+static void
+get_box_rect (TreatiesArticleView *self,
+              const Box           *box,
+              GdkRectangle        *rect)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  GdkRectangle first;
+  int y2, h2;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, box->start);
+  gtk_text_buffer_get_iter_at_mark (buffer, &end, box->end);
+  gtk_text_view_get_iter_location (view, &start, &first);
+  gtk_text_view_get_line_yrange (view, &end, &y2, &h2);
+  rect->x = SIDE_MARGIN;
+  rect->y = first.y - BOX_PADDING_TOP;
+  rect->width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * SIDE_MARGIN;
+  rect->height = y2 + h2 - rect->y;
+}
+
 static void
 treaties_article_view_snapshot_layer (GtkTextView      *view,
                                       GtkTextViewLayer  layer,
                                       GtkSnapshot      *snapshot)
 {
   TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (view);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GdkRectangle visible;
-  int width;
 
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
     {
@@ -1254,26 +1349,21 @@ treaties_article_view_snapshot_layer (GtkTextView      *view,
     return;
 
   gtk_text_view_get_visible_rect (view, &visible);
-  width = gtk_widget_get_width (GTK_WIDGET (view));
 
   for (guint i = 0; i < self->boxes->len; i++)
     {
       const Box *box = &g_array_index (self->boxes, Box, i);
       const GdkRGBA *fill = box->kind == TREATIES_BLOCK_CALLOUT ? &self->callout_color : &self->note_color;
       const GdkRGBA *bar = box->kind == TREATIES_BLOCK_CALLOUT ? &self->callout_bar_color : &self->note_bar_color;
-      GtkTextIter start, end;
-      int y1, h1, y2, h2;
+      GdkRectangle extents;
       GskRoundedRect outline;
       graphene_rect_t rect;
 
-      gtk_text_buffer_get_iter_at_mark (buffer, &start, box->start);
-      gtk_text_buffer_get_iter_at_mark (buffer, &end, box->end);
-      gtk_text_view_get_line_yrange (view, &start, &y1, &h1);
-      gtk_text_view_get_line_yrange (view, &end, &y2, &h2);
-      if (y2 + h2 < visible.y || y1 > visible.y + visible.height)
+      get_box_rect (self, box, &extents);
+      if (extents.y + extents.height < visible.y || extents.y > visible.y + visible.height)
         continue;
 
-      rect = GRAPHENE_RECT_INIT (SIDE_MARGIN, y1, width - 2 * SIDE_MARGIN, y2 + h2 - y1 + BOX_PADDING_BOTTOM);
+      rect = GRAPHENE_RECT_INIT (extents.x, extents.y, extents.width, extents.height);
       gsk_rounded_rect_init_from_rect (&outline, &rect, BOX_RADIUS);
       gtk_snapshot_push_rounded_clip (snapshot, &outline);
       gtk_snapshot_append_color (snapshot, fill, &rect);
@@ -1887,4 +1977,70 @@ treaties_article_view_activate_mark_at (TreatiesArticleView *self,
     return FALSE;
   g_signal_emit (self, signals[EVENT_MARK_ACTIVATED], 0, event, offset);
   return TRUE;
+}
+
+GArray *
+treaties_article_view_get_block_extents (TreatiesArticleView *self)
+{
+  GtkTextBuffer *buffer;
+  GArray *blocks;
+  GtkTextIter iter;
+  guint b = 0;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  blocks = g_array_new (FALSE, TRUE, sizeof (TreatiesArticleViewBlock));
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      g_autoptr(GSList) tags = gtk_text_iter_get_tags (&iter);
+      gboolean starts_block = FALSE;
+      TreatiesArticleViewBlock *block;
+      GtkTextIter line_end = iter;
+
+      for (GSList *l = tags; l != NULL && !starts_block; l = l->next)
+        {
+          g_autofree char *name = NULL;
+
+          g_object_get (l->data, "name", &name, NULL);
+          starts_block = name != NULL && g_str_has_prefix (name, "block-gap-");
+        }
+      if (!gtk_text_iter_ends_line (&line_end))
+        gtk_text_iter_forward_to_line_end (&line_end);
+      if (starts_block || blocks->len == 0)
+        {
+          g_array_set_size (blocks, blocks->len + 1);
+          g_array_index (blocks, TreatiesArticleViewBlock, blocks->len - 1).start = gtk_text_iter_get_offset (&iter);
+        }
+      block = &g_array_index (blocks, TreatiesArticleViewBlock, blocks->len - 1);
+      block->end = gtk_text_iter_get_offset (&line_end);
+    }
+  while (gtk_text_iter_forward_line (&iter));
+
+  /* Boxes and blocks are both in reading order. */
+  for (guint i = 0; i < blocks->len && b < self->boxes->len; i++)
+    {
+      TreatiesArticleViewBlock *block = &g_array_index (blocks, TreatiesArticleViewBlock, i);
+      const Box *box = &g_array_index (self->boxes, Box, b);
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, box->start);
+      if (gtk_text_iter_get_offset (&iter) != block->start)
+        continue;
+      block->boxed = TRUE;
+      get_box_rect (self, box, &block->box);
+      b++;
+    }
+  return blocks;
+}
+
+void
+treaties_article_view_get_box_fill (TreatiesArticleView *self,
+                                    TreatiesBlockKind    kind,
+                                    GdkRGBA             *fill)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (kind == TREATIES_BLOCK_CALLOUT || kind == TREATIES_BLOCK_EDITOR_NOTE);
+
+  *fill = kind == TREATIES_BLOCK_CALLOUT ? self->callout_color : self->note_color;
 }

@@ -101,5 +101,26 @@ gboolean         treaties_article_view_activate_mark_at   (TreatiesArticleView *
  * link in the text is opened. */
 void             treaties_article_view_open_link          (TreatiesArticleView *self,
                                                            const char          *href);
+/* The least space between two blocks of text (paragraphs, lists, boxes,
+ * headings), in pixels: a box's edge counts as its block's edge. */
+#define TREATIES_ARTICLE_VIEW_BLOCK_GAP 14
+
+/* Where a block is, for tests of the layout: the title with its date line,
+ * each heading, paragraph, list, callout and editor's note. */
+typedef struct
+{
+  int          start;  /* buffer offset of its first character */
+  int          end;    /* buffer offset of the end of its last line */
+  gboolean     boxed;  /* drawn in a box: a callout or an editor's note */
+  GdkRectangle box;    /* the box, in buffer coordinates, if boxed */
+} TreatiesArticleViewBlock;
+
+/* The blocks in reading order, as an array of TreatiesArticleViewBlock. */
+GArray          *treaties_article_view_get_block_extents  (TreatiesArticleView *self);
+/* The colour a callout's or an editor's note's box is filled with, over
+ * the view's background, in the style in force. */
+void             treaties_article_view_get_box_fill       (TreatiesArticleView *self,
+                                                           TreatiesBlockKind    kind,
+                                                           GdkRGBA             *fill);
 
 G_END_DECLS

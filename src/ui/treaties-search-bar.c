@@ -126,6 +126,21 @@ previous_match_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[PREVIOUS_MATCH], 0);
 }
 
+/* GtkSearchBar makes its close button itself, with an icon and no name. */
+static GtkWidget *
+find_close_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "close"))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_close_button (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 treaties_search_bar_dispose (GObject *object)
 {
@@ -241,8 +256,15 @@ static void
 treaties_search_bar_init (TreatiesSearchBar *self)
 {
   GtkEventController *keys;
+  GtkWidget *close;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  if ((close = find_close_button (GTK_WIDGET (self->search_bar))) != NULL)
+    {
+      gtk_widget_set_tooltip_text (close, _("Close Search"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close Search"), -1);
+    }
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_name (keys, "treaties-search-keys");

@@ -1064,6 +1064,8 @@ treaties_window_set_property (GObject      *object,
           gtk_button_set_icon_name (self->timeline_toggle, visible ? "pan-down-symbolic" : "pan-up-symbolic");
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->timeline_toggle),
                                        visible ? _("Hide the Timeline") : _("Show the Timeline"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->timeline_toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          visible ? _("Hide the Timeline") : _("Show the Timeline"), -1);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
