@@ -120,21 +120,45 @@ fixture_write (GFile      *dir,
   return file;
 }
 
-/* A seeded article of about @n_words words in @n_sections sections, from
- * a small vocabulary in English, French and Russian, so that every word
- * occurs in many articles. */
+/* A word of the generated vocabulary: syllables, Latin or Cyrillic. */
+static inline void
+fixture_append_word (GString *out,
+                     guint    number)
+{
+  static const char *latin[] = { "ka", "ro", "mi", "te", "lu", "sa", "no", "vé", "di", "pra", "gen", "ot" };
+  static const char *cyrillic[] = { "ка", "ро", "ми", "те", "лу", "са", "но", "ве", "ди", "пра", "ген", "от" };
+  const char **syllables = number % 4 == 3 ? cyrillic : latin;
+
+  number /= 4;
+  do
+    {
+      g_string_append (out, syllables[number % 12]);
+      number /= 12;
+    }
+  while (number > 0);
+}
+
+/* A seeded article of about @n_words words in @n_sections sections, in
+ * paragraphs of 60 words with a list in each section. Words are drawn as
+ * in prose: nearly half from a few very common words (the worst case for
+ * a search), some from the period's names in English, French and Russian
+ * (each in about a fifth of the paragraphs), the rest from a vocabulary of
+ * 20,000 generated words (each in a few articles). */
 static inline char *
 fixture_generated_json (GRand *rand,
                         guint  number,
                         guint  n_sections,
                         guint  n_words)
 {
-  static const char *words[] = {
-    "treaty", "pact", "league", "nations", "frontier", "guarantee", "conference", "minister", "signed",
-    "ratified", "reparations", "alliance", "neutrality", "security", "disarmament", "protocol", "Rhineland",
-    "Locarno", "Geneva", "Moscow", "Paris", "Berlin", "London", "Warsaw", "Prague", "Société", "Nations",
-    "État", "accord", "garantie", "traité", "СССР", "договор", "Франция", "Германия", "нейтралитет", "ещё",
+  static const char *common[] = {
     "the", "of", "and", "to", "in", "a", "was", "by", "with", "for", "on", "that", "its", "were", "which",
+    "de", "la", "et", "и", "в",
+  };
+  static const char *names[] = {
+    "treaty", "pact", "league", "frontier", "guarantee", "conference", "minister", "signed", "ratified",
+    "reparations", "alliance", "neutrality", "security", "disarmament", "protocol", "Rhineland", "Locarno",
+    "Geneva", "Moscow", "Paris", "Berlin", "Warsaw", "Société", "Nations", "État", "accord", "garantie",
+    "traité", "СССР", "договор", "Франция", "Германия", "нейтралитет", "ещё", "Genève", "Łódź",
   };
   g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *id = g_strdup_printf ("generated-%04u", number);
@@ -146,21 +170,35 @@ fixture_generated_json (GRand *rand,
   for (guint s = 0; s < n_sections; s++)
     {
       GString *spec = g_string_new (NULL);
-      guint in_paragraph = 0;
+      guint left = per_section;
 
-      g_string_append_printf (spec, "section-%u|Section %u|", s, s);
-      for (guint w = 0; w < per_section; w++)
+      g_string_append_printf (spec, "section-%u|Section %u", s, s);
+      for (guint block = 0; left > 0; block++)
         {
-          const char *word = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+          /* The third block of a section is a list of three items. */
+          guint n_items = block == 2 ? 3 : 1;
 
-          g_string_append (spec, word);
-          if (++in_paragraph == 60 && w + 1 < per_section)
+          for (guint item = 0; item < n_items && left > 0; item++)
             {
-              g_string_append (spec, ".|");
-              in_paragraph = 0;
+              guint n = MIN (left, 60 / n_items);
+
+              g_string_append (spec, n_items > 1 ? "|- " : "|");
+              for (guint w = 0; w < n; w++)
+                {
+                  double p = g_rand_double (rand);
+
+                  if (w > 0)
+                    g_string_append_c (spec, ' ');
+                  if (p < 0.45)
+                    g_string_append (spec, common[g_rand_int_range (rand, 0, G_N_ELEMENTS (common))]);
+                  else if (p < 0.60)
+                    g_string_append (spec, names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))]);
+                  else
+                    fixture_append_word (spec, g_rand_int_range (rand, 0, 20000));
+                }
+              g_string_append_c (spec, '.');
+              left -= n;
             }
-          else
-            g_string_append_c (spec, w + 1 < per_section ? ' ' : '.');
         }
       g_ptr_array_add (sections, g_string_free (spec, FALSE));
     }

@@ -301,7 +301,8 @@ test_index_hits (void)
                                         "two|Two|- A list item.|- The frontier again, in a list.",
                                         NULL });
   g_autoptr(GFile) b = write_article (dir, "b.json", "beta", "Beta", "1922-04-16",
-                                      (const char *[]) { "s|S|Frontier, frontier, frontier: the frontier.", NULL });
+                                      (const char *[]) { "s|S|Frontier, frontier, frontier: the frontier.|No.|The frontier held.",
+                                                         "t|T|A frontier post.", NULL });
   g_autoptr(TreatiesSearchIndex) index = treaties_search_index_new (NULL);
   g_autoptr(GPtrArray) files = files_of (a, b, NULL);
   g_autoptr(GPtrArray) entries = update (index, files, TRUE);
@@ -313,13 +314,27 @@ test_index_hits (void)
   g_autofree char *marked = NULL;
   GArray *matches;
 
-  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 5);
   g_assert_cmpuint (g_list_model_get_n_items (one), ==, 1);
   first = g_list_model_get_item (hits, 0);
-  second = g_list_model_get_item (hits, 1);
-  third = g_list_model_get_item (hits, 2);
+  second = g_list_model_get_item (hits, 3);
+  third = g_list_model_get_item (hits, 4);
 
-  /* Beta's one paragraph says it most: its article comes first. */
+  /* Beta says it in more passages: its article comes first, its hits in
+   * reading order. */
+  for (guint i = 1; i < 3; i++)
+    {
+      g_autoptr(TreatiesSearchHit) hit = g_list_model_get_item (hits, i);
+
+      g_assert_cmpstr (treaties_search_hit_get_article_id (hit), ==, "beta");
+      g_assert_cmpstr (treaties_search_hit_get_section_id (hit), ==, i == 1 ? "s" : "t");
+      g_assert_cmpuint (treaties_search_hit_get_block (hit), ==, i == 1 ? 2 : 0);
+    }
+  {
+    g_autoptr(TreatiesSearchHit) best = g_list_model_get_item (one, 0);
+    g_assert_cmpstr (treaties_search_hit_get_article_id (best), ==, "beta");
+    g_assert_cmpuint (treaties_search_hit_get_block (best), ==, 0);
+  }
   g_assert_cmpstr (treaties_search_hit_get_article_id (first), ==, "beta");
   g_assert_cmpstr (treaties_search_hit_get_article_title (first), ==, "Beta");
   g_assert_true (g_file_equal (treaties_search_hit_get_file (first), b));

@@ -25,6 +25,10 @@
  * locked and is made again. */
 #define BUSY_TIMEOUT_MS 1000
 #define SNIPPET_TOKENS  16
+/* Files written per transaction: FTS5 writes a segment per transaction,
+ * and many small ones cost merging. A search waits for one file's rows,
+ * not for the batch: the lock is let go between files. */
+#define BATCH_FILES     64
 
 struct _TreatiesSearchIndex
 {
@@ -101,11 +105,24 @@ fold_token_cb (void       *data,
   FoldContext *c = data;
   g_autofree char *copy = NULL;
   g_autofree char *folded = NULL;
-  gboolean ascii = TRUE;
+  gboolean plain = TRUE;
 
-  for (int i = 0; i < n_token && ascii; i++)
-    ascii = (guchar) token[i] < 0x80;
-  if (ascii)
+  /* What folding leaves as it is, quickly: ASCII, and the lower-case
+   * Russian letters а–я but й (which decomposes), as unicode61 gives them. */
+  for (int i = 0; i < n_token && plain; i++)
+    {
+      guchar b = token[i];
+
+      if (b < 0x80)
+        continue;
+      if (i + 1 < n_token &&
+          ((b == 0xd0 && (guchar) token[i + 1] >= 0xb0 && (guchar) token[i + 1] <= 0xbf && (guchar) token[i + 1] != 0xb9) ||
+           (b == 0xd1 && (guchar) token[i + 1] >= 0x80 && (guchar) token[i + 1] <= 0x8f)))
+        i++;
+      else
+        plain = FALSE;
+    }
+  if (plain)
     return c->token (c->ctx, flags, token, n_token, start, end);
 
   copy = g_strndup (token, n_token);
@@ -146,6 +163,18 @@ register_tokenizer (sqlite3 *db)
   if (rc != SQLITE_OK || api == NULL)
     return rc != SQLITE_OK ? rc : SQLITE_ERROR;
   return api->xCreateTokenizer (api, "treaties", api, &fold, NULL);
+}
+
+/* treaties_keep(set, rowid): whether the second search pass wants a row. */
+static void
+keep_func (sqlite3_context  *ctx,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  GHashTable *rowids = sqlite3_value_pointer (argv[0], "treaties-rowids");
+  gint64 rowid = sqlite3_value_int64 (argv[1]);
+
+  sqlite3_result_int (ctx, rowids != NULL && g_hash_table_contains (rowids, &rowid));
 }
 
 /* --------------------------------------------------------------------- */
@@ -242,6 +271,8 @@ open_at_locked (TreatiesSearchIndex *self,
     }
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   if (register_tokenizer (self->db) != SQLITE_OK ||
+      sqlite3_create_function (self->db, "treaties_keep", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, keep_func,
+                               NULL, NULL) != SQLITE_OK ||
       !exec_locked (self, "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;") ||
       !check_schema_locked (self))
     {
@@ -478,7 +509,7 @@ insert_blocks_locked (TreatiesSearchIndex *self,
 }
 
 /* Replaces the rows of @uri with @entry's and @article's (NULL when
- * invalid). */
+ * invalid), inside the caller's transaction. */
 static gboolean
 store_locked (TreatiesSearchIndex  *self,
               const char           *uri,
@@ -490,14 +521,12 @@ store_locked (TreatiesSearchIndex  *self,
   gint64 id;
   int rc;
 
-  if (!exec_locked (self, "BEGIN"))
-    return FALSE;
   if (!forget_locked (self, uri))
-    goto fail;
+    return FALSE;
 
   if (sqlite3_prepare_v2 (self->db, "INSERT INTO files (uri, mtime, size, article_id, title, date, summary, author, "
                           "problems) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1, &stmt, NULL) != SQLITE_OK)
-    goto fail;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, uri, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, stamp.mtime);
   sqlite3_bind_int64 (stmt, 3, stamp.size);
@@ -511,17 +540,10 @@ store_locked (TreatiesSearchIndex  *self,
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    goto fail;
+    return FALSE;
   id = sqlite3_last_insert_rowid (self->db);
 
-  if (article != NULL && !insert_blocks_locked (self, id, article))
-    goto fail;
-  if (exec_locked (self, "COMMIT"))
-    return TRUE;
-
-fail:
-  exec_locked (self, "ROLLBACK");
-  return FALSE;
+  return article == NULL || insert_blocks_locked (self, id, article);
 }
 
 static TreatiesLibraryEntry *
@@ -579,6 +601,25 @@ prune_locked (TreatiesSearchIndex *self,
   return TRUE;
 }
 
+/* Ends the open transaction, if any: commits it, or with @commit FALSE
+ * rolls it back and returns FALSE. */
+static gboolean
+end_batch (TreatiesSearchIndex *self,
+           guint               *in_batch,
+           gboolean             commit)
+{
+  gboolean ok = TRUE;
+
+  if (*in_batch == 0)
+    return commit;
+  g_mutex_lock (&self->mutex);
+  if (!commit || !(ok = exec_locked (self, "COMMIT")))
+    exec_locked (self, "ROLLBACK");
+  g_mutex_unlock (&self->mutex);
+  *in_batch = 0;
+  return commit && ok;
+}
+
 /* One pass; FALSE when the database failed (the entries made so far are
  * still right, the caller starts again on a new database). */
 static gboolean
@@ -593,6 +634,7 @@ update_pass (TreatiesSearchIndex         *self,
 {
   g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean db_ok = TRUE;
+  guint in_batch = 0;
 
   g_ptr_array_set_size (entries, 0);
 
@@ -607,7 +649,7 @@ update_pass (TreatiesSearchIndex         *self,
       Stamp stamp;
 
       if (g_cancellable_is_cancelled (cancellable))
-        return TRUE;
+        break;
 
       stamp = stamp_file (file);
       g_mutex_lock (&self->mutex);
@@ -616,19 +658,23 @@ update_pass (TreatiesSearchIndex         *self,
         entry = cached_entry_locked (self, file, uri, origin, stamp, &failed);
       g_mutex_unlock (&self->mutex);
       if (failed)
-        return FALSE;
+        return end_batch (self, &in_batch, FALSE);
 
       if (entry == NULL)
         {
           /* Read without the lock: searches go on meanwhile. */
           entry = read_entry (file, origin, &article);
           g_mutex_lock (&self->mutex);
-          if (stamp.size >= 0)
-            stored = store_locked (self, uri, stamp, entry, article);
-          else
-            stored = forget_in_transaction_locked (self, uri);
+          stored = (in_batch > 0 || exec_locked (self, "BEGIN")) &&
+                   (stamp.size >= 0 ? store_locked (self, uri, stamp, entry, article) : forget_locked (self, uri));
+          in_batch++;
           g_mutex_unlock (&self->mutex);
           if (!stored)
+            {
+              g_object_unref (entry);
+              return end_batch (self, &in_batch, FALSE);
+            }
+          if (in_batch >= BATCH_FILES && !end_batch (self, &in_batch, TRUE))
             {
               g_object_unref (entry);
               return FALSE;
@@ -639,6 +685,11 @@ update_pass (TreatiesSearchIndex         *self,
       if (progress != NULL)
         progress (i + 1, files->len, progress_data);
     }
+
+  if (!end_batch (self, &in_batch, TRUE))
+    return FALSE;
+  if (g_cancellable_is_cancelled (cancellable))
+    return TRUE;
 
   if (db_ok && prune)
     {
@@ -711,22 +762,76 @@ treaties_search_index_build_match (const char *query)
 }
 
 typedef struct {
-  gint64             rowid;
-  guint              rank;        /* the best rank of its file's hits */
-  TreatiesSearchHit *hit;
-} RankedHit;
+  gint64 file_id;
+  guint  first;    /* index of its first rowid */
+  guint  n_hits;
+} FileHits;
 
 static int
-ranked_hit_compare (gconstpointer a,
-                    gconstpointer b)
+file_hits_compare (gconstpointer a,
+                   gconstpointer b)
 {
-  const RankedHit *x = a, *y = b;
+  const FileHits *x = a, *y = b;
 
-  if (x->rank != y->rank)
-    return x->rank < y->rank ? -1 : 1;
-  return x->rowid < y->rowid ? -1 : x->rowid > y->rowid;
+  if (x->n_hits != y->n_hits)
+    return x->n_hits > y->n_hits ? -1 : 1;
+  return x->file_id < y->file_id ? -1 : x->file_id > y->file_id;
 }
 
+static gboolean
+is_damage (int rc)
+{
+  return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+}
+
+typedef struct {
+  GFile *file;
+  char  *article_id;
+  char  *title;
+} FileInfo;
+
+static void
+file_info_free (gpointer data)
+{
+  FileInfo *info = data;
+
+  g_clear_object (&info->file);
+  g_free (info->article_id);
+  g_free (info->title);
+  g_free (info);
+}
+
+static FileInfo *
+file_info_locked (TreatiesSearchIndex *self,
+                  gint64               file_id,
+                  int                 *rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  FileInfo *info = NULL;
+
+  *rc = sqlite3_prepare_v2 (self->db, "SELECT uri, article_id, title FROM files WHERE id = ?1", -1, &stmt, NULL);
+  if (*rc != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, file_id);
+  if ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      info = g_new0 (FileInfo, 1);
+      info->file = g_file_new_for_uri ((const char *) sqlite3_column_text (stmt, 0));
+      info->article_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      info->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      *rc = SQLITE_OK;
+    }
+  else if (*rc == SQLITE_DONE)
+    *rc = SQLITE_OK;
+  sqlite3_finalize (stmt);
+  return info;
+}
+
+/* Two passes over the matches, so that a common word costs little more
+ * than a rare one. The first reads only the matching rows' ids (no
+ * ranking, no snippet) and counts them per file; the files with the most
+ * come first, each with its hits in reading order, until @max_hits. The
+ * second makes the snippets of those hits only. */
 static GListModel *
 search_locked (TreatiesSearchIndex *self,
                const char          *match,
@@ -734,76 +839,114 @@ search_locked (TreatiesSearchIndex *self,
                gboolean            *db_failed)
 {
   GListStore *store = g_list_store_new (TREATIES_TYPE_SEARCH_HIT);
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedHit));
-  g_autoptr(GHashTable) file_rank = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) file_objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) files = g_array_new (FALSE, FALSE, sizeof (FileHits));
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) hits = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  g_autoptr(GHashTable) infos = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, file_info_free);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
+  gint64 lowest = G_MAXINT64, highest = 0;
   int rc;
 
-  sql = g_strdup_printf ("SELECT b.rowid, b.section_id, b.section_title, b.block, b.item,"
-                         "  snippet(blocks, 0, char(2), char(3), '…', %d), f.uri, f.article_id, f.title, f.id "
-                         "FROM blocks b JOIN files f ON f.id = (b.rowid >> %d) "
-                         "WHERE blocks MATCH ?1 ORDER BY rank LIMIT ?2",
-                         SNIPPET_TOKENS, ROWID_SHIFT);
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      *db_failed = TRUE;
-      return G_LIST_MODEL (store);
-    }
+  rc = sqlite3_prepare_v2 (self->db, "SELECT rowid FROM blocks WHERE blocks MATCH ?1 ORDER BY rowid", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto out;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, max_hits > 0 ? (gint64) max_hits : -1);
-
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *uri = (const char *) sqlite3_column_text (stmt, 6);
-      gint64 *file_id = g_new (gint64, 1);
-      GFile *file;
-      RankedHit r;
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      gint64 file_id = rowid >> ROWID_SHIFT;
 
-      *file_id = sqlite3_column_int64 (stmt, 9);
-      if (!g_hash_table_contains (file_rank, file_id))
-        g_hash_table_insert (file_rank, file_id, GUINT_TO_POINTER (g_hash_table_size (file_rank)));
-      else
-        g_free (file_id);
-      if ((file = g_hash_table_lookup (file_objects, uri)) == NULL)
+      if (files->len == 0 || g_array_index (files, FileHits, files->len - 1).file_id != file_id)
         {
-          file = g_file_new_for_uri (uri);
-          g_hash_table_insert (file_objects, g_strdup (uri), file);
+          FileHits f = { file_id, rowids->len, 0 };
+          g_array_append_val (files, f);
         }
-
-      r.rowid = sqlite3_column_int64 (stmt, 0);
-      r.rank = 0;
-      r.hit = treaties_search_hit_new (file,
-                                       (const char *) sqlite3_column_text (stmt, 7),
-                                       (const char *) sqlite3_column_text (stmt, 8),
-                                       (const char *) sqlite3_column_text (stmt, 1),
-                                       (const char *) sqlite3_column_text (stmt, 2),
-                                       (guint) sqlite3_column_int (stmt, 3),
-                                       (guint) sqlite3_column_int (stmt, 4),
-                                       (const char *) sqlite3_column_text (stmt, 5));
-      g_array_append_val (ranked, r);
+      g_array_index (files, FileHits, files->len - 1).n_hits++;
+      g_array_append_val (rowids, rowid);
     }
   sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto out;
+  rc = SQLITE_OK;
+
+  g_array_sort (files, file_hits_compare);
+  for (guint i = 0; i < files->len && (max_hits == 0 || chosen->len < max_hits); i++)
+    {
+      FileHits *f = &g_array_index (files, FileHits, i);
+
+      for (guint j = 0; j < f->n_hits && (max_hits == 0 || chosen->len < max_hits); j++)
+        {
+          gint64 *rowid = &g_array_index (rowids, gint64, f->first + j);
+
+          g_array_append_val (chosen, *rowid);
+          g_hash_table_add (wanted, rowid);
+          lowest = MIN (lowest, *rowid);
+          highest = MAX (highest, *rowid);
+        }
+    }
+  if (chosen->len == 0)
+    goto out;
+
+  sql = g_strdup_printf ("SELECT rowid, section_id, section_title, block, item,"
+                         "  snippet(blocks, 0, char(2), char(3), '…', %d) "
+                         "FROM blocks WHERE blocks MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND treaties_keep(?4, rowid)",
+                         SNIPPET_TOKENS);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto out;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, lowest);
+  sqlite3_bind_int64 (stmt, 3, highest);
+  sqlite3_bind_pointer (stmt, 4, wanted, "treaties-rowids", NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      gint64 file_id = rowid >> ROWID_SHIFT;
+      FileInfo *info = g_hash_table_lookup (infos, &file_id);
+      gint64 *key = g_hash_table_lookup (wanted, &rowid);
+
+      if (info == NULL)
+        {
+          int info_rc;
+
+          if ((info = file_info_locked (self, file_id, &info_rc)) == NULL)
+            {
+              if (info_rc != SQLITE_OK)
+                {
+                  rc = info_rc;
+                  break;
+                }
+              continue;
+            }
+          g_hash_table_insert (infos, g_memdup2 (&file_id, sizeof file_id), info);
+        }
+      g_hash_table_insert (hits, key,
+                           treaties_search_hit_new (info->file, info->article_id, info->title,
+                                                    (const char *) sqlite3_column_text (stmt, 1),
+                                                    (const char *) sqlite3_column_text (stmt, 2),
+                                                    (guint) sqlite3_column_int (stmt, 3),
+                                                    (guint) sqlite3_column_int (stmt, 4),
+                                                    (const char *) sqlite3_column_text (stmt, 5)));
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    rc = SQLITE_OK;
+
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      TreatiesSearchHit *hit = g_hash_table_lookup (hits, &g_array_index (chosen, gint64, i));
+
+      if (hit != NULL)
+        g_list_store_append (store, hit);
+    }
+
+out:
   /* Not a bad query (there are none): a damaged file. */
-  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
-    *db_failed = TRUE;
-
-  for (guint i = 0; i < ranked->len; i++)
-    {
-      RankedHit *r = &g_array_index (ranked, RankedHit, i);
-      gint64 file_id = r->rowid >> ROWID_SHIFT;
-
-      r->rank = GPOINTER_TO_UINT (g_hash_table_lookup (file_rank, &file_id));
-    }
-  g_array_sort (ranked, ranked_hit_compare);
-  for (guint i = 0; i < ranked->len; i++)
-    {
-      RankedHit *r = &g_array_index (ranked, RankedHit, i);
-
-      g_list_store_append (store, r->hit);
-      g_object_unref (r->hit);
-    }
+  if (rc != SQLITE_OK)
+    *db_failed = is_damage (rc) || is_damage (sqlite3_errcode (self->db));
   return G_LIST_MODEL (store);
 }
 

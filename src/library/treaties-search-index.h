@@ -16,7 +16,8 @@
  * reported, and every file given to an update gets its entry.
  *
  * Thread-safe: one connection, behind a mutex; updates take it for one
- * file at a time, so a search waits for at most one file's rows.
+ * file at a time (committing every 64 files), so a search waits for at
+ * most one file's rows.
  */
 #pragma once
 
@@ -64,10 +65,12 @@ void                 treaties_search_index_remove       (TreatiesSearchIndex *se
 /* The passages that hold every word of @query (each word also matches
  * the words it begins: "societ" finds "Société"; case, accents and FTS5
  * syntax do not matter: any text can be typed). A new GListModel of
- * TreatiesSearchHit, grouped by article, the article with the best hit
- * first, and in reading order within an article (so hits of a section are
- * together). At most @max_hits (0: no limit), the best ones. An empty or
- * punctuation-only query finds nothing. Blocking; a few ms. */
+ * TreatiesSearchHit, grouped by article, the article with the most
+ * matching passages first, and in reading order within an article (so
+ * hits of a section are together). At most @max_hits (0: no limit): the
+ * first ones of that order. An empty or punctuation-only query finds
+ * nothing. Blocking: milliseconds for a page of hits in 1,000 articles;
+ * every snippet of a common word takes longer. */
 GListModel          *treaties_search_index_search       (TreatiesSearchIndex *self,
                                                          const char          *query,
                                                          guint                max_hits);
