@@ -461,6 +461,31 @@ test_index_stale (void)
   g_assert_cmpuint (treaties_search_index_get_n_rebuilds (index), ==, 1);
 }
 
+/* Where the cache should be, something that is not a folder: the index
+ * lives in memory, and works. */
+static void
+test_index_unwritable (void)
+{
+  g_autoptr(GFile) dir = scratch_dir ("articles");
+  g_autoptr(GFile) a = write_article (dir, "a.json", "alpha", "Alpha", "1925-10-16",
+                                      (const char *[]) { "s|S|Locarno.", NULL });
+  g_autoptr(GFile) cache = treaties_search_index_default_file ();
+  g_autoptr(GFile) cache_dir = g_file_get_parent (cache);
+  g_autoptr(GFile) cache_home = g_file_get_parent (cache_dir);
+  g_autoptr(GFile) blocker = NULL;
+  g_autoptr(GPtrArray) files = files_of (a, NULL);
+  g_autoptr(TreatiesSearchIndex) index = cache_index ();
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_file_make_directory_with_parents (cache_home, NULL, NULL);
+  blocker = fixture_write (cache_home, "treaties", "a file, not a folder");
+
+  entries = update (index, files, TRUE);
+  g_assert_true (treaties_library_entry_is_valid (entries->pdata[0]));
+  assert_finds (index, "locarno", "alpha");
+  g_assert_false (g_file_query_exists (cache, NULL));
+}
+
 /* ------------------------------------------------------------------ */
 
 typedef struct {
@@ -781,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/library/index/corrupt", test_index_corrupt);
   g_test_add_func ("/library/index/locked", test_index_locked);
   g_test_add_func ("/library/index/stale", test_index_stale);
+  g_test_add_func ("/library/index/unwritable", test_index_unwritable);
   g_test_add_func ("/library/listing", test_library_listing);
   g_test_add_func ("/library/watch", test_library_watch);
   g_test_add_func ("/library/reload", test_library_reload);

@@ -723,7 +723,8 @@ treaties_library_set_opened (TreatiesLibrary    *self,
     return;
   g_strfreev (self->opened);
   self->opened = g_strdupv ((char **) uris);
-  if (self->loaded)
+  /* A load under way read the old list: another follows it. */
+  if (self->loaded || self->busy)
     {
       self->reload_pending = TRUE;
       start_job (self);

@@ -313,7 +313,7 @@ ensure_open_locked (TreatiesSearchIndex *self,
           if (open_at_locked (self, path))
             return;
         }
-      g_warning ("Cannot write the search index at %s; keeping it in memory", path ? path : "?");
+      g_message ("Cannot write the search index at %s; keeping it in memory", path ? path : "?");
       self->in_memory = TRUE;
     }
   if (!open_at_locked (self, ":memory:"))
