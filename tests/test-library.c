@@ -756,6 +756,58 @@ test_library_reload (void)
   load (second);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 1);
   g_assert_cmpuint (treaties_search_index_get_n_rebuilds (treaties_library_get_index (second)), ==, 0);
+
+  /* A second load asked for during the first is answered by a load that
+   * started after it: it sees a file written in between. */
+  {
+    LoadState first_state = { 0, }, second_state = { 0, };
+    g_autoptr(GFile) s2 = NULL;
+
+    treaties_library_load_async (second, NULL, load_done_cb, &first_state);
+    s2 = write_article (shipped, "w.json", "washington", "Washington", "1922-02-06",
+                        (const char *[]) { "s|S|Naval.", NULL });
+    treaties_library_load_async (second, NULL, load_done_cb, &second_state);
+    wait_until (load_done, &second_state, "the second load");
+    g_assert_true (first_state.done);
+    g_assert_nonnull (treaties_library_lookup (second, s2));
+  }
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GListModel **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = treaties_search_index_search_finish (TREATIES_SEARCH_INDEX (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+pointer_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* Off the main thread, for a UI that searches while the reader types. */
+static void
+test_index_search_async (void)
+{
+  g_autoptr(GFile) dir = scratch_dir ("articles");
+  g_autoptr(GFile) fr = write_article (dir, "fr.json", "fr", "Le traité", "1931-10-29", french_sections);
+  g_autoptr(TreatiesSearchIndex) index = treaties_search_index_new (NULL);
+  g_autoptr(GPtrArray) files = files_of (fr, NULL);
+  g_autoptr(GPtrArray) entries = update (index, files, TRUE);
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(TreatiesSearchHit) hit = NULL;
+
+  treaties_search_index_search_async (index, "geneve", 10, NULL, search_done_cb, &hits);
+  wait_until (pointer_set, &hits, "an asynchronous search");
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  hit = g_list_model_get_item (hits, 0);
+  g_assert_cmpstr (treaties_search_hit_get_section_id (hit), ==, "contexte");
 }
 
 static void
@@ -807,6 +859,7 @@ main (int   argc,
   g_test_add_func ("/library/index/locked", test_index_locked);
   g_test_add_func ("/library/index/stale", test_index_stale);
   g_test_add_func ("/library/index/unwritable", test_index_unwritable);
+  g_test_add_func ("/library/index/search-async", test_index_search_async);
   g_test_add_func ("/library/listing", test_library_listing);
   g_test_add_func ("/library/watch", test_library_watch);
   g_test_add_func ("/library/reload", test_library_reload);

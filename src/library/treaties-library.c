@@ -67,6 +67,7 @@ typedef struct {
   GPtrArray       *entries;  /* TreatiesLibraryEntry */
   GPtrArray       *removed;  /* GFile */
   guint            last_percent;
+  GPtrArray       *tasks;    /* the load_async calls this full job answers */
 } Job;
 
 static void
@@ -81,6 +82,7 @@ job_free (Job *job)
   g_clear_pointer (&job->origins, g_array_unref);
   g_clear_pointer (&job->entries, g_ptr_array_unref);
   g_clear_pointer (&job->removed, g_ptr_array_unref);
+  g_clear_pointer (&job->tasks, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -406,8 +408,7 @@ job_done_cb (GObject      *source,
 
   if (job->full)
     {
-      waiting = g_steal_pointer (&self->load_tasks);
-      self->load_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+      waiting = g_steal_pointer (&job->tasks);
       set_loading (self, self->reload_pending, self->reload_pending ? 0.0 : 1.0);
     }
 
@@ -528,6 +529,9 @@ start_job (TreatiesLibrary *self)
       job->user_folder = g_object_ref (self->user_folder);
       job->opened = g_strdupv (self->opened);
       self->reload_pending = FALSE;
+      /* Calls made from now on wait for the next load. */
+      job->tasks = g_steal_pointer (&self->load_tasks);
+      self->load_tasks = g_ptr_array_new_with_free_func (g_object_unref);
       /* The full job sees these too. */
       g_hash_table_remove_all (self->pending);
       set_loading (self, TRUE, 0.0);
