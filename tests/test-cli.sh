@@ -20,7 +20,7 @@ contains () { # description, file, text
   if grep -qF -- "$3" "$2"; then ok "$1"; else not_ok "$1: no \"$3\""; fi
 }
 
-echo "1..37"
+echo "1..38"
 
 check "the shipped article is valid" 0 "$src/../data/articles/france-ussr-neutrality-1931.json"
 contains "a valid article gets a summary" "$tmp/out" "valid: “The Important Shift: France and USSR’s Neutrality Treaty”, 10 sections, 27 events"
@@ -119,6 +119,9 @@ lib () { XDG_DATA_HOME="$tmp/lib/data" XDG_CACHE_HOME="$tmp/lib/cache" "$treatie
 if lib geneve && grep -qF "$tmp/lib/data/treaties/articles/mine.treaty.json: fr › contexte:" "$tmp/out" && [ -s "$tmp/lib/cache/treaties/index.sqlite" ]; then
   ok "--search with no file searches the reader's folder, through the index"
 else not_ok "--search of the library"; fi
+if lib "soviet union" && grep -qF "france-ussr-neutrality-1931 › " "$tmp/out"; then
+  ok "the library includes the shipped article"
+else not_ok "--search of the shipped article"; fi
 head -c 4096 /dev/urandom > "$tmp/lib/cache/treaties/index.sqlite"
 if lib geneve && grep -qF "mine.treaty.json: fr › contexte:" "$tmp/out"; then
   ok "a damaged index is made again, and the article is still found"
