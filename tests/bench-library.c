@@ -47,7 +47,7 @@
  * a word in no article. */
 static const char *queries[] = {
   "the", "treaty", "locarno", "rhineland guarantee", "societe", "société des nations", "etat", "lodz",
-  "ссср", "договор франция", "еще", "gen", "kamiro", "каро", "reparations ratified protocol", "zeppelin",
+  "ссср", "договор франция", "еще", "g", "gen", "kamiro", "к", "каро", "reparations ratified protocol", "zeppelin",
 };
 
 static double
