@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "library-fixtures.h"
+#include "treaties-cli-search.h"
 #include "treaties-library.h"
 #include "treaties-search-hit.h"
 #include "treaties-search-index.h"
@@ -843,6 +844,51 @@ test_first_sentence (void)
   }
 }
 
+/* What `treaties --search` prints can never act on a terminal. */
+static void
+test_cli_escape (void)
+{
+  static const struct { const char *text, *want; } cases[] = {
+    { "plain Société СССР", "plain Société СССР" },
+    { "a\nb\tc\rd", "a\\nb\\tc\\rd" },
+    { "\033[31mred\033[0m", "\\e[31mred\\e[0m" },
+    { "bell\007 del\177", "bell\\x07 del\\x7F" },
+    { "c1 \xc2\x9b csi", "c1 \\u{009B} csi" },
+    { "\xe2\x80\xae rtl \xe2\x81\xa6 iso \xe2\x80\xa8 ls", "\\u{202E} rtl \\u{2066} iso \\u{2028} ls" },
+    { "bad \xff\xc3 utf8", "bad \\xFF\\xC3 utf8" },
+    { "back\\slash", "back\\\\slash" },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = treaties_cli_escape (cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].want);
+    }
+
+  /* Random bytes: always valid UTF-8, never a control character. */
+  for (guint i = 0; i < 2000; i++)
+    {
+      char bytes[64];
+      g_autofree char *got = NULL;
+      guint n = g_rand_int_range (rand, 1, sizeof bytes);
+
+      for (guint j = 0; j < n - 1; j++)
+        bytes[j] = (char) g_rand_int_range (rand, 1, 256);
+      bytes[n - 1] = '\0';
+      got = treaties_cli_escape (bytes);
+      g_assert_true (g_utf8_validate (got, -1, NULL));
+      for (const char *p = got; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          g_assert_false (g_unichar_iscntrl (c));
+          g_assert_false (c >= 0x202a && c <= 0x202e);
+          g_assert_false (c >= 0x2066 && c <= 0x2069);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -864,6 +910,7 @@ main (int   argc,
   g_test_add_func ("/library/watch", test_library_watch);
   g_test_add_func ("/library/reload", test_library_reload);
   g_test_add_func ("/library/first-sentence", test_first_sentence);
+  g_test_add_func ("/library/cli-escape", test_cli_escape);
 
   return g_test_run ();
 }
