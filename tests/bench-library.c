@@ -165,6 +165,9 @@ time_stat (GFile *folder)
       g_autoptr(GFileInfo) stat = g_file_query_info (child, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                                                      G_FILE_ATTRIBUTE_TIME_MODIFIED,
                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      if (stat == NULL)
+        g_error ("cannot stat %s", g_file_peek_path (child));
       g_object_unref (info);
     }
   return now () - start;
@@ -320,8 +323,7 @@ main (int   argc,
     {
       g_autofree char *json = fixture_generated_json (rand, i, N_SECTIONS, N_WORDS);
       g_autofree char *name = g_strdup_printf ("generated-%04u.treaty.json", i);
-      g_autoptr(GFile) file = fixture_write (folders[2], name, json);
-
+      g_object_unref (fixture_write (folders[2], name, json));
       total_bytes += strlen (json);
     }
   for (guint s = 0; s < 2; s++)

@@ -229,6 +229,7 @@ test_index_folding (void)
   g_autoptr(GPtrArray) files = files_of (fr, ru, NULL);
   g_autoptr(GPtrArray) entries = update (index, files, TRUE);
 
+  g_assert_true (treaties_library_entry_is_valid (entries->pdata[1]));
   /* French: accents and case, either side. */
   assert_finds (index, "societe", "fr");
   assert_finds (index, "SOCIÉTÉ", "fr");
@@ -271,6 +272,7 @@ test_index_query_escaping (void)
   g_autoptr(GPtrArray) entries = update (index, files, TRUE);
   g_autofree char *match = NULL;
 
+  g_assert_true (treaties_library_entry_is_valid (entries->pdata[0]));
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_autoptr(GListModel) hits = treaties_search_index_search (index, queries[i], 0);
@@ -315,6 +317,7 @@ test_index_hits (void)
   g_autofree char *marked = NULL;
   GArray *matches;
 
+  g_assert_cmpuint (entries->len, ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 5);
   g_assert_cmpuint (g_list_model_get_n_items (one), ==, 1);
   first = g_list_model_get_item (hits, 0);
@@ -423,6 +426,7 @@ test_index_locked (void)
   g_autoptr(GPtrArray) again = NULL;
   sqlite3 *db = NULL;
 
+  g_assert_true (treaties_library_entry_is_valid (entries->pdata[0]));
   g_clear_object (&first);
   g_assert_cmpint (sqlite3_open (g_file_peek_path (cache), &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;", NULL, NULL, NULL),
@@ -646,6 +650,9 @@ test_library_listing (void)
   g_assert_nonnull (strstr (treaties_library_entry_get_problems (e), "broken.json: title: expected a string"));
   g_assert_nonnull (treaties_library_lookup (library, m3));
   g_assert_null (treaties_library_lookup (library, ignored));
+  g_assert_true (entry_at (library, 0) == treaties_library_lookup (library, s1));
+  g_assert_true (entry_at (library, 1) == treaties_library_lookup (library, m2));
+  g_assert_true (entry_at (library, 3) == treaties_library_lookup (library, s2));
 
   /* Everything listed is searchable. */
   assert_finds (treaties_library_get_index (library), "mirrors", "versailles");
@@ -748,6 +755,7 @@ test_library_reload (void)
 
   load (first);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (first)), ==, 1);
+  g_assert_nonnull (treaties_library_lookup (first, s1));
   g_clear_object (&first);
 
   second = test_library (shipped);
@@ -804,6 +812,7 @@ test_index_search_async (void)
   g_autoptr(GListModel) hits = NULL;
   g_autoptr(TreatiesSearchHit) hit = NULL;
 
+  g_assert_true (treaties_library_entry_is_valid (entries->pdata[0]));
   treaties_search_index_search_async (index, "geneve", 10, NULL, search_done_cb, &hits);
   wait_until (pointer_set, &hits, "an asynchronous search");
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
