@@ -1,5 +1,5 @@
 #!/bin/sh
-# test-cli.sh: `treaties --check` and `--export-pdf`, with no display.
+# test-cli.sh: `treaties --check`, `--export-pdf` and `--search`, with no display.
 # Usage: test-cli.sh PATH/TO/treaties   (TAP output)
 set -u
 treaties=$1
@@ -20,7 +20,7 @@ contains () { # description, file, text
   if grep -qF -- "$3" "$2"; then ok "$1"; else not_ok "$1: no \"$3\""; fi
 }
 
-echo "1..$((31 + $(ls "$src"/../data/articles/*.json | wc -l)))"
+echo "1..$((45 + $(ls "$src"/../data/articles/*.json | wc -l)))"
 
 check "the shipped article is valid" 0 "$src/../data/articles/france-ussr-neutrality-1931.json"
 contains "a valid article gets a summary" "$tmp/out" "valid: “The Important Shift: France and USSR’s Neutrality Treaty”, 10 sections, 27 events"
@@ -108,5 +108,52 @@ if ! timeout 60 "$treaties" --export-pdf "$tmp/fifo.pdf" >"$tmp/out" 2>"$tmp/err
   ok "--export-pdf onto a FIFO fails and leaves it a FIFO"
 else not_ok "--export-pdf onto a FIFO"; fi
 rm -f "$tmp/fifo.json" "$tmp/fifo.pdf"
+
+# --search
+mkdir -p "$tmp/s"
+cat > "$tmp/s/fr.json" <<'EOF'
+{"format": 1, "id": "fr", "title": "Le traité", "date": "1931-10-29",
+ "sections": [{"id": "contexte", "title": "Le contexte", "blocks": [
+   {"type": "paragraph", "text": "La Société des Nations siégeait à Genève."},
+   {"type": "list", "items": ["Une garantie", "СССР и Франция"]}]}]}
+EOF
+cat > "$tmp/s/evil.json" <<'EOF'
+{"format": 1, "id": "evil", "title": "Evil",
+ "sections": [{"id": "s", "title": "S", "blocks": [
+   {"type": "paragraph", "text": "Nations \u001b[31mred\u001b[0m and \u202egnirts\u202c, a bell\u0007 and\nnew lines."}]}]}
+EOF
+search () { "$treaties" --search "$@" >"$tmp/out" 2>"$tmp/err"; }
+if search societe "$tmp/s/fr.json"; then ok "--search finds across accents and case (exit 0)"; else not_ok "--search societe: exit $?"; fi
+contains "one line per passage: FILE: id › section: snippet, the match marked" "$tmp/out" "$tmp/s/fr.json: fr › contexte: La [Société] des Nations siégeait à Genève."
+if search "ССС" "$tmp/s/fr.json" && grep -qF "fr › contexte: [СССР] и Франция" "$tmp/out"; then
+  ok "--search folds Cyrillic case, a word finds the words it begins"
+else not_ok "--search ССС"; fi
+search zeppelin "$tmp/s/fr.json"; got=$?
+[ $got -eq 1 ] && [ ! -s "$tmp/out" ] && ok "--search with no hit exits 1 and prints nothing" || not_ok "--search zeppelin: exit $got"
+search '"NEAR( x* -' "$tmp/s/fr.json"; got=$?
+[ $got -eq 1 ] && ok "FTS5 syntax typed is only words: no error (exit 1)" || not_ok "FTS5 syntax: exit $got"
+search nations "$tmp/s/fr.json" "$tmp/s/evil.json" "$tmp/structure.json"; got=$?
+[ $got -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 2 ] && ok "--search over several files, one bad among them" || not_ok "several files: exit $got"
+contains "a bad file's problems go to stderr, as --check says them" "$tmp/err" "$tmp/structure.json: title: expected a string, found a number"
+if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/out"; then not_ok "a control character reached the terminal"; else
+  ok "no control character is printed"; fi
+contains "escape sequences are shown escaped" "$tmp/out" '\u001B[31mred\u001B[0m'
+contains "bidirectional overrides are shown escaped" "$tmp/out" '\u202Egnirts\u202C'
+contains "new lines are shown escaped" "$tmp/out" 'and\nnew'
+
+# With no file: the library, through the cached index.
+mkdir -p "$tmp/lib/data/treaties/articles"
+cp "$tmp/s/fr.json" "$tmp/lib/data/treaties/articles/mine.treaty.json"
+lib () { XDG_DATA_HOME="$tmp/lib/data" XDG_CACHE_HOME="$tmp/lib/cache" "$treaties" --search "$@" >"$tmp/out" 2>"$tmp/err"; }
+if lib geneve && grep -qF "$tmp/lib/data/treaties/articles/mine.treaty.json: fr › contexte:" "$tmp/out" && [ -s "$tmp/lib/cache/treaties/index.sqlite" ]; then
+  ok "--search with no file searches the reader's folder, through the index"
+else not_ok "--search of the library"; fi
+if lib "soviet union" && grep -qF "france-ussr-neutrality-1931 › " "$tmp/out"; then
+  ok "the library includes the shipped article"
+else not_ok "--search of the shipped article"; fi
+head -c 4096 /dev/urandom > "$tmp/lib/cache/treaties/index.sqlite"
+if lib geneve && grep -qF "mine.treaty.json: fr › contexte:" "$tmp/out"; then
+  ok "a damaged index is made again, and the article is still found"
+else not_ok "--search over a damaged index"; fi
 
 [ "$failed" -eq 0 ]

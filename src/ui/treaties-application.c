@@ -11,6 +11,7 @@
 
 #include "treaties-application.h"
 #include "treaties-cli.h"
+#include "treaties-cli-search.h"
 #include "treaties-resources.h"
 #include "treaties-window.h"
 #include "treaties-window-open.h"
@@ -158,6 +159,7 @@ treaties_application_handle_local_options (GApplication *app,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) gfiles = NULL;
   const char *export_path = NULL;
+  const char *search_query = NULL;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
@@ -176,6 +178,9 @@ treaties_application_handle_local_options (GApplication *app,
         }
       return treaties_cli_check (files, g_variant_dict_contains (options, "strict"));
     }
+
+  if (g_variant_dict_lookup (options, "search", "&s", &search_query))
+    return treaties_cli_search (search_query, files);
 
   if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &export_path))
     {
@@ -371,6 +376,9 @@ treaties_application_init (TreatiesApplication *self)
       N_("With --check, fail on warnings too, such as an event marked nowhere in the text"), NULL },
     { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Export the article (the shipped one, or the file given) to OUT.pdf and exit"), N_("OUT.pdf") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Print the passages of the library (or of the files given) that hold every word of QUERY, and exit"),
+      N_("QUERY") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[ARTICLE.json…]") },
     { NULL }
