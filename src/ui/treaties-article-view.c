@@ -115,6 +115,14 @@ struct _TreatiesArticleView
   gint64           passage_at;      /* monotonic time it was shown */
   int              passage_height;  /* the view's height it was scrolled for, or -1 */
   guint            passage_rescroll_id;
+
+  /* A scroll asked for and seen through (see scroll_surely()). */
+  GtkTextMark     *settle_mark;     /* owned */
+  double           settle_yalign;
+  gint64           settle_until;
+  guint            settle_held;     /* frames it has held */
+  double           settle_upper;    /* the end when last scrolled */
+  guint            settle_tick;
   GdkRGBA          mark_color;      /* the marks' dotted underline */
   GdkRGBA          passage_color;
   GdkRGBA          sentence_color;
@@ -638,6 +646,86 @@ mark_y (TreatiesArticleView *self,
   return location.y + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self));
 }
 
+/* GTK 4.8's text view sometimes drops a pending scroll_to_mark(): asked
+ * for while lines are still being validated, it never happens (seen in
+ * test-window and test-event-card on a loaded machine, and under ASan).
+ * So a jump is seen through: each frame for up to two seconds, the adjustment
+ * is set from the mark's place as the layout now measures it, until that
+ * holds for a few frames (or, when it is past the end, until the end stops
+ * growing as lines are measured). A mark deleted with the text ends it. */
+#define SETTLE_USEC   (2000 * 1000)
+#define SETTLE_FRAMES 3
+
+static void
+stop_settling (TreatiesArticleView *self)
+{
+  if (self->settle_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->settle_tick);
+  self->settle_tick = 0;
+  g_clear_object (&self->settle_mark);
+}
+
+static gboolean
+settle_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+  GdkRectangle location;
+  double page, upper, target, wanted;
+
+  if (self->settle_mark == NULL || gtk_text_mark_get_deleted (self->settle_mark) ||
+      self->vadjustment == NULL || g_get_monotonic_time () > self->settle_until)
+    {
+      self->settle_tick = 0;
+      g_clear_object (&self->settle_mark);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->settle_mark);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  upper = gtk_adjustment_get_upper (self->vadjustment);
+  wanted = location.y + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self)) - self->settle_yalign * page;
+  target = CLAMP (wanted, 0, MAX (upper - page, 0));
+  /* Held only when it is where it was asked to be: a place past the end
+   * may just be past an estimated end, which grows as lines are measured. */
+  if (ABS (gtk_adjustment_get_value (self->vadjustment) - target) <= 1 &&
+      (target >= wanted - 1 || upper == self->settle_upper))
+    {
+      /* Past the end, the end must also hold a while: it grows in bursts. */
+      if (++self->settle_held >= (target >= wanted - 1 ? SETTLE_FRAMES : 5 * SETTLE_FRAMES))
+        {
+          self->settle_tick = 0;
+          g_clear_object (&self->settle_mark);
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+  self->settle_held = 0;
+  self->settle_upper = upper;
+  gtk_adjustment_set_value (self->vadjustment, target);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Scrolls @mark to @yalign of the view's height, and sees it through. */
+static void
+scroll_surely (TreatiesArticleView *self,
+               GtkTextMark         *mark,
+               double               yalign)
+{
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.0, TRUE, 0.0, yalign);
+  g_set_object (&self->settle_mark, mark);
+  self->settle_yalign = yalign;
+  self->settle_until = g_get_monotonic_time () + SETTLE_USEC;
+  self->settle_held = 0;
+  self->settle_upper = -1;
+  if (self->settle_tick == 0)
+    self->settle_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), settle_tick_cb, NULL, NULL);
+}
+
 static void
 set_current_section (TreatiesArticleView *self,
                      const char          *id)
@@ -1086,7 +1174,7 @@ passage_rescroll_cb (gpointer data)
 
   self->passage_rescroll_id = 0;
   if (self->passage_start >= 0 && self->passage_mark != NULL)
-    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->passage_mark, 0.0, TRUE, 0.0, PASSAGE_YALIGN);
+    scroll_surely (self, self->passage_mark, PASSAGE_YALIGN);
   return G_SOURCE_REMOVE;
 }
 
@@ -1380,6 +1468,7 @@ treaties_article_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->flash_id, g_source_remove);
   g_clear_handle_id (&self->passage_rescroll_id, g_source_remove);
+  stop_settling (self);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
   g_clear_pointer (&self->marked_items, g_hash_table_unref);
@@ -1600,7 +1689,7 @@ treaties_article_view_scroll_to_section (TreatiesArticleView *self,
   self->pinned_section = g_strdup (sm->id);
   self->pinned_at = g_get_monotonic_time ();
   set_current_section (self, sm->id);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), sm->mark, 0.0, TRUE, 0.0, 0.0);
+  scroll_surely (self, sm->mark, 0.0);
 
   /* Flash the heading so the eye finds it. */
   g_clear_handle_id (&self->flash_id, g_source_remove);
@@ -1884,7 +1973,7 @@ treaties_article_view_show_passage (TreatiesArticleView   *self,
       self->pinned_section = g_strdup (section_id);
       self->pinned_at = g_get_monotonic_time ();
       set_current_section (self, section_id);
-      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->passage_mark, 0.0, TRUE, 0.0, PASSAGE_YALIGN);
+      scroll_surely (self, self->passage_mark, PASSAGE_YALIGN);
     }
   return TRUE;
 }
