@@ -229,6 +229,44 @@ test_span_compare (void)
     }
 }
 
+static char *
+format_text (const char *text)
+{
+  TreatiesDateSpan span;
+
+  g_assert_true (treaties_date_span_parse (text, treaties_day_from_ymd (1918, 11, 11),
+                                           treaties_day_from_ymd (1939, 9, 1), &span, NULL));
+  return treaties_date_span_format (&span);
+}
+
+/* How each form is said, in English (the C locale). */
+static void
+test_span_wording (void)
+{
+  static const struct { const char *text, *words; } cases[] = {
+    { "1931-10-29", "29 October 1931" },
+    { "1931-04", "April 1931" },
+    { "1931", "1931" },
+    { "1931-04~", "about April 1931" },
+    { "1931~", "about 1931" },
+    { "1931-08-10~", "about 10 August 1931" },
+    { "1931-04?", "April 1931 (uncertain)" },
+    { "1931-04%", "about April 1931 (uncertain)" },
+    { "1923/1925", "1923–1925" },
+    { "1923~/1925", "about 1923 – 1925" },
+    { "1925-10-05/1925-10-16", "5 October 1925 – 16 October 1925" },
+    { "1923-01-11/1925-08?", "11 January 1923 – August 1925 (uncertain)" },
+    { "../1939-09-01", "until 1 September 1939" },
+    { "1929-07-24/..", "from 24 July 1929" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = format_text (cases[i].text);
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/date/span/forms", test_span_forms);
   g_test_add_func ("/date/span/errors", test_span_errors);
   g_test_add_func ("/date/span/compare", test_span_compare);
+  g_test_add_func ("/date/span/wording", test_span_wording);
 
   return g_test_run ();
 }

@@ -161,6 +161,13 @@ treaties_event_get_span (TreatiesEvent *self)
   return &self->span;
 }
 
+char *
+treaties_event_format_date (TreatiesEvent *self)
+{
+  g_return_val_if_fail (TREATIES_IS_EVENT (self), NULL);
+  return treaties_date_span_format (&self->span);
+}
+
 const char *
 treaties_event_get_title (TreatiesEvent *self)
 {

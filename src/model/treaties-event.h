@@ -34,6 +34,8 @@ const char         *treaties_event_get_id          (TreatiesEvent *self);
 TreatiesDay         treaties_event_get_date        (TreatiesEvent *self);
 /* The days the event covers, and how precisely they are known. */
 const TreatiesDateSpan *treaties_event_get_span    (TreatiesEvent *self);
+/* The date in the reader's language, as treaties_date_span_format(). */
+char               *treaties_event_format_date     (TreatiesEvent *self);
 const char         *treaties_event_get_title       (TreatiesEvent *self);
 const char         *treaties_event_get_description (TreatiesEvent *self);
 /* Ids of the sections this event illuminates, in reading order. */

@@ -137,7 +137,7 @@ G_DEFINE_FINAL_TYPE (TreatiesTimeline, treaties_timeline, GTK_TYPE_WIDGET)
 static char *
 dup_event_name (TreatiesEvent *event)
 {
-  g_autofree char *date = treaties_day_format_long (treaties_event_get_date (event));
+  g_autofree char *date = treaties_event_format_date (event);
 
   /* Translators: an event on the timeline: its date, then its title. */
   return g_strdup_printf (C_("timeline event", "%s — %s"),
@@ -757,7 +757,7 @@ prepare_caption (TreatiesTimeline            *self,
     return FALSE;
 
   event = treaties_timeline_layout_get_event (self->layout, self->focused);
-  date = treaties_day_format_long (treaties_event_get_date (event));
+  date = treaties_event_format_date (event);
   markup = g_markup_printf_escaped (C_("timeline tooltip", "<b>%s</b> — %s"),
                                     g_strstrip (date), treaties_event_get_title (event));
   description = treaties_event_get_description (event);
@@ -1312,7 +1312,7 @@ treaties_timeline_query_tooltip (GtkWidget  *widget,
     return FALSE;
 
   event = treaties_timeline_layout_get_event (self->layout, index);
-  date = treaties_day_format_long (treaties_event_get_date (event));
+  date = treaties_event_format_date (event);
   /* Translators: a tooltip on the timeline: an event's date, then its title. */
   markup = g_markup_printf_escaped (C_("timeline tooltip", "<b>%s</b> — %s"),
                                     g_strstrip (date), treaties_event_get_title (event));
