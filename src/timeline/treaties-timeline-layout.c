@@ -23,6 +23,10 @@
 
 /* Markers and labels. */
 #define MARKER_RADIUS      3.5
+#define BAR_HEIGHT         5.0
+#define BAR_LANE_GAP       1.0
+#define BAR_GAP_X          2.0   /* between bars in one lane */
+#define MAX_BAR_LANES      2     /* what fits under the labels */
 #define PRIMARY_RADIUS     5.5   /* half the diagonal of its diamond */
 #define MERGE_PIXELS       1.0
 #define LABEL_PAD_X        6.0   /* text inset in a label's box */
@@ -60,6 +64,10 @@ struct _TreatiesTimelineLayout
   guint                        n_events;
   TreatiesDay                 *dates;
   TreatiesEvent              **events;
+  /* events longer than a day, in date order, and the latest end so far */
+  guint                        n_spans;
+  guint                       *spans;
+  TreatiesDay                 *span_max_ends;
   int                          primary_index;
   float                       *title_widths;     /* lazily, NAN: not measured */
 
@@ -107,6 +115,7 @@ struct _TreatiesTimelineLayout
   GArray                      *era_bands;
   GArray                      *markers;
   GArray                      *labels;
+  GArray                      *bars;
   GArray                      *label_rows[MAX_LABEL_ROWS];  /* LabelBox, by x */
   GStringChunk                *strings;
 };
@@ -528,6 +537,74 @@ compute_markers (TreatiesTimelineLayout *self,
 
       g_array_append_val (self->markers, marker);
       i = j;
+    }
+}
+
+/* Bars of the events longer than a day that reach into
+ * [@first_day, @last_day], in lanes: the spans starting up to @last_day,
+ * walked back while a span so far could still end in view. */
+static void
+compute_bars (TreatiesTimelineLayout *self,
+              double                  first_day,
+              double                  last_day)
+{
+  double lane_ends[MAX_BAR_LANES];
+  guint lo = 0, hi = self->n_spans;
+  guint n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->dates[self->spans[mid]] <= last_day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint k = lo; k-- > 0 && self->span_max_ends[k] >= first_day;)
+    {
+      guint index = self->spans[k];
+      const TreatiesDateSpan *span = treaties_event_get_span (self->events[index]);
+      TreatiesTimelineBar bar = { 0 };
+
+      if (span->end < first_day)
+        continue;
+      bar.event_index = index;
+      bar.x = treaties_timeline_layout_day_to_x (self, span->start);
+      bar.width = treaties_timeline_layout_day_to_x (self, span->end) - bar.x;
+      bar.open_start = span->open_start;
+      bar.open_end = span->open_end;
+      bar.fuzzy_start = span->open_start || span->start_qualifier != 0;
+      bar.fuzzy_end = span->open_end || span->end_qualifier != 0;
+      bar.primary = (int) index == self->primary_index;
+      bar.selected = (int) index == self->selected;
+      bar.highlighted = treaties_timeline_layout_is_highlighted (self, index);
+      g_array_append_val (self->bars, bar);
+    }
+
+  /* Found latest first: into start order, then each into the lowest lane
+   * free at its start. */
+  n = self->bars->len;
+  for (guint i = 0; i < n / 2; i++)
+    {
+      TreatiesTimelineBar tmp = g_array_index (self->bars, TreatiesTimelineBar, i);
+
+      g_array_index (self->bars, TreatiesTimelineBar, i) = g_array_index (self->bars, TreatiesTimelineBar, n - 1 - i);
+      g_array_index (self->bars, TreatiesTimelineBar, n - 1 - i) = tmp;
+    }
+  for (guint l = 0; l < MAX_BAR_LANES; l++)
+    lane_ends[l] = -G_MAXDOUBLE;
+  for (guint i = 0; i < n; i++)
+    {
+      TreatiesTimelineBar *bar = &g_array_index (self->bars, TreatiesTimelineBar, i);
+      guint lane = 0;
+
+      while (lane + 1 < MAX_BAR_LANES && lane_ends[lane] + BAR_GAP_X > bar->x)
+        lane++;
+      lane_ends[lane] = MAX (lane_ends[lane], bar->x + bar->width);
+      bar->lane = lane;
+      bar->height = BAR_HEIGHT;
+      bar->y = self->frame.axis_y - BAR_HEIGHT / 2 - lane * (BAR_HEIGHT + BAR_LANE_GAP);
     }
 }
 
@@ -1296,6 +1373,8 @@ treaties_timeline_layout_finalize (GObject *object)
   g_clear_object (&self->article);
   g_clear_pointer (&self->dates, g_free);
   g_clear_pointer (&self->events, g_free);
+  g_clear_pointer (&self->spans, g_free);
+  g_clear_pointer (&self->span_max_ends, g_free);
   g_clear_pointer (&self->title_widths, g_free);
   g_clear_pointer (&self->eras, g_free);
   g_clear_pointer (&self->era_rows, g_free);
@@ -1307,6 +1386,7 @@ treaties_timeline_layout_finalize (GObject *object)
   g_clear_pointer (&self->era_bands, g_array_unref);
   g_clear_pointer (&self->markers, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->bars, g_array_unref);
   for (guint r = 0; r < MAX_LABEL_ROWS; r++)
     g_clear_pointer (&self->label_rows[r], g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -1337,6 +1417,7 @@ treaties_timeline_layout_init (TreatiesTimelineLayout *self)
   self->era_bands = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineEraBand));
   self->markers = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineMarker));
   self->labels = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineLabel));
+  self->bars = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineBar));
   for (guint r = 0; r < MAX_LABEL_ROWS; r++)
     self->label_rows[r] = g_array_new (FALSE, FALSE, sizeof (LabelBox));
   self->strings = g_string_chunk_new (256);
@@ -1378,6 +1459,20 @@ treaties_timeline_layout_new (TreatiesArticle *article)
   for (guint i = 0; i < self->n_events; i++)
     {
       g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+      const TreatiesDateSpan *span = treaties_event_get_span (event);
+
+      if (treaties_date_span_is_long (span))
+        {
+          if ((self->n_spans & (self->n_spans - 1)) == 0)
+            {
+              self->spans = g_renew (guint, self->spans, MAX (2 * self->n_spans, 1));
+              self->span_max_ends = g_renew (TreatiesDay, self->span_max_ends, MAX (2 * self->n_spans, 1));
+            }
+          self->spans[self->n_spans] = i;
+          self->span_max_ends[self->n_spans] =
+            self->n_spans > 0 ? MAX (self->span_max_ends[self->n_spans - 1], span->end) : span->end;
+          self->n_spans++;
+        }
 
       /* The article keeps its events alive as long as we keep it. */
       self->events[i] = event;
@@ -1955,6 +2050,7 @@ treaties_timeline_layout_compute (TreatiesTimelineLayout *self)
   g_array_set_size (self->era_bands, 0);
   g_array_set_size (self->markers, 0);
   g_array_set_size (self->labels, 0);
+  g_array_set_size (self->bars, 0);
   g_string_chunk_clear (self->strings);
   memset (frame, 0, sizeof *frame);
   compute_vertical (self, frame);
@@ -1976,6 +2072,8 @@ treaties_timeline_layout_compute (TreatiesTimelineLayout *self)
       compute_ticks (self);
       compute_eras (self);
       compute_markers (self, first, first + n);
+      compute_bars (self, treaties_timeline_layout_x_to_day (self, 0),
+                    treaties_timeline_layout_x_to_day (self, self->width));
       compute_labels (self);
     }
 
@@ -1987,6 +2085,8 @@ treaties_timeline_layout_compute (TreatiesTimelineLayout *self)
   frame->n_markers = self->markers->len;
   frame->labels = (const TreatiesTimelineLabel *) (gpointer) self->labels->data;
   frame->n_labels = self->labels->len;
+  frame->bars = (const TreatiesTimelineBar *) (gpointer) self->bars->data;
+  frame->n_bars = self->bars->len;
   self->frame_valid = TRUE;
 
   return frame;
@@ -2056,6 +2156,20 @@ treaties_timeline_layout_hit_test (TreatiesTimelineLayout *self,
         if (x >= l->x && x < l->x + l->width && y >= l->y && y < l->y + l->height)
           {
             found = l->event_index;
+            break;
+          }
+      }
+
+  /* Then bars, the latest starting on top. */
+  if (found < 0)
+    for (guint i = frame->n_bars; i-- > 0;)
+      {
+        const TreatiesTimelineBar *b = &frame->bars[i];
+
+        if (x >= b->x - tolerance && x <= b->x + b->width + tolerance &&
+            y >= b->y - tolerance && y <= b->y + b->height + tolerance)
+          {
+            found = b->event_index;
             break;
           }
       }
