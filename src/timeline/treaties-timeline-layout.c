@@ -51,6 +51,14 @@
 #define FALLBACK_CHAR_WIDTH 7.0
 #define FALLBACK_LINE_HEIGHT 16.0
 
+/* How a span's ends were written, kept beside its end for compute_bars(). */
+typedef enum {
+  SPAN_OPEN_START  = 1 << 0,
+  SPAN_OPEN_END    = 1 << 1,
+  SPAN_FUZZY_START = 1 << 2,
+  SPAN_FUZZY_END   = 1 << 3,
+} SpanFlags;
+
 struct _TreatiesTimelineLayout
 {
   GObject                      parent_instance;
@@ -67,7 +75,9 @@ struct _TreatiesTimelineLayout
   /* events longer than a day, in date order, and the latest end so far */
   guint                        n_spans;
   guint                       *spans;
+  TreatiesDay                 *span_ends;
   TreatiesDay                 *span_max_ends;
+  guint8                      *span_flags;       /* SpanFlags */
   int                          primary_index;
   float                       *title_widths;     /* lazily, NAN: not measured */
 
@@ -549,8 +559,8 @@ compute_bars (TreatiesTimelineLayout *self,
               double                  last_day)
 {
   double lane_ends[MAX_BAR_LANES];
-  guint lo = 0, hi = self->n_spans;
-  guint n;
+  guint lo = 0, hi = self->n_spans, k_first;
+  int last_run = -1;
 
   while (lo < hi)
     {
@@ -561,50 +571,66 @@ compute_bars (TreatiesTimelineLayout *self,
       else
         hi = mid;
     }
-  for (guint k = lo; k-- > 0 && self->span_max_ends[k] >= first_day;)
-    {
-      guint index = self->spans[k];
-      const TreatiesDateSpan *span = treaties_event_get_span (self->events[index]);
-      TreatiesTimelineBar bar = { 0 };
+  /* Before k_first every span ended before the view. */
+  k_first = lo;
+  while (k_first > 0 && self->span_max_ends[k_first - 1] >= first_day)
+    k_first--;
 
-      if (span->end < first_day)
-        continue;
-      bar.event_index = index;
-      bar.x = treaties_timeline_layout_day_to_x (self, span->start);
-      bar.width = treaties_timeline_layout_day_to_x (self, span->end) - bar.x;
-      bar.open_start = span->open_start;
-      bar.open_end = span->open_end;
-      bar.fuzzy_start = span->open_start || span->start_qualifier != 0;
-      bar.fuzzy_end = span->open_end || span->end_qualifier != 0;
-      bar.primary = (int) index == self->primary_index;
-      bar.selected = (int) index == self->selected;
-      bar.highlighted = treaties_timeline_layout_is_highlighted (self, index);
-      g_array_append_val (self->bars, bar);
-    }
-
-  /* Found latest first: into start order, then each into the lowest lane
-   * free at its start. */
-  n = self->bars->len;
-  for (guint i = 0; i < n / 2; i++)
-    {
-      TreatiesTimelineBar tmp = g_array_index (self->bars, TreatiesTimelineBar, i);
-
-      g_array_index (self->bars, TreatiesTimelineBar, i) = g_array_index (self->bars, TreatiesTimelineBar, n - 1 - i);
-      g_array_index (self->bars, TreatiesTimelineBar, n - 1 - i) = tmp;
-    }
+  /* In start order, each into the lowest lane free at its start. Only
+   * the layout's own arrays are read until a bar is kept. */
   for (guint l = 0; l < MAX_BAR_LANES; l++)
     lane_ends[l] = -G_MAXDOUBLE;
-  for (guint i = 0; i < n; i++)
+  for (guint k = k_first; k < lo; k++)
     {
-      TreatiesTimelineBar *bar = &g_array_index (self->bars, TreatiesTimelineBar, i);
+      guint index = self->spans[k];
+      guint8 flags = self->span_flags[k];
+      TreatiesTimelineBar bar = { 0 };
+      gboolean highlighted, strong;
       guint lane = 0;
 
-      while (lane + 1 < MAX_BAR_LANES && lane_ends[lane] + BAR_GAP_X > bar->x)
+      if (self->span_ends[k] < first_day)
+        continue;
+      bar.x = treaties_timeline_layout_day_to_x (self, self->dates[index]);
+      bar.width = treaties_timeline_layout_day_to_x (self, self->span_ends[k]) - bar.x;
+      highlighted = self->highlighted->len > 0 && treaties_timeline_layout_is_highlighted (self, index);
+      strong = highlighted || (int) index == self->primary_index || (int) index == self->selected;
+      while (lane + 1 < MAX_BAR_LANES && lane_ends[lane] + BAR_GAP_X > bar.x)
         lane++;
-      lane_ends[lane] = MAX (lane_ends[lane], bar->x + bar->width);
-      bar->lane = lane;
-      bar->height = BAR_HEIGHT;
-      bar->y = self->frame.axis_y - BAR_HEIGHT / 2 - lane * (BAR_HEIGHT + BAR_LANE_GAP);
+
+      /* In the shared lane, an ordinary bar that overlaps the run before it
+       * joins it: one bar for a crowd of them, so that a frame holds what
+       * can be seen, not how many spans there are. */
+      if (lane == MAX_BAR_LANES - 1 && last_run >= 0 && lane_ends[lane] >= bar.x && !strong)
+        {
+          TreatiesTimelineBar *run = &g_array_index (self->bars, TreatiesTimelineBar, last_run);
+
+          if (bar.x + bar.width > run->x + run->width)
+            {
+              run->width = bar.x + bar.width - run->x;
+              run->open_end = (flags & SPAN_OPEN_END) != 0;
+              run->fuzzy_end = (flags & SPAN_FUZZY_END) != 0;
+            }
+          run->n_events++;
+          lane_ends[lane] = MAX (lane_ends[lane], bar.x + bar.width);
+          continue;
+        }
+
+      bar.event_index = index;
+      bar.n_events = 1;
+      bar.lane = lane;
+      bar.height = BAR_HEIGHT;
+      bar.y = self->frame.axis_y - BAR_HEIGHT / 2 - lane * (BAR_HEIGHT + BAR_LANE_GAP);
+      bar.open_start = (flags & SPAN_OPEN_START) != 0;
+      bar.open_end = (flags & SPAN_OPEN_END) != 0;
+      bar.fuzzy_start = (flags & SPAN_FUZZY_START) != 0;
+      bar.fuzzy_end = (flags & SPAN_FUZZY_END) != 0;
+      bar.primary = (int) index == self->primary_index;
+      bar.selected = (int) index == self->selected;
+      bar.highlighted = highlighted;
+      lane_ends[lane] = MAX (lane_ends[lane], bar.x + bar.width);
+      g_array_append_val (self->bars, bar);
+      if (lane == MAX_BAR_LANES - 1)
+        last_run = strong ? -1 : (int) self->bars->len - 1;
     }
 }
 
@@ -1375,6 +1401,8 @@ treaties_timeline_layout_finalize (GObject *object)
   g_clear_pointer (&self->events, g_free);
   g_clear_pointer (&self->spans, g_free);
   g_clear_pointer (&self->span_max_ends, g_free);
+  g_clear_pointer (&self->span_ends, g_free);
+  g_clear_pointer (&self->span_flags, g_free);
   g_clear_pointer (&self->title_widths, g_free);
   g_clear_pointer (&self->eras, g_free);
   g_clear_pointer (&self->era_rows, g_free);
@@ -1467,8 +1495,15 @@ treaties_timeline_layout_new (TreatiesArticle *article)
             {
               self->spans = g_renew (guint, self->spans, MAX (2 * self->n_spans, 1));
               self->span_max_ends = g_renew (TreatiesDay, self->span_max_ends, MAX (2 * self->n_spans, 1));
+              self->span_ends = g_renew (TreatiesDay, self->span_ends, MAX (2 * self->n_spans, 1));
+              self->span_flags = g_renew (guint8, self->span_flags, MAX (2 * self->n_spans, 1));
             }
           self->spans[self->n_spans] = i;
+          self->span_ends[self->n_spans] = span->end;
+          self->span_flags[self->n_spans] =
+            (span->open_start ? SPAN_OPEN_START : 0) | (span->open_end ? SPAN_OPEN_END : 0) |
+            (span->open_start || span->start_qualifier ? SPAN_FUZZY_START : 0) |
+            (span->open_end || span->end_qualifier ? SPAN_FUZZY_END : 0);
           self->span_max_ends[self->n_spans] =
             self->n_spans > 0 ? MAX (self->span_max_ends[self->n_spans - 1], span->end) : span->end;
           self->n_spans++;

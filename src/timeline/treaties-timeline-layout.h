@@ -121,11 +121,15 @@ typedef struct {
  * a bar from its first day's x to its last day's (x + width; unclipped),
  * in bar lane `lane` (0 on the axis, higher lanes above it), top y,
  * height `height`. Overlapping bars take different lanes while there are
- * lanes; past the last, they share it. An end is `fuzzy` when it is
+ * lanes; past the last, they share it, and there ordinary overlapping bars
+ * join into one run of `n_events` events (event_index the first; the end
+ * is the latest's), so a frame holds no more bars than can be seen.
+ * An end is `fuzzy` when it is
  * approximate, uncertain or open: painters fade or dash it. The event's
  * marker stays at its start and its label beside it, as for a day. */
 typedef struct {
   guint    event_index;
+  guint    n_events;
   guint    lane;
   double   x;
   double   y;
