@@ -429,6 +429,33 @@ test_events_spans (void)
   g_assert_cmpuint (span->end_precision, ==, TREATIES_DATE_PRECISION_YEAR);
 }
 
+/* The test article with spans (tests/data/spans-1925.treaty.json, for
+ * looking at them) loads, each of its events marked in the text. */
+static void
+test_spans_article (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "spans-1925.treaty.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = treaties_article_new_from_file (file, NULL, &error);
+  GListModel *events;
+  guint n_long = 0, n_qualified = 0;
+
+  g_assert_no_error (error);
+  events = treaties_article_get_events (article);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+      const TreatiesDateSpan *span = treaties_event_get_span (event);
+
+      n_long += treaties_date_span_is_long (span);
+      n_qualified += treaties_date_span_is_qualified (span);
+      g_assert_true (treaties_article_is_event_marked (article, event));
+    }
+  g_assert_cmpuint (n_long, ==, 10);
+  g_assert_cmpuint (n_qualified, ==, 4);
+}
+
 /* Marks in two sections and a subsection, adjacent marks, text before a
  * mark that has more bytes than characters. */
 static const char *passages_json =
@@ -1118,6 +1145,7 @@ main (int   argc,
   g_test_add_func ("/article/shipped/verbatim", test_shipped_verbatim);
   g_test_add_func ("/article/shipped/timeline", test_shipped_timeline);
   g_test_add_func ("/article/events/spans", test_events_spans);
+  g_test_add_func ("/article/events/spans-article", test_spans_article);
   g_test_add_func ("/article/shipped/editor-notes", test_shipped_editor_notes);
   g_test_add_func ("/article/shipped/reading-list", test_shipped_reading_list);
   g_test_add_func ("/article/shipped/locarno", test_locarno);
