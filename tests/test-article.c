@@ -365,6 +365,97 @@ test_events_sorted_stably (void)
   g_assert_cmpstr (treaties_event_get_id (g_ptr_array_index (for_s, 0)), ==, "b");
 }
 
+/* Spans and reduced precision load, keep what they were written with, and
+ * sort by start, then end; open ends lie at the range's ends. */
+static void
+test_events_spans (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article =
+    load_string ("{\"format\":1,\"id\":\"a\",\"title\":\"t\","
+                 "\"sections\":[{\"id\":\"s\",\"title\":\"x\",\"blocks\":[]}],"
+                 "\"timeline\":{\"start\":\"1920-01-01\",\"end\":\"1930-01-01\","
+                 "\"eras\":[{\"id\":\"r\",\"title\":\"R\",\"start\":\"1923-01~\",\"end\":\"1925?\"}],"
+                 "\"events\":["
+                 "{\"id\":\"y\",\"date\":\"1925\",\"title\":\"Y\"},"
+                 "{\"id\":\"o\",\"date\":\"../1921-06-30\",\"title\":\"O\"},"
+                 "{\"id\":\"m\",\"date\":\"1925-01~\",\"title\":\"M\"},"
+                 "{\"id\":\"d\",\"date\":\"1925-01-01\",\"title\":\"D\"},"
+                 "{\"id\":\"i\",\"date\":\"1925-10-05/1925-10-16\",\"title\":\"I\"},"
+                 "{\"id\":\"f\",\"date\":\"1929-07-24/..\",\"title\":\"F\"}]}}", &error);
+  GListModel *events;
+  const char *order = "odmyif";
+  g_autoptr(TreatiesEvent) open_start = NULL;
+  g_autoptr(TreatiesEvent) month = NULL;
+  g_autoptr(TreatiesEvent) open_end = NULL;
+  g_autoptr(TreatiesEra) era = NULL;
+  const TreatiesDateSpan *span;
+
+  g_assert_no_error (error);
+  events = treaties_article_get_events (article);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+      g_assert_cmpint (treaties_event_get_id (event)[0], ==, order[i]);
+      /* get_date() is the first day, for callers that know only days. */
+      g_assert_cmpuint (treaties_event_get_date (event), ==, treaties_event_get_span (event)->start);
+    }
+
+  open_start = g_list_model_get_item (events, 0);
+  span = treaties_event_get_span (open_start);
+  g_assert_true (span->open_start);
+  g_assert_cmpuint (span->start, ==, treaties_day_from_ymd (1920, 1, 1));
+  g_assert_cmpuint (span->end, ==, treaties_day_from_ymd (1921, 6, 30));
+
+  month = g_list_model_get_item (events, 2);
+  span = treaties_event_get_span (month);
+  g_assert_cmpuint (span->start, ==, treaties_day_from_ymd (1925, 1, 1));
+  g_assert_cmpuint (span->end, ==, treaties_day_from_ymd (1925, 1, 31));
+  g_assert_cmpuint (span->start_precision, ==, TREATIES_DATE_PRECISION_MONTH);
+  g_assert_cmpuint (span->start_qualifier, ==, TREATIES_DATE_QUALIFIER_APPROXIMATE);
+
+  open_end = g_list_model_get_item (events, 5);
+  span = treaties_event_get_span (open_end);
+  g_assert_true (span->open_end);
+  g_assert_cmpuint (span->end, ==, treaties_day_from_ymd (1930, 1, 1));
+
+  era = g_list_model_get_item (treaties_article_get_eras (article), 0);
+  span = treaties_era_get_span (era);
+  g_assert_cmpuint (treaties_era_get_start (era), ==, treaties_day_from_ymd (1923, 1, 1));
+  g_assert_cmpuint (treaties_era_get_end (era), ==, treaties_day_from_ymd (1925, 12, 31));
+  g_assert_cmpuint (span->start_qualifier, ==, TREATIES_DATE_QUALIFIER_APPROXIMATE);
+  g_assert_cmpuint (span->end_qualifier, ==, TREATIES_DATE_QUALIFIER_UNCERTAIN);
+  g_assert_cmpuint (span->end_precision, ==, TREATIES_DATE_PRECISION_YEAR);
+}
+
+/* The test article with spans (tests/data/spans-1925.treaty.json, for
+ * looking at them) loads, each of its events marked in the text. */
+static void
+test_spans_article (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "spans-1925.treaty.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = treaties_article_new_from_file (file, NULL, &error);
+  GListModel *events;
+  guint n_long = 0, n_qualified = 0;
+
+  g_assert_no_error (error);
+  events = treaties_article_get_events (article);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+      const TreatiesDateSpan *span = treaties_event_get_span (event);
+
+      n_long += treaties_date_span_is_long (span);
+      n_qualified += treaties_date_span_is_qualified (span);
+      g_assert_true (treaties_article_is_event_marked (article, event));
+    }
+  g_assert_cmpuint (n_long, ==, 10);
+  g_assert_cmpuint (n_qualified, ==, 4);
+}
+
 /* Marks in two sections and a subsection, adjacent marks, text before a
  * mark that has more bytes than characters. */
 static const char *passages_json =
@@ -1053,6 +1144,8 @@ main (int   argc,
   g_test_add_func ("/article/shipped/headings", test_shipped_headings);
   g_test_add_func ("/article/shipped/verbatim", test_shipped_verbatim);
   g_test_add_func ("/article/shipped/timeline", test_shipped_timeline);
+  g_test_add_func ("/article/events/spans", test_events_spans);
+  g_test_add_func ("/article/events/spans-article", test_spans_article);
   g_test_add_func ("/article/shipped/editor-notes", test_shipped_editor_notes);
   g_test_add_func ("/article/shipped/reading-list", test_shipped_reading_list);
   g_test_add_func ("/article/shipped/locarno", test_locarno);

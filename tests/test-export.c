@@ -15,6 +15,8 @@
 #include "treaties-hyphenator.h"
 #include "treaties-page-renderer.h"
 #include "treaties-pdf-exporter.h"
+#include "treaties-timeline-figure.h"
+#include <pango/pangocairo.h>
 
 /* poppler-glib 22 has no autoptr cleanups of its own; local names avoid a
  * clash with a later version that does. */
@@ -828,6 +830,57 @@ test_cli (void)
   remove_temp_dir (dir);
 }
 
+/* The figure of an article with one event, @date, as the count of inked
+ * pixels along its axis row. */
+static guint
+figure_ink (const char *date)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"format\":1,\"id\":\"f\",\"title\":\"F\",\"sections\":[{\"id\":\"s\",\"title\":\"S\","
+    "\"blocks\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}],"
+    "\"timeline\":{\"start\":\"1918-11-11\",\"end\":\"1939-09-01\","
+    "\"events\":[{\"id\":\"e\",\"date\":\"%s\",\"title\":\"E\"}]}}", date);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = treaties_article_new_from_bytes (bytes, "f.json", &error);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 500, 700);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context;
+  const guint8 *data;
+  int stride;
+  guint inked = 0;
+
+  g_assert_no_error (error);
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  treaties_timeline_figure_draw (article, context, cr, 0, 0, 500, 700);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < 700; y++)
+    for (int x = 0; x < 500; x++)
+      if (data[y * stride + 4 * x + 1] < 200)
+        inked++;
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return inked;
+}
+
+/* A span is drawn as a bar: a year-long span inks much more than its day. */
+static void
+test_figure_span (void)
+{
+  guint day = figure_ink ("1925-10-05");
+  guint span = figure_ink ("1925-10-05/1931-10-16");
+  guint year = figure_ink ("1927");
+
+  g_test_message ("inked pixels: day %u, span %u, year %u", day, span, year);
+  g_assert_cmpuint (span, >, day + 200);
+  g_assert_cmpuint (year, >, day + 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -842,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/seed/outline", test_seed_outline);
   g_test_add_func ("/export/pdf/seed/links", test_seed_links);
   g_test_add_func ("/export/layout/paper", test_paper);
+  g_test_add_func ("/export/figure/span", test_figure_span);
   g_test_add_func ("/export/layout/letter-image-surface", test_render_letter_image);
   g_test_add_func ("/export/layout/long/keep-with-next", test_long_keep_with_next);
   g_test_add_func ("/export/layout/text-is-not-markup", test_text_is_not_markup);

@@ -164,6 +164,60 @@ test_long_date (void)
   g_assert_cmpstr (locarno, ==, "1er décembre 1925");
 }
 
+static char *
+format_span (const char *text)
+{
+  TreatiesDateSpan span;
+
+  g_assert_true (treaties_date_span_parse (text, treaties_day_from_ymd (1918, 11, 11),
+                                           treaties_day_from_ymd (1939, 9, 1), &span, NULL));
+  return treaties_date_span_format (&span);
+}
+
+/* Spans, months and doubtful dates in French, then in Russian (month
+ * names from LC_TIME, words from LANGUAGE). */
+static void
+test_span_wording (void)
+{
+  static const struct { const char *text, *fr, *ru; } cases[] = {
+    { "1931-04~", "vers avril 1931", "около апреля 1931 г." },
+    { "1931-04", "avril 1931", "Апрель 1931 г." },
+    { "1931~", "vers 1931", "около 1931 г." },
+    { "1923/1925", "1923–1925", "1923–1925 гг." },
+    { "1931-08?", "août 1931 (date incertaine)", "Август 1931 г. (дата под вопросом)" },
+    { "1925-10-05/1925-10-16", "5 octobre 1925 – 16 octobre 1925", "5 октября 1925 г. – 16 октября 1925 г." },
+    { "../1939-09-01", "… – 1er septembre 1939", "… – 1 сентября 1939 г." },
+    { "1931-10-29", "29 octobre 1931", "29 октября 1931 г." },
+  };
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *lc_time = g_strdup (setlocale (LC_TIME, NULL));
+
+  if (skip_without_locale ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = format_span (cases[i].text);
+      g_assert_cmpstr (words, ==, cases[i].fr);
+    }
+
+  if (setlocale (LC_TIME, "ru_RU.UTF-8") == NULL)
+    {
+      g_test_skip ("the ru_RU.UTF-8 locale is not installed");
+      return;
+    }
+  g_setenv ("LANGUAGE", "ru", TRUE);
+  textdomain (GETTEXT_PACKAGE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = format_span (cases[i].text);
+      g_assert_cmpstr (words, ==, cases[i].ru);
+    }
+  g_setenv ("LANGUAGE", language, TRUE);
+  textdomain (GETTEXT_PACKAGE);
+  setlocale (LC_TIME, lc_time);
+}
+
 static void
 test_title (Fixture       *f,
             gconstpointer  data)
@@ -385,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/i18n/catalogue", test_catalogue);
   g_test_add_func ("/i18n/russian-plurals", test_russian_plurals);
   g_test_add_func ("/i18n/long-date", test_long_date);
+  g_test_add_func ("/i18n/span-wording", test_span_wording);
   ADD ("/i18n/window/title", NULL, test_title);
   ADD ("/i18n/window/title-fallback", GINT_TO_POINTER (1), test_title_fallback);
   ADD ("/i18n/window/timeline-heading", NULL, test_timeline_heading);

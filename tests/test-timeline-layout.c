@@ -1052,6 +1052,174 @@ test_no_size (void)
                      treaties_timeline_layout_get_min_height (layout));
 }
 
+/* Bars: from the first day to the last, lanes that do not overlap, below
+ * every label; a day alone has none. */
+static void
+assert_bars_sound (TreatiesTimelineLayout      *layout,
+                   const TreatiesTimelineFrame *frame)
+{
+  for (guint i = 0; i < frame->n_bars; i++)
+    {
+      const TreatiesTimelineBar *a = &frame->bars[i];
+      const TreatiesDateSpan *span =
+        treaties_event_get_span (treaties_timeline_layout_get_event (layout, a->event_index));
+
+      g_assert_true (treaties_date_span_is_long (span));
+      g_assert_cmpfloat_with_epsilon (a->x, treaties_timeline_layout_day_to_x (layout, span->start), 1e-6);
+      g_assert_cmpuint (a->n_events, >=, 1);
+      if (a->n_events == 1)
+        g_assert_cmpfloat_with_epsilon (a->x + a->width, treaties_timeline_layout_day_to_x (layout, span->end), 1e-6);
+      else
+        {
+          /* A run in the shared lane, of ordinary bars, reaching as far as
+           * the latest. */
+          g_assert_cmpuint (a->lane, ==, 1);
+          g_assert_false (a->primary || a->highlighted || a->selected);
+          g_assert_cmpfloat (a->x + a->width, >=, treaties_timeline_layout_day_to_x (layout, span->end) - 1e-6);
+        }
+      /* In view. */
+      g_assert_cmpfloat (a->x, <=, frame->width);
+      g_assert_cmpfloat (a->x + a->width, >=, 0);
+      /* On the axis or just above it, under the labels. */
+      g_assert_cmpfloat (a->y, <=, frame->axis_y);
+      g_assert_cmpfloat (a->y + a->height, >=, frame->axis_y - 12);
+      for (guint l = 0; l < frame->n_labels; l++)
+        g_assert_cmpfloat (frame->labels[l].y + frame->labels[l].height, <=, a->y);
+      g_assert_cmpint (a->fuzzy_start, ==, span->open_start || span->start_qualifier != 0);
+      g_assert_cmpint (a->fuzzy_end, ==, span->open_end || span->end_qualifier != 0);
+      if (i > 0)
+        g_assert_cmpuint (span->start, >=,
+                          treaties_event_get_span (treaties_timeline_layout_get_event (layout, frame->bars[i - 1].event_index))->start);
+
+      /* Bars of one lane overlap only in the last, shared lane. */
+      for (guint j = i + 1; j < frame->n_bars; j++)
+        {
+          const TreatiesTimelineBar *b = &frame->bars[j];
+
+          if (a->lane == b->lane && a->lane == 0)
+            g_assert_true (a->x + a->width < b->x || b->x + b->width < a->x);
+        }
+    }
+}
+
+static void
+test_bars (void)
+{
+  const TestEvent events[] = {
+    { "../1921-06-30", "Plebiscites", FALSE },
+    { "1923/1925", "Ruhr occupation", FALSE },
+    { "1925-10-05/1925-10-16", "Locarno conference", TRUE },
+    { "1925-10~/1925-12-01", "Locarno negotiations", FALSE },
+    { "1929-07-24/..", "Kellogg–Briand Pact in force", FALSE },
+    { "1931-08", "A month", FALSE },
+    { "1931-08-10", "A day", FALSE },
+  };
+  g_autoptr(TreatiesArticle) article = article_new ("1918-11-11", "1939-09-01", NULL, events, G_N_ELEMENTS (events));
+  g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, 1200);
+  const TreatiesTimelineFrame *frame;
+  const TreatiesTimelineBar *ruhr = NULL, *open = NULL, *month = NULL;
+  guint index;
+
+  treaties_timeline_layout_zoom_fit (layout);
+  frame = treaties_timeline_layout_compute (layout);
+  g_assert_cmpuint (frame->n_bars, ==, 6);
+  assert_bars_sound (layout, frame);
+  assert_labels_disjoint (frame);
+  for (guint i = 0; i < frame->n_bars; i++)
+    {
+      const char *title = treaties_event_get_title (treaties_timeline_layout_get_event (layout, frame->bars[i].event_index));
+
+      if (g_str_equal (title, "Ruhr occupation"))
+        ruhr = &frame->bars[i];
+      else if (g_str_equal (title, "Plebiscites"))
+        open = &frame->bars[i];
+      else if (g_str_equal (title, "A month"))
+        month = &frame->bars[i];
+      g_assert_false (g_str_equal (title, "A day"));
+    }
+  g_assert_nonnull (ruhr);
+  g_assert_nonnull (open);
+  g_assert_nonnull (month);
+  /* A year's span runs over its whole years, a month over its month. */
+  g_assert_cmpfloat_with_epsilon (ruhr->x, treaties_timeline_layout_day_to_x (layout, day ("1923-01-01")), 1e-6);
+  g_assert_cmpfloat_with_epsilon (ruhr->x + ruhr->width, treaties_timeline_layout_day_to_x (layout, day ("1925-12-31")), 1e-6);
+  g_assert_cmpfloat_with_epsilon (month->width,
+                                  treaties_timeline_layout_day_to_x (layout, day ("1931-08-31")) -
+                                  treaties_timeline_layout_day_to_x (layout, day ("1931-08-01")), 1e-6);
+  /* An open start lies at the range's start, and is fuzzy. */
+  g_assert_cmpfloat_with_epsilon (open->x, frame->axis_start_x, 1e-6);
+  g_assert_true (open->open_start && open->fuzzy_start && !open->fuzzy_end);
+  /* The Ruhr and the two Locarno bars overlap: not all in one lane. */
+  g_assert_cmpuint (ruhr->lane, ==, 0);
+
+  /* Zoomed into October 1925: the Ruhr's bar still shows though its start
+   * (and its marker) lie far left; August 1931 is gone. */
+  treaties_timeline_layout_set_visible_days (layout, day ("1925-10-01"), day ("1925-10-31"));
+  frame = treaties_timeline_layout_compute (layout);
+  assert_bars_sound (layout, frame);
+  assert_labels_disjoint (frame);
+  g_assert_cmpuint (frame->n_bars, ==, 3);
+  g_assert_cmpfloat (frame->bars[0].x, <, 0);
+  g_assert_false (treaties_timeline_layout_find_marker (layout, frame->bars[0].event_index) != NULL);
+  /* A bar takes a click where no marker or label is. */
+  g_assert_true (treaties_timeline_layout_hit_test (layout, frame->width / 2 + 200,
+                                                    frame->bars[0].y + frame->bars[0].height / 2,
+                                                    0, &index));
+  g_assert_cmpuint (index, ==, frame->bars[0].event_index);
+}
+
+/* Random spans at every zoom: the bars in view are exactly the events
+ * longer than a day that reach into it. */
+static void
+test_bars_generated (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1925);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  TestEvent events[300];
+  g_autoptr(TreatiesArticle) article = NULL;
+  g_autoptr(TreatiesTimelineLayout) layout = NULL;
+  TreatiesDay first = day ("1919-01-01");
+
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      TreatiesDay a = first + g_rand_int_range (rand, 0, 7000);
+      TreatiesDay b = a + (g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 0, 1500));
+      g_autofree char *sa = treaties_day_to_iso (a);
+      g_autofree char *sb = treaties_day_to_iso (MIN (b, day ("1939-09-01")));
+      char *text = g_rand_int_range (rand, 0, 5) == 0 ? g_strndup (sa, 7)
+                   : g_strdup_printf ("%s%s/%s", sa, g_rand_boolean (rand) ? "~" : "", sb);
+
+      g_ptr_array_add (strings, text);
+      events[i] = (TestEvent) { text, "Event", FALSE };
+    }
+  article = article_new ("1918-11-11", "1939-09-01", NULL, events, G_N_ELEMENTS (events));
+  layout = layout_new (article, 900);
+  treaties_timeline_layout_zoom_fit (layout);
+  for (guint z = 0; z < 8; z++)
+    {
+      const TreatiesTimelineFrame *frame = treaties_timeline_layout_compute (layout);
+      double lo = treaties_timeline_layout_x_to_day (layout, 0);
+      double hi = treaties_timeline_layout_x_to_day (layout, frame->width);
+      guint expected = 0, shown = 0;
+
+      for (guint i = 0; i < treaties_timeline_layout_get_n_events (layout); i++)
+        {
+          const TreatiesDateSpan *span = treaties_event_get_span (treaties_timeline_layout_get_event (layout, i));
+
+          if (treaties_date_span_is_long (span) && span->start <= hi && span->end >= lo)
+            expected++;
+        }
+      for (guint i = 0; i < frame->n_bars; i++)
+        shown += frame->bars[i].n_events;
+      g_assert_cmpuint (shown, ==, expected);
+      /* Crowds join: never more bars than lanes times pixels. */
+      g_assert_cmpuint (frame->n_bars, <=, 2 * frame->width);
+      assert_bars_sound (layout, frame);
+      assert_labels_disjoint (frame);
+      treaties_timeline_layout_zoom (layout, 2.0, frame->width * 0.3);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1077,6 +1245,8 @@ main (int   argc,
   g_test_add_func ("/timeline-layout/selected/range-ends", test_range_end_labels);
   g_test_add_func ("/timeline-layout/same-day", test_same_day);
   g_test_add_func ("/timeline-layout/no-size", test_no_size);
+  g_test_add_func ("/timeline-layout/bars", test_bars);
+  g_test_add_func ("/timeline-layout/bars/generated", test_bars_generated);
 
   return g_test_run ();
 }

@@ -119,6 +119,42 @@ draw_marker (cairo_t  *cr,
     }
 }
 
+/* Events longer than a day, as the screen draws them: a bar from the first
+ * day to the last, fading out over its first or last few points where that
+ * end is approximate, uncertain or open; cut to the strip. */
+static void
+draw_bars (cairo_t                     *cr,
+           const TreatiesTimelineFrame *frame,
+           double                       x_first,
+           double                       x_last)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x_first, 0, x_last - x_first, frame->height);
+  cairo_clip (cr);
+  for (guint i = 0; i < frame->n_bars; i++)
+    {
+      const TreatiesTimelineBar *bar = &frame->bars[i];
+      const Rgb *ink = bar->primary || bar->highlighted ? &ink_primary : &ink_marker;
+      double alpha = 0.45;
+      double x0 = bar->x, x1 = bar->x + bar->width;
+      double fade = MIN (12.0, bar->width / 3);
+      cairo_pattern_t *pattern;
+
+      if (x1 < x_first || x0 > x_last || bar->width <= 0)
+        continue;
+      pattern = cairo_pattern_create_linear (x0, 0, x1, 0);
+      cairo_pattern_add_color_stop_rgba (pattern, 0, ink->r, ink->g, ink->b, bar->fuzzy_start ? 0 : alpha);
+      cairo_pattern_add_color_stop_rgba (pattern, fade / bar->width, ink->r, ink->g, ink->b, alpha);
+      cairo_pattern_add_color_stop_rgba (pattern, 1 - fade / bar->width, ink->r, ink->g, ink->b, alpha);
+      cairo_pattern_add_color_stop_rgba (pattern, 1, ink->r, ink->g, ink->b, bar->fuzzy_end ? 0 : alpha);
+      cairo_set_source (cr, pattern);
+      cairo_pattern_destroy (pattern);
+      cairo_rectangle (cr, x0, bar->y, bar->width, bar->height);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
 static gboolean
 day_in_strip (double day,
               double first,
@@ -386,6 +422,7 @@ draw_strip (TreatiesTimelineLayout *layout,
       pango_cairo_show_layout (cr, text);
     }
 
+  draw_bars (cr, frame, x_first, x_last);
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < frame->n_markers; i++)
       {

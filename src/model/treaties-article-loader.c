@@ -1557,6 +1557,44 @@ parse_section (Loader     *loader,
     return NULL;
   return g_steal_pointer (&section);
 }
+/* An event's or an era's date: a day, month or year, maybe qualified, or
+ * an interval of two (see treaties_date_span_parse()). FALSE, and a
+ * problem, if it is missing or not one. */
+static gboolean
+get_date_span (Loader           *loader,
+               const Members    *m,
+               guint             k,
+               const char       *path,
+               TreatiesDay       range_start,
+               TreatiesDay       range_end,
+               TreatiesDateSpan *out_span)
+{
+  JsonNode *node = m->nodes[k];
+  const char *key = m->keys[k];
+  g_autoptr(GError) error = NULL;
+
+  if (node == NULL)
+    {
+      add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, key,
+                          "missing (expected a date: " TREATIES_DATE_FORMS ")");
+      return FALSE;
+    }
+  if (!is_string (node))
+    {
+      add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, key,
+                          "expected a date (" TREATIES_DATE_FORMS "), found %s",
+                          node_type_name (node));
+      return FALSE;
+    }
+  if (!treaties_date_span_parse (json_node_get_string (node), range_start, range_end,
+                                 out_span, &error))
+    {
+      add_member_problem (loader, TREATIES_ARTICLE_ERROR_STRUCTURE, path, key,
+                          "\"%s\" %s", json_node_get_string (node), error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 in_range (TreatiesDay day,
@@ -1624,7 +1662,8 @@ parse_timeline (Loader          *loader,
           const char *path = path_index (path_buf, "timeline.eras", i);
           JsonObject *era;
           const char *id, *title;
-          TreatiesDay era_start, era_end;
+          TreatiesDateSpan start_span = { 0 }, end_span = { 0 }, era_span;
+          TreatiesDay era_start = TREATIES_DAY_INVALID, era_end = TREATIES_DAY_INVALID;
 
           if (!(era = expect_object (loader, json_array_get_element (array, i), path)))
             continue;
@@ -1633,8 +1672,15 @@ parse_timeline (Loader          *loader,
             check_keys (loader, era, path, era_keys);
           id = get_id (loader, &m, ERA_ID, path, loader->era_ids, "era");
           title = get_string (loader, &m, ERA_TITLE, path, TRUE);
-          era_start = get_date (loader, &m, ERA_START, path, TRUE);
-          era_end = get_date (loader, &m, ERA_END, path, TRUE);
+          /* Each end may itself be a month, a year or an interval: the
+           * era runs from the first day of the one to the last of the
+           * other. */
+          if (get_date_span (loader, &m, ERA_START, path, range_ok ? start : TREATIES_DAY_INVALID,
+                             range_ok ? end : TREATIES_DAY_INVALID, &start_span))
+            era_start = start_span.start;
+          if (get_date_span (loader, &m, ERA_END, path, range_ok ? start : TREATIES_DAY_INVALID,
+                             range_ok ? end : TREATIES_DAY_INVALID, &end_span))
+            era_end = end_span.end;
           if (era_start != TREATIES_DAY_INVALID && era_end != TREATIES_DAY_INVALID)
             {
               char where_buf[PATH_SIZE];
@@ -1651,7 +1697,20 @@ parse_timeline (Loader          *loader,
                                "the era lies outside the timeline's range (%s to %s)", s, e);
                 }
               else if (id && title)
-                g_ptr_array_add (eras, treaties_era_new (id, title, era_start, era_end));
+                {
+                  era_span = (TreatiesDateSpan) {
+                    .start = era_start,
+                    .end = era_end,
+                    .start_precision = start_span.start_precision,
+                    .end_precision = end_span.end_precision,
+                    .start_qualifier = start_span.start_qualifier,
+                    .end_qualifier = end_span.end_qualifier,
+                    .interval = TRUE,
+                    .open_start = start_span.open_start,
+                    .open_end = end_span.open_end,
+                  };
+                  g_ptr_array_add (eras, treaties_era_new_span (id, title, &era_span));
+                }
             }
         }
     }
@@ -1672,7 +1731,7 @@ parse_timeline (Loader          *loader,
           JsonObject *event;
           JsonNode *member;
           const char *id, *title, *description, *href;
-          TreatiesDay date;
+          TreatiesDateSpan span = { 0 };
           gboolean primary = FALSE;
 
           g_ptr_array_set_size (section_ids, 0);
@@ -1682,7 +1741,8 @@ parse_timeline (Loader          *loader,
           if (m.unknown)
             check_keys (loader, event, path, event_keys);
           id = get_id (loader, &m, EVENT_ID, path, loader->event_ids, "event");
-          date = get_date (loader, &m, EVENT_DATE, path, TRUE);
+          get_date_span (loader, &m, EVENT_DATE, path, range_ok ? start : TREATIES_DAY_INVALID,
+                         range_ok ? end : TREATIES_DAY_INVALID, &span);
           title = get_string (loader, &m, EVENT_TITLE, path, TRUE);
           description = get_string (loader, &m, EVENT_DESCRIPTION, path, FALSE);
           href = get_string (loader, &m, EVENT_HREF, path, FALSE);
@@ -1691,7 +1751,8 @@ parse_timeline (Loader          *loader,
               check_href (loader, href, path, "href");
             }
 
-          if (date != TREATIES_DAY_INVALID && range_ok && !in_range (date, start, end))
+          if (span.start != TREATIES_DAY_INVALID && range_ok &&
+              !(in_range (span.start, start, end) && in_range (span.end, start, end)))
             {
               char where_buf[PATH_SIZE];
               const char *where = path_field (where_buf, path, "date");
@@ -1741,10 +1802,10 @@ parse_timeline (Loader          *loader,
             }
           g_ptr_array_add (section_ids, NULL);
 
-          if (loader->n_problems == n_before && id && title && date != TREATIES_DAY_INVALID)
-            g_ptr_array_add (events, treaties_event_new (id, date, title, description,
-                                                         (const char * const *) section_ids->pdata,
-                                                         primary, href));
+          if (loader->n_problems == n_before && id && title && span.start != TREATIES_DAY_INVALID)
+            g_ptr_array_add (events, treaties_event_new_span (id, &span, title, description,
+                                                              (const char * const *) section_ids->pdata,
+                                                              primary, href));
         }
     }
 

@@ -57,12 +57,13 @@ G_DEFINE_FINAL_TYPE (TreatiesArticle, treaties_article, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (treaties-article-error-quark, treaties_article_error)
 
-/* Items with their day, sorted by day and then by their place in the file
- * (stable). The day is read once per item rather than twice per comparison,
+/* Items with their first and last day, sorted by the first, then the last,
+ * then by their place in the file (stable). The day is read once per item rather than twice per comparison,
  * and an article already in order, as most are, is not sorted at all. */
 typedef struct
 {
   TreatiesDay day;
+  TreatiesDay last;
   guint       index;
   gpointer    item;
 } DayItem;
@@ -75,24 +76,28 @@ compare_day_items (const void *a,
 
   if (x->day != y->day)
     return (x->day > y->day) - (x->day < y->day);
+  if (x->last != y->last)
+    return (x->last > y->last) - (x->last < y->last);
   return (x->index > y->index) - (x->index < y->index);
 }
 
 static void
 sort_by_day (GPtrArray   *items,
-             TreatiesDay *days)
+             TreatiesDay *days,
+             TreatiesDay *lasts)
 {
   g_autofree DayItem *keyed = NULL;
   gboolean sorted = TRUE;
 
   for (guint i = 1; i < items->len && sorted; i++)
-    sorted = days[i - 1] <= days[i];
+    sorted = days[i - 1] < days[i] ||
+             (days[i - 1] == days[i] && lasts[i - 1] <= lasts[i]);
   if (sorted)
     return;
 
   keyed = g_new (DayItem, items->len);
   for (guint i = 0; i < items->len; i++)
-    keyed[i] = (DayItem) { days[i], i, items->pdata[i] };
+    keyed[i] = (DayItem) { days[i], lasts[i], i, items->pdata[i] };
   qsort (keyed, items->len, sizeof (DayItem), compare_day_items);
   for (guint i = 0; i < items->len; i++)
     items->pdata[i] = keyed[i].item;
@@ -321,6 +326,7 @@ treaties_article_set_timeline (TreatiesArticle *self,
                                GPtrArray       *events)
 {
   g_autofree TreatiesDay *days = NULL;
+  g_autofree TreatiesDay *lasts = NULL;
 
   g_return_if_fail (TREATIES_IS_ARTICLE (self));
   /* Once. */
@@ -331,9 +337,13 @@ treaties_article_set_timeline (TreatiesArticle *self,
   self->timeline_end = end;
 
   days = g_new (TreatiesDay, MAX (eras->len, events->len));
+  lasts = g_new (TreatiesDay, MAX (eras->len, events->len));
   for (guint i = 0; i < eras->len; i++)
-    days[i] = treaties_era_get_start (g_ptr_array_index (eras, i));
-  sort_by_day (eras, days);
+    {
+      days[i] = treaties_era_get_start (g_ptr_array_index (eras, i));
+      lasts[i] = treaties_era_get_end (g_ptr_array_index (eras, i));
+    }
+  sort_by_day (eras, days, lasts);
   treaties_array_model_append (self->eras, eras->pdata, eras->len);
 
   /* The file's order names events in messages, as timeline.events[N]. */
@@ -341,8 +351,13 @@ treaties_article_set_timeline (TreatiesArticle *self,
   for (guint i = 0; i < events->len; i++)
     g_ptr_array_add (self->events_in_file, g_ptr_array_index (events, i));
   for (guint i = 0; i < events->len; i++)
-    days[i] = treaties_event_get_date (g_ptr_array_index (events, i));
-  sort_by_day (events, days);
+    {
+      const TreatiesDateSpan *span = treaties_event_get_span (g_ptr_array_index (events, i));
+
+      days[i] = span->start;
+      lasts[i] = span->end;
+    }
+  sort_by_day (events, days, lasts);
   for (guint i = 0; i < events->len; i++)
     {
       TreatiesEvent *event = g_ptr_array_index (events, i);

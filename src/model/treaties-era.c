@@ -12,8 +12,7 @@ struct _TreatiesEra
 
   char        *id;
   char        *title;
-  TreatiesDay  start;
-  TreatiesDay  end;
+  TreatiesDateSpan span;
 };
 
 G_DEFINE_FINAL_TYPE (TreatiesEra, treaties_era, G_TYPE_OBJECT)
@@ -46,16 +45,35 @@ treaties_era_new (const char  *id,
                   TreatiesDay  start,
                   TreatiesDay  end)
 {
+  TreatiesDateSpan span;
+
+  treaties_date_span_init_day (&span, start);
+  span.end = end;
+  span.interval = TRUE;
+  return treaties_era_new_span (id, title, &span);
+}
+
+TreatiesEra *
+treaties_era_new_span (const char             *id,
+                       const char             *title,
+                       const TreatiesDateSpan *span)
+{
   TreatiesEra *self;
 
-  g_return_val_if_fail (id != NULL && title != NULL, NULL);
+  g_return_val_if_fail (id != NULL && title != NULL && span != NULL, NULL);
 
   self = g_object_new (TREATIES_TYPE_ERA, NULL);
   self->id = g_strdup (id);
   self->title = g_strdup (title);
-  self->start = start;
-  self->end = end;
+  self->span = *span;
   return self;
+}
+
+const TreatiesDateSpan *
+treaties_era_get_span (TreatiesEra *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ERA (self), NULL);
+  return &self->span;
 }
 
 const char *
@@ -76,12 +94,12 @@ TreatiesDay
 treaties_era_get_start (TreatiesEra *self)
 {
   g_return_val_if_fail (TREATIES_IS_ERA (self), 0);
-  return self->start;
+  return self->span.start;
 }
 
 TreatiesDay
 treaties_era_get_end (TreatiesEra *self)
 {
   g_return_val_if_fail (TREATIES_IS_ERA (self), 0);
-  return self->end;
+  return self->span.end;
 }

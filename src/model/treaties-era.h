@@ -18,6 +18,11 @@ TreatiesEra *treaties_era_new       (const char  *id,
                                      const char  *title,
                                      TreatiesDay  start,
                                      TreatiesDay  end);
+/* From the span's start to its end, with their precisions (copied). */
+TreatiesEra *treaties_era_new_span  (const char             *id,
+                                     const char             *title,
+                                     const TreatiesDateSpan *span);
+const TreatiesDateSpan *treaties_era_get_span (TreatiesEra *self);
 const char  *treaties_era_get_id    (TreatiesEra *self);
 const char  *treaties_era_get_title (TreatiesEra *self);
 TreatiesDay  treaties_era_get_start (TreatiesEra *self);

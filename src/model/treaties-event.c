@@ -15,7 +15,7 @@ struct _TreatiesEvent
   char         *description;
   char         *href;
   GStrv         section_ids;
-  TreatiesDay   date;
+  TreatiesDateSpan span;
   guint         primary : 1;
 };
 
@@ -110,13 +110,28 @@ treaties_event_new (const char         *id,
                     gboolean            primary,
                     const char         *href)
 {
+  TreatiesDateSpan span;
+
+  treaties_date_span_init_day (&span, date);
+  return treaties_event_new_span (id, &span, title, description, section_ids, primary, href);
+}
+
+TreatiesEvent *
+treaties_event_new_span (const char             *id,
+                         const TreatiesDateSpan *span,
+                         const char             *title,
+                         const char             *description,
+                         const char * const     *section_ids,
+                         gboolean                primary,
+                         const char             *href)
+{
   TreatiesEvent *self;
 
-  g_return_val_if_fail (id != NULL && title != NULL, NULL);
+  g_return_val_if_fail (id != NULL && title != NULL && span != NULL, NULL);
 
   self = g_object_new (TREATIES_TYPE_EVENT, NULL);
   self->id = g_strdup (id);
-  self->date = date;
+  self->span = *span;
   self->title = g_strdup (title);
   self->description = g_strdup (description);
   self->section_ids = section_ids ? g_strdupv ((char **) section_ids) : g_new0 (char *, 1);
@@ -136,7 +151,21 @@ TreatiesDay
 treaties_event_get_date (TreatiesEvent *self)
 {
   g_return_val_if_fail (TREATIES_IS_EVENT (self), 0);
-  return self->date;
+  return self->span.start;
+}
+
+const TreatiesDateSpan *
+treaties_event_get_span (TreatiesEvent *self)
+{
+  g_return_val_if_fail (TREATIES_IS_EVENT (self), NULL);
+  return &self->span;
+}
+
+char *
+treaties_event_format_date (TreatiesEvent *self)
+{
+  g_return_val_if_fail (TREATIES_IS_EVENT (self), NULL);
+  return treaties_date_span_format (&self->span);
 }
 
 const char *

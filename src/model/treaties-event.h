@@ -21,8 +21,21 @@ TreatiesEvent      *treaties_event_new             (const char         *id,
                                                     const char * const *section_ids,
                                                     gboolean            primary,
                                                     const char         *href);
+/* The same, dated by a span (copied). */
+TreatiesEvent      *treaties_event_new_span        (const char             *id,
+                                                    const TreatiesDateSpan *span,
+                                                    const char             *title,
+                                                    const char             *description,
+                                                    const char * const     *section_ids,
+                                                    gboolean                primary,
+                                                    const char             *href);
 const char         *treaties_event_get_id          (TreatiesEvent *self);
+/* The first day of the event's date. */
 TreatiesDay         treaties_event_get_date        (TreatiesEvent *self);
+/* The days the event covers, and how precisely they are known. */
+const TreatiesDateSpan *treaties_event_get_span    (TreatiesEvent *self);
+/* The date in the reader's language, as treaties_date_span_format(). */
+char               *treaties_event_format_date     (TreatiesEvent *self);
 const char         *treaties_event_get_title       (TreatiesEvent *self);
 const char         *treaties_event_get_description (TreatiesEvent *self);
 /* Ids of the sections this event illuminates, in reading order. */

@@ -23,6 +23,10 @@
 
 /* Markers and labels. */
 #define MARKER_RADIUS      3.5
+#define BAR_HEIGHT         5.0
+#define BAR_LANE_GAP       1.0
+#define BAR_GAP_X          2.0   /* between bars in one lane */
+#define MAX_BAR_LANES      2     /* what fits under the labels */
 #define PRIMARY_RADIUS     5.5   /* half the diagonal of its diamond */
 #define MERGE_PIXELS       1.0
 #define LABEL_PAD_X        6.0   /* text inset in a label's box */
@@ -47,6 +51,14 @@
 #define FALLBACK_CHAR_WIDTH 7.0
 #define FALLBACK_LINE_HEIGHT 16.0
 
+/* How a span's ends were written, kept beside its end for compute_bars(). */
+typedef enum {
+  SPAN_OPEN_START  = 1 << 0,
+  SPAN_OPEN_END    = 1 << 1,
+  SPAN_FUZZY_START = 1 << 2,
+  SPAN_FUZZY_END   = 1 << 3,
+} SpanFlags;
+
 struct _TreatiesTimelineLayout
 {
   GObject                      parent_instance;
@@ -60,6 +72,12 @@ struct _TreatiesTimelineLayout
   guint                        n_events;
   TreatiesDay                 *dates;
   TreatiesEvent              **events;
+  /* events longer than a day, in date order, and the latest end so far */
+  guint                        n_spans;
+  guint                       *spans;
+  TreatiesDay                 *span_ends;
+  TreatiesDay                 *span_max_ends;
+  guint8                      *span_flags;       /* SpanFlags */
   int                          primary_index;
   float                       *title_widths;     /* lazily, NAN: not measured */
 
@@ -107,6 +125,7 @@ struct _TreatiesTimelineLayout
   GArray                      *era_bands;
   GArray                      *markers;
   GArray                      *labels;
+  GArray                      *bars;
   GArray                      *label_rows[MAX_LABEL_ROWS];  /* LabelBox, by x */
   GStringChunk                *strings;
 };
@@ -528,6 +547,90 @@ compute_markers (TreatiesTimelineLayout *self,
 
       g_array_append_val (self->markers, marker);
       i = j;
+    }
+}
+
+/* Bars of the events longer than a day that reach into
+ * [@first_day, @last_day], in lanes: the spans starting up to @last_day,
+ * walked back while a span so far could still end in view. */
+static void
+compute_bars (TreatiesTimelineLayout *self,
+              double                  first_day,
+              double                  last_day)
+{
+  double lane_ends[MAX_BAR_LANES];
+  guint lo = 0, hi = self->n_spans, k_first;
+  int last_run = -1;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->dates[self->spans[mid]] <= last_day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* Before k_first every span ended before the view. */
+  k_first = lo;
+  while (k_first > 0 && self->span_max_ends[k_first - 1] >= first_day)
+    k_first--;
+
+  /* In start order, each into the lowest lane free at its start. Only
+   * the layout's own arrays are read until a bar is kept. */
+  for (guint l = 0; l < MAX_BAR_LANES; l++)
+    lane_ends[l] = -G_MAXDOUBLE;
+  for (guint k = k_first; k < lo; k++)
+    {
+      guint index = self->spans[k];
+      guint8 flags = self->span_flags[k];
+      TreatiesTimelineBar bar = { 0 };
+      gboolean highlighted, strong;
+      guint lane = 0;
+
+      if (self->span_ends[k] < first_day)
+        continue;
+      bar.x = treaties_timeline_layout_day_to_x (self, self->dates[index]);
+      bar.width = treaties_timeline_layout_day_to_x (self, self->span_ends[k]) - bar.x;
+      highlighted = self->highlighted->len > 0 && treaties_timeline_layout_is_highlighted (self, index);
+      strong = highlighted || (int) index == self->primary_index || (int) index == self->selected;
+      while (lane + 1 < MAX_BAR_LANES && lane_ends[lane] + BAR_GAP_X > bar.x)
+        lane++;
+
+      /* In the shared lane, an ordinary bar that overlaps the run before it
+       * joins it: one bar for a crowd of them, so that a frame holds what
+       * can be seen, not how many spans there are. */
+      if (lane == MAX_BAR_LANES - 1 && last_run >= 0 && lane_ends[lane] >= bar.x && !strong)
+        {
+          TreatiesTimelineBar *run = &g_array_index (self->bars, TreatiesTimelineBar, last_run);
+
+          if (bar.x + bar.width > run->x + run->width)
+            {
+              run->width = bar.x + bar.width - run->x;
+              run->open_end = (flags & SPAN_OPEN_END) != 0;
+              run->fuzzy_end = (flags & SPAN_FUZZY_END) != 0;
+            }
+          run->n_events++;
+          lane_ends[lane] = MAX (lane_ends[lane], bar.x + bar.width);
+          continue;
+        }
+
+      bar.event_index = index;
+      bar.n_events = 1;
+      bar.lane = lane;
+      bar.height = BAR_HEIGHT;
+      bar.y = self->frame.axis_y - BAR_HEIGHT / 2 - lane * (BAR_HEIGHT + BAR_LANE_GAP);
+      bar.open_start = (flags & SPAN_OPEN_START) != 0;
+      bar.open_end = (flags & SPAN_OPEN_END) != 0;
+      bar.fuzzy_start = (flags & SPAN_FUZZY_START) != 0;
+      bar.fuzzy_end = (flags & SPAN_FUZZY_END) != 0;
+      bar.primary = (int) index == self->primary_index;
+      bar.selected = (int) index == self->selected;
+      bar.highlighted = highlighted;
+      lane_ends[lane] = MAX (lane_ends[lane], bar.x + bar.width);
+      g_array_append_val (self->bars, bar);
+      if (lane == MAX_BAR_LANES - 1)
+        last_run = strong ? -1 : (int) self->bars->len - 1;
     }
 }
 
@@ -1296,6 +1399,10 @@ treaties_timeline_layout_finalize (GObject *object)
   g_clear_object (&self->article);
   g_clear_pointer (&self->dates, g_free);
   g_clear_pointer (&self->events, g_free);
+  g_clear_pointer (&self->spans, g_free);
+  g_clear_pointer (&self->span_max_ends, g_free);
+  g_clear_pointer (&self->span_ends, g_free);
+  g_clear_pointer (&self->span_flags, g_free);
   g_clear_pointer (&self->title_widths, g_free);
   g_clear_pointer (&self->eras, g_free);
   g_clear_pointer (&self->era_rows, g_free);
@@ -1307,6 +1414,7 @@ treaties_timeline_layout_finalize (GObject *object)
   g_clear_pointer (&self->era_bands, g_array_unref);
   g_clear_pointer (&self->markers, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->bars, g_array_unref);
   for (guint r = 0; r < MAX_LABEL_ROWS; r++)
     g_clear_pointer (&self->label_rows[r], g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -1337,6 +1445,7 @@ treaties_timeline_layout_init (TreatiesTimelineLayout *self)
   self->era_bands = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineEraBand));
   self->markers = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineMarker));
   self->labels = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineLabel));
+  self->bars = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineBar));
   for (guint r = 0; r < MAX_LABEL_ROWS; r++)
     self->label_rows[r] = g_array_new (FALSE, FALSE, sizeof (LabelBox));
   self->strings = g_string_chunk_new (256);
@@ -1378,6 +1487,27 @@ treaties_timeline_layout_new (TreatiesArticle *article)
   for (guint i = 0; i < self->n_events; i++)
     {
       g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+      const TreatiesDateSpan *span = treaties_event_get_span (event);
+
+      if (treaties_date_span_is_long (span))
+        {
+          if ((self->n_spans & (self->n_spans - 1)) == 0)
+            {
+              self->spans = g_renew (guint, self->spans, MAX (2 * self->n_spans, 1));
+              self->span_max_ends = g_renew (TreatiesDay, self->span_max_ends, MAX (2 * self->n_spans, 1));
+              self->span_ends = g_renew (TreatiesDay, self->span_ends, MAX (2 * self->n_spans, 1));
+              self->span_flags = g_renew (guint8, self->span_flags, MAX (2 * self->n_spans, 1));
+            }
+          self->spans[self->n_spans] = i;
+          self->span_ends[self->n_spans] = span->end;
+          self->span_flags[self->n_spans] =
+            (span->open_start ? SPAN_OPEN_START : 0) | (span->open_end ? SPAN_OPEN_END : 0) |
+            (span->open_start || span->start_qualifier ? SPAN_FUZZY_START : 0) |
+            (span->open_end || span->end_qualifier ? SPAN_FUZZY_END : 0);
+          self->span_max_ends[self->n_spans] =
+            self->n_spans > 0 ? MAX (self->span_max_ends[self->n_spans - 1], span->end) : span->end;
+          self->n_spans++;
+        }
 
       /* The article keeps its events alive as long as we keep it. */
       self->events[i] = event;
@@ -1955,6 +2085,7 @@ treaties_timeline_layout_compute (TreatiesTimelineLayout *self)
   g_array_set_size (self->era_bands, 0);
   g_array_set_size (self->markers, 0);
   g_array_set_size (self->labels, 0);
+  g_array_set_size (self->bars, 0);
   g_string_chunk_clear (self->strings);
   memset (frame, 0, sizeof *frame);
   compute_vertical (self, frame);
@@ -1976,6 +2107,8 @@ treaties_timeline_layout_compute (TreatiesTimelineLayout *self)
       compute_ticks (self);
       compute_eras (self);
       compute_markers (self, first, first + n);
+      compute_bars (self, treaties_timeline_layout_x_to_day (self, 0),
+                    treaties_timeline_layout_x_to_day (self, self->width));
       compute_labels (self);
     }
 
@@ -1987,6 +2120,8 @@ treaties_timeline_layout_compute (TreatiesTimelineLayout *self)
   frame->n_markers = self->markers->len;
   frame->labels = (const TreatiesTimelineLabel *) (gpointer) self->labels->data;
   frame->n_labels = self->labels->len;
+  frame->bars = (const TreatiesTimelineBar *) (gpointer) self->bars->data;
+  frame->n_bars = self->bars->len;
   self->frame_valid = TRUE;
 
   return frame;
@@ -2056,6 +2191,20 @@ treaties_timeline_layout_hit_test (TreatiesTimelineLayout *self,
         if (x >= l->x && x < l->x + l->width && y >= l->y && y < l->y + l->height)
           {
             found = l->event_index;
+            break;
+          }
+      }
+
+  /* Then bars, the latest starting on top. */
+  if (found < 0)
+    for (guint i = frame->n_bars; i-- > 0;)
+      {
+        const TreatiesTimelineBar *b = &frame->bars[i];
+
+        if (x >= b->x - tolerance && x <= b->x + b->width + tolerance &&
+            y >= b->y - tolerance && y <= b->y + b->height + tolerance)
+          {
+            found = b->event_index;
             break;
           }
       }

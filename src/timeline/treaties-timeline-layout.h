@@ -35,6 +35,7 @@
  *   draw the axis from frame->axis_start_x to frame->axis_end_x at frame->axis_y
  *   for (guint i = 0; i < frame->n_ticks; i++)    ... draw frame->ticks[i]
  *   for (guint i = 0; i < frame->n_labels; i++)   ... leader line, then the label
+ *   for (guint i = 0; i < frame->n_bars; i++)     ... draw frame->bars[i]
  *   for (guint i = 0; i < frame->n_markers; i++)  ... draw frame->markers[i]
  *
  * Text is drawn with the same font the layout measured with: a label's text
@@ -45,7 +46,9 @@
  * Cost: compute() and hit_test() find the events in view by binary search
  * over the sorted event dates and merge markers closer than one pixel, so
  * they cost O(markers in view × log n), never O(n). Only the constructor
- * reads all events.
+ * reads all events. Bars are found among the events longer than a day
+ * only, by a running maximum of their ends: O(bars in view + those spans
+ * starting before the view that could still reach into it).
  */
 #pragma once
 
@@ -114,6 +117,33 @@ typedef struct {
   gboolean selected;      /* holds the selected event */
 } TreatiesTimelineMarker;
 
+/* An event whose date covers more than a day (a span, a month, a year):
+ * a bar from its first day's x to its last day's (x + width; unclipped),
+ * in bar lane `lane` (0 on the axis, higher lanes above it), top y,
+ * height `height`. Overlapping bars take different lanes while there are
+ * lanes; past the last, they share it, and there ordinary overlapping bars
+ * join into one run of `n_events` events (event_index the first; the end
+ * is the latest's), so a frame holds no more bars than can be seen.
+ * An end is `fuzzy` when it is
+ * approximate, uncertain or open: painters fade or dash it. The event's
+ * marker stays at its start and its label beside it, as for a day. */
+typedef struct {
+  guint    event_index;
+  guint    n_events;
+  guint    lane;
+  double   x;
+  double   y;
+  double   width;
+  double   height;
+  gboolean fuzzy_start;
+  gboolean fuzzy_end;
+  gboolean open_start;
+  gboolean open_end;
+  gboolean primary;
+  gboolean highlighted;
+  gboolean selected;
+} TreatiesTimelineBar;
+
 /* An event's label: a box (x, y, width, height) in label row `row` (0 is
  * nearest the axis); the text starts at text_x and is text_width wide.
  * Boxes keep a few pixels inside the figure's ends, room for a focus ring.
@@ -175,6 +205,8 @@ typedef struct {
   guint                          n_markers;
   const TreatiesTimelineLabel   *labels;           /* sorted by anchor_x */
   guint                          n_labels;
+  const TreatiesTimelineBar     *bars;             /* in view, sorted by start */
+  guint                          n_bars;
 } TreatiesTimelineFrame;
 
 /* Measures the width of @text in the figure's label font. */

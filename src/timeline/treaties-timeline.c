@@ -16,6 +16,7 @@
 #define KEY_SCROLL_PADDING     64.0
 #define SECTION_SCROLL_PADDING 32.0
 #define HIT_TOLERANCE          4.0
+#define BAR_FADE               18.0   /* px over which a doubtful end fades out */
 #define FOCUS_RING_WIDTH       2.0
 #define FOCUS_RING_OFFSET      2.0
 #define SEARCH_RING_WIDTH      2.0
@@ -48,6 +49,8 @@ typedef enum {
   COLOR_CAPTION_BORDER,
   COLOR_SEARCH,
   COLOR_SEARCH_LABEL,
+  COLOR_SPAN,
+  COLOR_SPAN_HIGHLIGHT,
   N_COLORS
 } TimelineColor;
 
@@ -75,6 +78,8 @@ static const char * const color_classes[N_COLORS] = {
   [COLOR_CAPTION_BORDER] = "caption-border",
   [COLOR_SEARCH] = "search-match",
   [COLOR_SEARCH_LABEL] = "search-match-label",
+  [COLOR_SPAN] = "span",
+  [COLOR_SPAN_HIGHLIGHT] = "span-highlighted",
 };
 
 struct _TreatiesTimeline
@@ -137,7 +142,7 @@ G_DEFINE_FINAL_TYPE (TreatiesTimeline, treaties_timeline, GTK_TYPE_WIDGET)
 static char *
 dup_event_name (TreatiesEvent *event)
 {
-  g_autofree char *date = treaties_day_format_long (treaties_event_get_date (event));
+  g_autofree char *date = treaties_event_format_date (event);
 
   /* Translators: an event on the timeline: its date, then its title. */
   return g_strdup_printf (C_("timeline event", "%s — %s"),
@@ -657,6 +662,60 @@ snapshot_labels (TreatiesTimeline            *self,
     }
 }
 
+/* A bar from x0 to x1, fading to nothing over its first or last few
+ * pixels where that end is approximate, uncertain or open. */
+static void
+snapshot_bar (GtkSnapshot               *snapshot,
+              const TreatiesTimelineBar *bar,
+              double                     width,
+              const GdkRGBA             *color)
+{
+  GdkRGBA clear = *color;
+  double x0 = bar->x, x1 = bar->x + bar->width;
+  double fade = MIN (BAR_FADE, bar->width / 3);
+  double solid0 = bar->fuzzy_start ? x0 + fade : x0;
+  double solid1 = bar->fuzzy_end ? x1 - fade : x1;
+  double y = bar->y, h = bar->height;
+
+  clear.alpha = 0;
+  /* Zoomed in, a bar can be far wider than the view: draw what shows. */
+  solid0 = MAX (solid0, -1);
+  solid1 = MIN (solid1, width + 1);
+  if (solid1 > solid0)
+    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (solid0, y, solid1 - solid0, h));
+  if (bar->fuzzy_start && fade > 0 && x0 + fade > -1 && x0 < width + 1)
+    {
+      const GskColorStop stops[] = { { 0, clear }, { 1, *color } };
+
+      gtk_snapshot_append_linear_gradient (snapshot, &GRAPHENE_RECT_INIT (x0, y, fade, h),
+                                           &GRAPHENE_POINT_INIT (x0, y), &GRAPHENE_POINT_INIT (x0 + fade, y),
+                                           stops, G_N_ELEMENTS (stops));
+    }
+  if (bar->fuzzy_end && fade > 0 && x1 > -1 && x1 - fade < width + 1)
+    {
+      const GskColorStop stops[] = { { 0, *color }, { 1, clear } };
+
+      gtk_snapshot_append_linear_gradient (snapshot, &GRAPHENE_RECT_INIT (x1 - fade, y, fade, h),
+                                           &GRAPHENE_POINT_INIT (x1 - fade, y), &GRAPHENE_POINT_INIT (x1, y),
+                                           stops, G_N_ELEMENTS (stops));
+    }
+}
+
+static void
+snapshot_bars (TreatiesTimeline            *self,
+               GtkSnapshot                 *snapshot,
+               const TreatiesTimelineFrame *frame)
+{
+  for (guint i = 0; i < frame->n_bars; i++)
+    {
+      const TreatiesTimelineBar *bar = &frame->bars[i];
+      gboolean strong = bar->primary || bar->highlighted || bar->selected;
+
+      snapshot_bar (snapshot, bar, frame->width,
+                    &self->colors[strong ? COLOR_SPAN_HIGHLIGHT : COLOR_SPAN]);
+    }
+}
+
 static void
 snapshot_marker (TreatiesTimeline             *self,
                  GtkSnapshot                  *snapshot,
@@ -761,7 +820,7 @@ prepare_caption (TreatiesTimeline            *self,
     return FALSE;
 
   event = treaties_timeline_layout_get_event (self->layout, self->focused);
-  date = treaties_day_format_long (treaties_event_get_date (event));
+  date = treaties_event_format_date (event);
   markup = g_markup_printf_escaped (C_("timeline tooltip", "<b>%s</b> — %s"),
                                     g_strstrip (date), treaties_event_get_title (event));
   description = treaties_event_get_description (event);
@@ -1281,6 +1340,7 @@ treaties_timeline_snapshot (GtkWidget   *widget,
 
   snapshot_eras (self, snapshot, frame);
   snapshot_axis (self, snapshot, frame, has_caption ? &caption : NULL);
+  snapshot_bars (self, snapshot, frame);
   snapshot_labels (self, snapshot, frame);
   if (has_caption)
     snapshot_caption (self, snapshot, &caption);
@@ -1317,7 +1377,7 @@ treaties_timeline_query_tooltip (GtkWidget  *widget,
     return FALSE;
 
   event = treaties_timeline_layout_get_event (self->layout, index);
-  date = treaties_day_format_long (treaties_event_get_date (event));
+  date = treaties_event_format_date (event);
   /* Translators: a tooltip on the timeline: an event's date, then its title. */
   markup = g_markup_printf_escaped (C_("timeline tooltip", "<b>%s</b> — %s"),
                                     g_strstrip (date), treaties_event_get_title (event));

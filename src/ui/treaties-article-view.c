@@ -1105,7 +1105,7 @@ static gboolean
 event_mark_tooltip (TreatiesEvent *event,
                     GtkTooltip    *tooltip)
 {
-  g_autofree char *date = treaties_day_format_long (treaties_event_get_date (event));
+  g_autofree char *date = treaties_event_format_date (event);
   g_autofree char *text = NULL;
 
   /* Translators: the tooltip of words marked for a timeline event: its

@@ -241,7 +241,7 @@ treaties_event_card_set_event (TreatiesEventCard *self,
   self->marked = FALSE;
 
   if (event != NULL)
-    date = treaties_day_format_long (treaties_event_get_date (event));
+    date = treaties_event_format_date (event);
   gtk_label_set_text (self->date_label, date ? g_strstrip (date) : "");
   gtk_label_set_text (self->title_label, event ? treaties_event_get_title (event) : "");
 
