@@ -59,6 +59,15 @@ typedef struct
   GtkTextMark *mark; /* at the start of the heading; owned by the buffer */
 } SectionMark;
 
+/* Words marked for an event: buffer offsets, and the event's id (the
+ * article's string). */
+typedef struct
+{
+  int         start;
+  int         end;
+  const char *event_id;
+} MarkRange;
+
 /* A callout or editor's note, drawn as a rounded box behind its text. */
 typedef struct
 {
@@ -110,6 +119,7 @@ struct _TreatiesArticleView
 
   /* Words that tell of an event (see "event marks" below) */
   GHashTable      *marked_items;    /* runs of an item with a mark → buffer offset of its text */
+  GArray          *mark_ranges;     /* of MarkRange, reading order */
   int              passage_start;   /* the highlighted passage's words (buffer offsets), or -1 */
   int              passage_end;
   gint64           passage_at;      /* monotonic time it was shown */
@@ -172,6 +182,8 @@ update_scales (TreatiesArticleView *self)
 }
 
 static void update_event_mark_colors (TreatiesArticleView *self);
+static void note_mark (TreatiesArticleView *self,
+                       TreatiesRun         *run);
 static void note_marked_item (TreatiesArticleView *self,
                               GPtrArray           *runs);
 
@@ -284,8 +296,6 @@ create_tags (TreatiesArticleView *self)
   gtk_text_buffer_create_tag (buffer, "search-match", NULL);
   gtk_text_buffer_create_tag (buffer, "search-current", NULL);
   /* An event's marked words, and the passage shown for it. */
-  /* No underline of Pango's: the dotted one is drawn (snapshot_event_marks). */
-  gtk_text_buffer_create_tag (buffer, "event-mark", NULL);
   gtk_text_buffer_create_tag (buffer, "event-sentence", NULL);
   gtk_text_buffer_create_tag (buffer, "event-passage", NULL);
 
@@ -397,21 +407,16 @@ append_runs (TreatiesArticleView *self,
           link = gtk_text_buffer_create_tag (buffer, NULL, NULL);
           g_object_set_data_full (G_OBJECT (link), "href", g_strdup (run->href), g_free);
         }
-      else if (run->event_id != NULL)
-        {
-          /* And one per mark, its event's id (a run is never both). */
-          link = gtk_text_buffer_create_tag (buffer, NULL, NULL);
-          g_object_set_data_full (G_OBJECT (link), "event-id", g_strdup (run->event_id), g_free);
-        }
 
       append (buffer, run->text, link,
               "body", block_tag,
               (run->style & TREATIES_RUN_EMPHASIS) ? "emphasis" : "body",
               (run->style & TREATIES_RUN_STRONG) ? "strong" : "body",
               (run->style & TREATIES_RUN_TITLE) ? "work-title" : "body",
-              run->href ? "link" : "body",
-              run->event_id ? "event-mark" : "body",
+              link ? "link" : "body",
               NULL);
+      if (run->event_id != NULL)
+        note_mark (self, run);
     }
 }
 
@@ -558,6 +563,7 @@ render (TreatiesArticleView *self)
   g_ptr_array_set_size (self->sections, 0);
   g_array_set_size (self->boxes, 0);
   g_hash_table_remove_all (self->marked_items);
+  g_array_set_size (self->mark_ranges, 0);
   self->passage_start = self->passage_end = -1;
   self->passage_mark = NULL;
   g_clear_handle_id (&self->flash_id, g_source_remove);
@@ -1037,9 +1043,10 @@ flash_timeout_cb (gpointer data)
 
 /* --- event marks ---
  *
- * Words marked for a timeline event carry the "event-mark" tag (a quiet
- * underline) and an anonymous tag with the event's id; a click or Enter in
- * them emits ::event-mark-activated. The passage shown for an event gets
+ * Words marked for a timeline event are kept as ranges of the buffer, in
+ * reading order (not as a tag each, which would grow the tag table and
+ * split the text's runs with every mark), drawn with a dotted underline; a
+ * click or Enter in them emits ::event-mark-activated. The passage shown for an event gets
  * "event-passage" on its words and "event-sentence" on their sentence,
  * until the reader scrolls it out of view or goes elsewhere. */
 
@@ -1061,23 +1068,53 @@ note_marked_item (TreatiesArticleView *self,
       }
 }
 
+/* The words of @run, just appended. */
+static void
+note_mark (TreatiesArticleView *self,
+           TreatiesRun         *run)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter end;
+  MarkRange range;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  range.end = gtk_text_iter_get_offset (&end);
+  range.start = range.end - g_utf8_strlen (run->text, -1);
+  range.event_id = run->event_id;
+  g_array_append_val (self->mark_ranges, range);
+}
+
+/* The first mark that ends after @offset (marks are in reading order). */
+static guint
+first_mark_after (TreatiesArticleView *self,
+                  int                  offset)
+{
+  guint lo = 0, hi = self->mark_ranges->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->mark_ranges, MarkRange, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 static TreatiesEvent *
 event_mark_at_iter (TreatiesArticleView *self,
                     const GtkTextIter   *iter)
 {
-  g_autoptr(GSList) tags = NULL;
+  int offset = gtk_text_iter_get_offset (iter);
+  guint i = first_mark_after (self, offset);
+  const MarkRange *range;
 
-  if (self->article == NULL)
+  if (self->article == NULL || i >= self->mark_ranges->len)
     return NULL;
-  tags = gtk_text_iter_get_tags (iter);
-  for (GSList *l = tags; l != NULL; l = l->next)
-    {
-      const char *id = g_object_get_data (l->data, "event-id");
-
-      if (id != NULL)
-        return treaties_article_lookup_event (self->article, id);
-    }
-  return NULL;
+  range = &g_array_index (self->mark_ranges, MarkRange, i);
+  return range->start <= offset ? treaties_article_lookup_event (self->article, range->event_id) : NULL;
 }
 
 /* The event whose marked words are at (@x, @y) in widget coordinates. */
@@ -1321,30 +1358,29 @@ snapshot_event_marks (TreatiesArticleView *self,
                       GtkSnapshot         *snapshot)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextTag *tag = lookup_tag (self, "event-mark");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   gboolean hc = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   GdkRectangle visible;
-  GtkTextIter iter, last, end;
+  GtkTextIter first, last, start, end;
+  int last_offset;
 
-  if (self->mark_color.alpha <= 0)
+  if (self->mark_color.alpha <= 0 || self->mark_ranges->len == 0)
     return;
   gtk_text_view_get_visible_rect (view, &visible);
-  gtk_text_view_get_iter_at_location (view, &iter, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (view, &first, visible.x, visible.y);
   gtk_text_view_get_iter_at_location (view, &last, visible.x + visible.width, visible.y + visible.height);
   gtk_text_iter_forward_line (&last);
+  last_offset = gtk_text_iter_get_offset (&last);
 
-  if (!gtk_text_iter_has_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-    return;
-  while (gtk_text_iter_compare (&iter, &last) < 0)
+  for (guint i = first_mark_after (self, gtk_text_iter_get_offset (&first)); i < self->mark_ranges->len; i++)
     {
-      if (gtk_text_iter_has_tag (&iter, tag) && !gtk_text_iter_starts_tag (&iter, tag))
-        gtk_text_iter_backward_to_tag_toggle (&iter, tag);
-      end = iter;
-      gtk_text_iter_forward_to_tag_toggle (&end, tag);
-      snapshot_mark (self, snapshot, &iter, &end, hc ? 2 : 1);
-      iter = end;
-      if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+      const MarkRange *range = &g_array_index (self->mark_ranges, MarkRange, i);
+
+      if (range->start >= last_offset)
         break;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, range->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, range->end);
+      snapshot_mark (self, snapshot, &start, &end, hc ? 2 : 1);
     }
 }
 
@@ -1472,6 +1508,7 @@ treaties_article_view_dispose (GObject *object)
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
   g_clear_pointer (&self->marked_items, g_hash_table_unref);
+  g_clear_pointer (&self->mark_ranges, g_array_unref);
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->article);
 
@@ -1595,6 +1632,7 @@ treaties_article_view_init (TreatiesArticleView *self)
   self->sections = g_ptr_array_new_with_free_func (section_mark_free);
   self->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
   self->marked_items = g_hash_table_new (NULL, NULL);
+  self->mark_ranges = g_array_new (FALSE, FALSE, sizeof (MarkRange));
   self->passage_start = self->passage_end = -1;
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "article-view");
@@ -2132,4 +2170,14 @@ treaties_article_view_get_box_fill (TreatiesArticleView *self,
   g_return_if_fail (kind == TREATIES_BLOCK_CALLOUT || kind == TREATIES_BLOCK_EDITOR_NOTE);
 
   *fill = kind == TREATIES_BLOCK_CALLOUT ? self->callout_color : self->note_color;
+}
+
+TreatiesEvent *
+treaties_article_view_get_event_at_iter (TreatiesArticleView *self,
+                                         const GtkTextIter   *iter)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), NULL);
+  g_return_val_if_fail (iter != NULL, NULL);
+
+  return event_mark_at_iter (self, iter);
 }

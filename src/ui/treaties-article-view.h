@@ -92,6 +92,9 @@ gboolean         treaties_article_view_get_passage_bounds (TreatiesArticleView  
 int              treaties_article_view_find_passage       (TreatiesArticleView *self,
                                                            GPtrArray           *passages,
                                                            int                  offset);
+/* The event whose marked words hold @iter, or NULL. */
+TreatiesEvent   *treaties_article_view_get_event_at_iter  (TreatiesArticleView *self,
+                                                           const GtkTextIter   *iter);
 /* Does what a click at (@x, @y) (widget coordinates) on marked words does;
  * FALSE if there are none there. */
 gboolean         treaties_article_view_activate_mark_at   (TreatiesArticleView *self,
