@@ -86,6 +86,8 @@ struct _TreatiesArticleView
   gint64           pinned_at;       /* monotonic time of the jump */
   double           zoom;
   guint            flash_id;
+  guint            rendered;        /* sections of the outline in the buffer */
+  guint            render_id;       /* appends the rest, in batches */
 
   /* Find in the article */
   GArray          *matches;         /* of TreatiesTextMatch (buffer offsets), or NULL */
@@ -475,38 +477,30 @@ append_block (TreatiesArticleView *self,
     }
 }
 
-static void
-render (TreatiesArticleView *self)
+/* Sections appended at once when an article is shown; then batches of at
+ * most RENDER_BATCH_TIME µs. */
+#define RENDER_FIRST_SECTIONS 50
+#define RENDER_BATCH_TIME     8000
+
+/* Appends the next sections of the outline: at least @min_sections, then
+ * until RENDER_BATCH_TIME has passed, or (@until_id not NULL) until that
+ * section is in; min_sections G_MAXUINT: all. FALSE once all are in. */
+static gboolean
+render_more (TreatiesArticleView *self,
+             guint                min_sections,
+             const char          *until_id)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GListModel *outline;
-  g_autofree char *date_line = NULL;
+  GListModel *outline = treaties_article_get_outline (self->article);
+  guint n = g_list_model_get_n_items (outline);
+  gint64 began = g_get_monotonic_time ();
   GtkTextIter start, end;
 
-  g_ptr_array_set_size (self->sections, 0);
-  g_array_set_size (self->boxes, 0);
-  g_hash_table_remove_all (self->marked_items);
-  self->passage_start = self->passage_end = -1;
-  self->passage_mark = NULL;
-  g_clear_handle_id (&self->flash_id, g_source_remove);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_delete (buffer, &start, &end);
-
-  if (self->article == NULL)
-    return;
-
-  append (buffer, treaties_article_get_title (self->article), NULL, "body", "title", NULL);
-  append (buffer, "\n", NULL, "body", "title", NULL);
-  if ((date_line = treaties_article_dup_date_line (self->article)) != NULL)
+  while (self->rendered < n &&
+         (until_id != NULL || self->rendered < min_sections ||
+          g_get_monotonic_time () - began < RENDER_BATCH_TIME))
     {
-      append (buffer, g_strstrip (date_line), NULL, "body", "date-line", NULL);
-      append (buffer, "\n", NULL, "body", "date-line", NULL);
-    }
-
-  outline = treaties_article_get_outline (self->article);
-  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
-    {
-      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, self->rendered++);
       GListModel *blocks = treaties_section_get_blocks (section);
       const char *heading_tag = treaties_section_get_depth (section) > 0 ? "subheading" : "heading";
       SectionMark *sm = g_new0 (SectionMark, 1);
@@ -524,13 +518,74 @@ render (TreatiesArticleView *self)
           g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, j);
           append_block (self, section, block);
         }
+      if (until_id != NULL && g_str_equal (sm->id, until_id))
+        break;
     }
+  if (self->rendered < n)
+    return TRUE;
 
   /* Drop the final newline so there is no empty last line. */
   gtk_text_buffer_get_end_iter (buffer, &end);
   start = end;
   if (gtk_text_iter_backward_char (&start) && gtk_text_iter_get_char (&start) == '\n')
     gtk_text_buffer_delete (buffer, &start, &end);
+  g_clear_handle_id (&self->render_id, g_source_remove);
+  return FALSE;
+}
+
+static gboolean
+render_more_cb (gpointer data)
+{
+  TreatiesArticleView *self = data;
+
+  if (render_more (self, 0, NULL))
+    return G_SOURCE_CONTINUE;
+  self->render_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* What needs the whole text (search, passages) has it at once. */
+static void
+render_all (TreatiesArticleView *self)
+{
+  if (self->render_id != 0)
+    render_more (self, G_MAXUINT, NULL);
+}
+
+static void
+render (TreatiesArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autofree char *date_line = NULL;
+  GtkTextIter start, end;
+
+  g_ptr_array_set_size (self->sections, 0);
+  g_array_set_size (self->boxes, 0);
+  g_hash_table_remove_all (self->marked_items);
+  self->passage_start = self->passage_end = -1;
+  self->passage_mark = NULL;
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_handle_id (&self->render_id, g_source_remove);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+
+  if (self->article == NULL)
+    return;
+
+  append (buffer, treaties_article_get_title (self->article), NULL, "body", "title", NULL);
+  append (buffer, "\n", NULL, "body", "title", NULL);
+  if ((date_line = treaties_article_dup_date_line (self->article)) != NULL)
+    {
+      append (buffer, g_strstrip (date_line), NULL, "body", "date-line", NULL);
+      append (buffer, "\n", NULL, "body", "date-line", NULL);
+    }
+
+  self->rendered = 0;
+  /* The first sections at once (the text shows complete in its first
+   * frame), the rest in batches between frames: a long article would
+   * otherwise keep the window from answering for seconds. */
+  if (render_more (self, RENDER_FIRST_SECTIONS, NULL))
+    self->render_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 5, render_more_cb, self, NULL);
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
@@ -545,6 +600,12 @@ find_section (TreatiesArticleView *self,
       SectionMark *sm = g_ptr_array_index (self->sections, i);
       if (g_str_equal (sm->id, id))
         return sm;
+    }
+  /* Not in yet: a section chosen while the text fills in. */
+  if (id != NULL && self->render_id != 0 && treaties_article_lookup_section (self->article, id) != NULL)
+    {
+      render_more (self, 0, id);
+      return find_section (self, id);
     }
   return NULL;
 }
@@ -1201,6 +1262,7 @@ passage_iters (TreatiesArticleView   *self,
 
   if (passage == NULL || !passage->marked || passage->section == NULL)
     return FALSE;
+  render_all (self);
   blocks = treaties_section_get_blocks (passage->section);
   if ((block = g_list_model_get_item (blocks, passage->block)) == NULL ||
       passage->item >= treaties_block_get_n_items (block))
@@ -1289,6 +1351,7 @@ treaties_article_view_dispose (GObject *object)
   TreatiesArticleView *self = (TreatiesArticleView *) object;
 
   g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_handle_id (&self->render_id, g_source_remove);
   g_clear_handle_id (&self->passage_rescroll_id, g_source_remove);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
@@ -1500,6 +1563,11 @@ treaties_article_view_scroll_to_section (TreatiesArticleView *self,
 
   g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), FALSE);
 
+  /* Text appended after a jump can leave the view short of its target
+   * (the text view's heights are estimates until it lays the lines out):
+   * a jump while the text fills in completes it first. */
+  if (self->article != NULL && treaties_article_lookup_section (self->article, section_id) != NULL)
+    render_all (self);
   if ((sm = find_section (self, section_id)) == NULL)
     return FALSE;
 
@@ -1571,6 +1639,7 @@ treaties_article_view_search (TreatiesArticleView *self,
 
   g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), 0);
 
+  render_all (self);
   /* Typing on refines the search around the match in view, if any. */
   if (selected_match_in_view (self))
     anchor = g_array_index (self->matches, TreatiesTextMatch, self->selected_match).start;

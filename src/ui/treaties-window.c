@@ -239,6 +239,14 @@ static void
 go_to_section (TreatiesWindow *self,
                const char     *section_id)
 {
+  /* A sidebar still filling in relays the window out at each batch,
+   * which throws the text view off a jump it has not finished: a jump
+   * completes the sidebar first. */
+  if (self->sidebar_fill_id != 0)
+    {
+      fill_sidebar (self, G_MAXUINT);
+      g_clear_handle_id (&self->sidebar_fill_id, g_source_remove);
+    }
   /* The view notifies current-section, which selects the row. */
   treaties_article_view_scroll_to_section (self->article_view, section_id);
   update_actions (self);
