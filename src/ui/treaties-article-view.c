@@ -32,7 +32,7 @@
 /* A match scrolled to is kept this fraction of the height from the edges. */
 #define MATCH_MARGIN   0.25
 /* Characters of a word laid out without a break opportunity; see
- * with_break_opportunities(). */
+ * treaties_text_with_break_opportunities(). */
 #define MAX_UNBROKEN   64
 /* An event's passage is scrolled to this fraction of the height: in the
  * upper part of the view, with the lines before it for context. */
@@ -286,61 +286,6 @@ create_tags (TreatiesArticleView *self)
   update_colors (self);
 }
 
-/* Whether a line may break at or next to @c: white space, hyphens, and
- * what breaks before or after it (ideographs, dashes, zero-width space). */
-static gboolean
-is_break_opportunity (gunichar c)
-{
-  switch (g_unichar_break_type (c))
-    {
-    case G_UNICODE_BREAK_SPACE:
-    case G_UNICODE_BREAK_ZERO_WIDTH_SPACE:
-    case G_UNICODE_BREAK_HYPHEN:
-    case G_UNICODE_BREAK_AFTER:
-    case G_UNICODE_BREAK_BEFORE:
-    case G_UNICODE_BREAK_BEFORE_AND_AFTER:
-    case G_UNICODE_BREAK_IDEOGRAPHIC:
-    case G_UNICODE_BREAK_MANDATORY:
-    case G_UNICODE_BREAK_LINE_FEED:
-      return TRUE;
-    default:
-      return g_unichar_isspace (c);
-    }
-}
-
-/* @text with a zero-width space after every MAX_UNBROKEN characters of a
- * stretch with no break opportunity, or NULL when it has no such stretch.
- * Pango lays out an unbreakable word in time that grows with the square of
- * its length (one of 80,000 characters froze the window for 8 s); with
- * these it breaks like ordinary text. The text reads the same, and search
- * ignores the zero-width spaces. */
-static char *
-with_break_opportunities (const char *text)
-{
-  GString *out = NULL;
-  const char *copied = text;
-  guint unbroken = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (is_break_opportunity (g_utf8_get_char (p)))
-        unbroken = 0;
-      else if (++unbroken > MAX_UNBROKEN)
-        {
-          if (out == NULL)
-            out = g_string_new (NULL);
-          g_string_append_len (out, copied, p - copied);
-          g_string_append (out, "\u200B");
-          copied = p;
-          unbroken = 1;
-        }
-    }
-  if (out == NULL)
-    return NULL;
-  g_string_append (out, copied);
-  return g_string_free (out, FALSE);
-}
-
 /* Inserts @text at the end with the named tags (NULL-terminated). */
 static void
 append (GtkTextBuffer *buffer,
@@ -348,7 +293,7 @@ append (GtkTextBuffer *buffer,
         GtkTextTag    *extra,
         ...)
 {
-  g_autofree char *breakable = with_break_opportunities (text);
+  g_autofree char *breakable = treaties_text_with_break_opportunities (text, MAX_UNBROKEN);
   GtkTextIter end;
   int start_offset;
   GtkTextIter start;
