@@ -642,6 +642,32 @@ test_messages_escaped (void)
   g_assert_nonnull (strstr (error->message, "poem\\n\\u001B[2Jhostile.json: valid"));
 }
 
+/* A word with no break opportunity gets one (U+200B) every N characters,
+ * and reads the same; text that already breaks is left alone. */
+static void
+test_break_opportunities (void)
+{
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autofree char *broken = NULL;
+  g_auto(GStrv) pieces = NULL;
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (word, i % 2 ? "ж" : "a");
+  broken = treaties_text_with_break_opportunities (word->str, 64);
+  g_assert_nonnull (broken);
+  pieces = g_strsplit (broken, "\u200B", -1);
+  g_assert_cmpuint (g_strv_length (pieces), ==, 4);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (g_utf8_strlen (pieces[i], -1), ==, 64);
+  g_assert_cmpuint (g_utf8_strlen (pieces[3], -1), ==, 200 - 3 * 64);
+  joined = g_strjoinv ("", pieces);
+  g_assert_cmpstr (joined, ==, word->str);
+
+  g_assert_null (treaties_text_with_break_opportunities ("ordinary words, that break", 64));
+  g_assert_null (treaties_text_with_break_opportunities (word->str, 200));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/hostile/noncharacters", test_noncharacters);
   g_test_add_func ("/hostile/escape", test_escape);
   g_test_add_func ("/hostile/messages-escaped", test_messages_escaped);
+  g_test_add_func ("/hostile/text/break-opportunities", test_break_opportunities);
 
   return g_test_run ();
 }

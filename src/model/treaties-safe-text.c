@@ -103,3 +103,54 @@ treaties_safe_text_link_for_display (const char *href)
                      ascii, g_uri_get_port (uri), g_uri_get_path (uri),
                      g_uri_get_query (uri), g_uri_get_fragment (uri));
 }
+
+/* Whether a line may break at or next to @c: white space, hyphens, and
+ * what breaks before or after it (ideographs, dashes, zero-width space). */
+static gboolean
+is_break_opportunity (gunichar c)
+{
+  switch (g_unichar_break_type (c))
+    {
+    case G_UNICODE_BREAK_SPACE:
+    case G_UNICODE_BREAK_ZERO_WIDTH_SPACE:
+    case G_UNICODE_BREAK_HYPHEN:
+    case G_UNICODE_BREAK_AFTER:
+    case G_UNICODE_BREAK_BEFORE:
+    case G_UNICODE_BREAK_BEFORE_AND_AFTER:
+    case G_UNICODE_BREAK_IDEOGRAPHIC:
+    case G_UNICODE_BREAK_MANDATORY:
+    case G_UNICODE_BREAK_LINE_FEED:
+      return TRUE;
+    default:
+      return g_unichar_isspace (c);
+    }
+}
+
+/* See the header. */
+char *
+treaties_text_with_break_opportunities (const char *text,
+                                        guint       max_unbroken)
+{
+  GString *out = NULL;
+  const char *copied = text;
+  guint unbroken = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (is_break_opportunity (g_utf8_get_char (p)))
+        unbroken = 0;
+      else if (++unbroken > max_unbroken)
+        {
+          if (out == NULL)
+            out = g_string_new (NULL);
+          g_string_append_len (out, copied, p - copied);
+          g_string_append (out, "\u200B");
+          copied = p;
+          unbroken = 1;
+        }
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
+}

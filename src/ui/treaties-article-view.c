@@ -47,7 +47,7 @@
 /* A match scrolled to is kept this fraction of the height from the edges. */
 #define MATCH_MARGIN   0.25
 /* Characters of a word laid out without a break opportunity; see
- * with_break_opportunities(). */
+ * treaties_text_with_break_opportunities(). */
 #define MAX_UNBROKEN   64
 /* An event's passage is scrolled to this fraction of the height: in the
  * upper part of the view, with the lines before it for context. */
@@ -110,6 +110,8 @@ struct _TreatiesArticleView
   gint64           pinned_at;       /* monotonic time of the jump */
   double           zoom;
   guint            flash_id;
+  guint            rendered;        /* sections of the outline in the buffer */
+  guint            render_id;       /* appends the rest, in batches */
 
   /* Find in the article */
   GArray          *matches;         /* of TreatiesTextMatch (buffer offsets), or NULL */
@@ -305,61 +307,6 @@ create_tags (TreatiesArticleView *self)
   update_colors (self);
 }
 
-/* Whether a line may break at or next to @c: white space, hyphens, and
- * what breaks before or after it (ideographs, dashes, zero-width space). */
-static gboolean
-is_break_opportunity (gunichar c)
-{
-  switch (g_unichar_break_type (c))
-    {
-    case G_UNICODE_BREAK_SPACE:
-    case G_UNICODE_BREAK_ZERO_WIDTH_SPACE:
-    case G_UNICODE_BREAK_HYPHEN:
-    case G_UNICODE_BREAK_AFTER:
-    case G_UNICODE_BREAK_BEFORE:
-    case G_UNICODE_BREAK_BEFORE_AND_AFTER:
-    case G_UNICODE_BREAK_IDEOGRAPHIC:
-    case G_UNICODE_BREAK_MANDATORY:
-    case G_UNICODE_BREAK_LINE_FEED:
-      return TRUE;
-    default:
-      return g_unichar_isspace (c);
-    }
-}
-
-/* @text with a zero-width space after every MAX_UNBROKEN characters of a
- * stretch with no break opportunity, or NULL when it has no such stretch.
- * Pango lays out an unbreakable word in time that grows with the square of
- * its length (one of 80,000 characters froze the window for 8 s); with
- * these it breaks like ordinary text. The text reads the same, and search
- * ignores the zero-width spaces. */
-static char *
-with_break_opportunities (const char *text)
-{
-  GString *out = NULL;
-  const char *copied = text;
-  guint unbroken = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (is_break_opportunity (g_utf8_get_char (p)))
-        unbroken = 0;
-      else if (++unbroken > MAX_UNBROKEN)
-        {
-          if (out == NULL)
-            out = g_string_new (NULL);
-          g_string_append_len (out, copied, p - copied);
-          g_string_append (out, "\u200B");
-          copied = p;
-          unbroken = 1;
-        }
-    }
-  if (out == NULL)
-    return NULL;
-  g_string_append (out, copied);
-  return g_string_free (out, FALSE);
-}
-
 /* Inserts @text at the end with the named tags (NULL-terminated). */
 static void
 append (GtkTextBuffer *buffer,
@@ -367,7 +314,7 @@ append (GtkTextBuffer *buffer,
         GtkTextTag    *extra,
         ...)
 {
-  g_autofree char *breakable = with_break_opportunities (text);
+  g_autofree char *breakable = treaties_text_with_break_opportunities (text, MAX_UNBROKEN);
   GtkTextIter end;
   int start_offset;
   GtkTextIter start;
@@ -552,45 +499,30 @@ append_block (TreatiesArticleView *self,
     }
 }
 
-static void
-render (TreatiesArticleView *self)
+/* Sections appended at once when an article is shown; then batches of at
+ * most RENDER_BATCH_TIME µs. */
+#define RENDER_FIRST_SECTIONS 50
+#define RENDER_BATCH_TIME     8000
+
+/* Appends the next sections of the outline: at least @min_sections, then
+ * until RENDER_BATCH_TIME has passed, or (@until_id not NULL) until that
+ * section is in; min_sections G_MAXUINT: all. FALSE once all are in. */
+static gboolean
+render_more (TreatiesArticleView *self,
+             guint                min_sections,
+             const char          *until_id)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GListModel *outline;
-  g_autofree char *date_line = NULL;
+  GListModel *outline = treaties_article_get_outline (self->article);
+  guint n = g_list_model_get_n_items (outline);
+  gint64 began = g_get_monotonic_time ();
   GtkTextIter start, end;
 
-  g_ptr_array_set_size (self->sections, 0);
-  g_array_set_size (self->boxes, 0);
-  g_hash_table_remove_all (self->marked_items);
-  g_array_set_size (self->mark_ranges, 0);
-  self->passage_start = self->passage_end = -1;
-  self->passage_mark = NULL;
-  g_clear_handle_id (&self->flash_id, g_source_remove);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_delete (buffer, &start, &end);
-
-  if (self->article == NULL)
-    return;
-
-  append (buffer, treaties_article_get_title (self->article), NULL, "body", "title", NULL);
-  append (buffer, "\n", NULL, "body", "title", NULL);
-  space_block (self, 0, 0);
-  if ((date_line = treaties_article_dup_date_line (self->article)) != NULL)
+  while (self->rendered < n &&
+         (until_id != NULL || self->rendered < min_sections ||
+          g_get_monotonic_time () - began < RENDER_BATCH_TIME))
     {
-      int date_start;
-
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      date_start = gtk_text_iter_get_offset (&end);
-      append (buffer, g_strstrip (date_line), NULL, "body", "date-line", NULL);
-      append (buffer, "\n", NULL, "body", "date-line", NULL);
-      space_line (self, date_start, "space-above", DATE_LINE_GAP);
-    }
-
-  outline = treaties_article_get_outline (self->article);
-  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
-    {
-      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, self->rendered++);
       GListModel *blocks = treaties_section_get_blocks (section);
       const char *heading_tag = treaties_section_get_depth (section) > 0 ? "subheading" : "heading";
       SectionMark *sm = g_new0 (SectionMark, 1);
@@ -611,13 +543,81 @@ render (TreatiesArticleView *self)
           g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, j);
           append_block (self, section, block);
         }
+      if (until_id != NULL && g_str_equal (sm->id, until_id))
+        break;
     }
+  if (self->rendered < n)
+    return TRUE;
 
   /* Drop the final newline so there is no empty last line. */
   gtk_text_buffer_get_end_iter (buffer, &end);
   start = end;
   if (gtk_text_iter_backward_char (&start) && gtk_text_iter_get_char (&start) == '\n')
     gtk_text_buffer_delete (buffer, &start, &end);
+  g_clear_handle_id (&self->render_id, g_source_remove);
+  return FALSE;
+}
+
+static gboolean
+render_more_cb (gpointer data)
+{
+  TreatiesArticleView *self = data;
+
+  if (render_more (self, 0, NULL))
+    return G_SOURCE_CONTINUE;
+  self->render_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* What needs the whole text (search, passages) has it at once. */
+static void
+render_all (TreatiesArticleView *self)
+{
+  if (self->render_id != 0)
+    render_more (self, G_MAXUINT, NULL);
+}
+
+static void
+render (TreatiesArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autofree char *date_line = NULL;
+  GtkTextIter start, end;
+
+  g_ptr_array_set_size (self->sections, 0);
+  g_array_set_size (self->boxes, 0);
+  g_hash_table_remove_all (self->marked_items);
+  g_array_set_size (self->mark_ranges, 0);
+  self->passage_start = self->passage_end = -1;
+  self->passage_mark = NULL;
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_handle_id (&self->render_id, g_source_remove);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+
+  if (self->article == NULL)
+    return;
+
+  append (buffer, treaties_article_get_title (self->article), NULL, "body", "title", NULL);
+  append (buffer, "\n", NULL, "body", "title", NULL);
+  space_block (self, 0, 0);
+  if ((date_line = treaties_article_dup_date_line (self->article)) != NULL)
+    {
+      int date_start;
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      date_start = gtk_text_iter_get_offset (&end);
+      append (buffer, g_strstrip (date_line), NULL, "body", "date-line", NULL);
+      append (buffer, "\n", NULL, "body", "date-line", NULL);
+      space_line (self, date_start, "space-above", DATE_LINE_GAP);
+    }
+
+  self->rendered = 0;
+  /* The first sections at once (the text shows complete in its first
+   * frame), the rest in batches between frames: a long article would
+   * otherwise keep the window from answering for seconds. */
+  if (render_more (self, RENDER_FIRST_SECTIONS, NULL))
+    self->render_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 5, render_more_cb, self, NULL);
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
@@ -632,6 +632,12 @@ find_section (TreatiesArticleView *self,
       SectionMark *sm = g_ptr_array_index (self->sections, i);
       if (g_str_equal (sm->id, id))
         return sm;
+    }
+  /* Not in yet: a section chosen while the text fills in. */
+  if (id != NULL && self->render_id != 0 && treaties_article_lookup_section (self->article, id) != NULL)
+    {
+      render_more (self, 0, id);
+      return find_section (self, id);
     }
   return NULL;
 }
@@ -1398,6 +1404,7 @@ passage_iters (TreatiesArticleView   *self,
 
   if (passage == NULL || !passage->marked || passage->section == NULL)
     return FALSE;
+  render_all (self);
   blocks = treaties_section_get_blocks (passage->section);
   if ((block = g_list_model_get_item (blocks, passage->block)) == NULL ||
       passage->item >= treaties_block_get_n_items (block))
@@ -1503,6 +1510,7 @@ treaties_article_view_dispose (GObject *object)
   TreatiesArticleView *self = (TreatiesArticleView *) object;
 
   g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_handle_id (&self->render_id, g_source_remove);
   g_clear_handle_id (&self->passage_rescroll_id, g_source_remove);
   stop_settling (self);
   if (self->vadjustment != NULL)
@@ -1717,6 +1725,11 @@ treaties_article_view_scroll_to_section (TreatiesArticleView *self,
 
   g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), FALSE);
 
+  /* Text appended after a jump can leave the view short of its target
+   * (the text view's heights are estimates until it lays the lines out):
+   * a jump while the text fills in completes it first. */
+  if (self->article != NULL && treaties_article_lookup_section (self->article, section_id) != NULL)
+    render_all (self);
   if ((sm = find_section (self, section_id)) == NULL)
     return FALSE;
 
@@ -1788,6 +1801,7 @@ treaties_article_view_search (TreatiesArticleView *self,
 
   g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), 0);
 
+  render_all (self);
   /* Typing on refines the search around the match in view, if any. */
   if (selected_match_in_view (self))
     anchor = g_array_index (self->matches, TreatiesTextMatch, self->selected_match).start;
