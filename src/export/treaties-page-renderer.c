@@ -25,6 +25,7 @@
 
 #include "treaties-hyphenator.h"
 #include "treaties-page-renderer.h"
+#include "treaties-safe-text.h"
 #include "treaties-timeline-figure.h"
 
 #define MM (72.0 / 25.4)
@@ -329,6 +330,14 @@ text_builder_append (TreatiesPageRenderer *self,
                      const char           *text,
                      gboolean              hyphenate)
 {
+  /* A very long unbreakable word costs Pango (and the hyphenator) time
+   * that grows with the square of its length: give it break opportunities
+   * as the reading view does. Per run, before the run's attributes are
+   * placed, so their offsets count the inserted characters. */
+  g_autofree char *broken = treaties_text_with_break_opportunities (text, 64);
+
+  if (broken != NULL)
+    text = broken;
   if (hyphenate && self->hyphenator != NULL)
     treaties_hyphenator_append_hyphenated (self->hyphenator, b->text, text);
   else
