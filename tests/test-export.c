@@ -15,6 +15,7 @@
 #include "treaties-hyphenator.h"
 #include "treaties-page-renderer.h"
 #include "treaties-pdf-exporter.h"
+#include "test-files.h"
 #include "treaties-timeline-figure.h"
 #include <pango/pangocairo.h>
 
@@ -46,63 +47,11 @@ outline_entry_free (gpointer data)
 }
 
 static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("treaties-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-/* Removes @dir and the files in it (one level, all a test makes). */
-static void
-remove_temp_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_rmdir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-/* The names in @dir, sorted, joined by spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-static char *
 export_to_temp (TreatiesArticle *article,
                 char           **out_dir)
 {
   g_autoptr(GError) error = NULL;
-  char *dir = make_temp_dir ();
+  char *dir = test_make_temp_dir ("treaties-export-XXXXXX");
   char *path = g_build_filename (dir, "out.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
@@ -237,7 +186,7 @@ test_seed_pages (void)
       g_assert_cmpfloat_with_epsilon (height, A4_HEIGHT, 0.5);
     }
 
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 static void
@@ -261,7 +210,7 @@ test_seed_metadata (void)
   g_assert_nonnull (strstr (subject, "1931"));
   g_assert_cmpint (poppler_document_get_creation_date (doc), >, 0);
 
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* Every heading, in reading order; every sentence of the text, in reading
@@ -349,7 +298,7 @@ test_seed_text (void)
       }
   }
 
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* One outline entry per section and subsection, nested, titled as the
@@ -400,7 +349,7 @@ test_seed_outline (void)
       poppler_dest_free (dest);
     }
 
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 static void
@@ -442,7 +391,7 @@ test_seed_links (void)
       g_error ("no link annotation for %s", (const char *) key);
   g_assert_cmpuint (g_hash_table_size (found), ==, g_hash_table_size (expected));
 
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* --- layout -------------------------------------------------------------- */
@@ -553,7 +502,7 @@ test_long_keep_with_next (void)
         g_error ("page %d ends with the heading “%s”", i + 1, last);
     }
 
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* Article text is text: markup characters come out as they are. */
@@ -584,7 +533,7 @@ test_text_is_not_markup (void)
   title = poppler_document_get_title (doc);
   g_assert_cmpstr (title, ==, "<b>Bold</b> & co");
 
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 static void
@@ -635,7 +584,7 @@ static void
 test_unwritable_folder (void)
 {
   g_autoptr(TreatiesArticle) article = fixture_load_shipped ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-export-XXXXXX");
   g_autofree char *not_a_dir = g_build_filename (dir, "a-file", NULL);
   g_autofree char *inside = g_build_filename (not_a_dir, "out.pdf", NULL);
   g_autofree char *listing = NULL;
@@ -646,11 +595,11 @@ test_unwritable_folder (void)
   assert_export_fails (article, "/proc/treaties-test-export.pdf", NULL);
   g_assert_false (g_file_test ("/proc/treaties-test-export.pdf", G_FILE_TEST_EXISTS));
 
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "a-file");
   g_assert_true (g_file_get_contents (not_a_dir, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "plain");
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 static void
@@ -673,7 +622,7 @@ test_cancelled_keeps_existing (void)
   static const char old[] = "%PDF-1.4\nan older export, kept\n\xff\x00\x01";
   g_autoptr(TreatiesArticle) article = fixture_load_shipped ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -686,9 +635,9 @@ test_cancelled_keeps_existing (void)
   g_assert_nonnull (strstr (error->message, path));
 
   assert_file_is (path, old, sizeof old);
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "out.pdf");
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 typedef struct {
@@ -724,7 +673,7 @@ test_cancelled_midway_keeps_existing (void)
   static const char old[] = "an older export, kept";
   g_autoptr(TreatiesArticle) article = fixture_make_long_article (40);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *listing = NULL;
@@ -736,7 +685,7 @@ test_cancelled_midway_keeps_existing (void)
   g_main_loop_run (r.loop);
   g_main_loop_unref (r.loop);
 
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "out.pdf");
   if (r.error == NULL)
     g_test_incomplete ("the export finished before it could be cancelled");
@@ -746,7 +695,7 @@ test_cancelled_midway_keeps_existing (void)
       assert_file_is (path, old, sizeof old);
       g_clear_error (&r.error);
     }
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* The rename itself fails (a folder has the file's name): the folder is
@@ -755,23 +704,23 @@ static void
 test_rename_fails_cleans_up (void)
 {
   g_autoptr(TreatiesArticle) article = fixture_load_shipped ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *listing = NULL;
 
   g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
   assert_export_fails (article, path, NULL);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "out.pdf");
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 static void
 test_async_replaces (void)
 {
   g_autoptr(TreatiesArticle) article = fixture_load_shipped ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PdfDoc) doc = NULL;
@@ -788,7 +737,7 @@ test_async_replaces (void)
 
   doc = open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 2);
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "out.pdf");
   {
     GStatBuf st;
@@ -796,7 +745,7 @@ test_async_replaces (void)
     g_assert_cmpint (g_stat (path, &st), ==, 0);
     g_assert_cmpint (st.st_mode & 0777, ==, 0640);
   }
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* --- the command line ---------------------------------------------------- */
@@ -805,7 +754,7 @@ static void
 test_cli (void)
 {
   g_autofree char *article_path = fixture_shipped_path ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-export-XXXXXX");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
   g_autofree char *nowhere = g_build_filename (dir, "bad.json", "out.pdf", NULL);
@@ -825,9 +774,9 @@ test_cli (void)
   /* an unwritable path */
   g_assert_cmpint (treaties_cli_export_pdf (nowhere, article_path), ==, 1);
 
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "bad.json out.pdf");
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* The figure of an article with one event, @date, as the count of inked

@@ -23,59 +23,10 @@
 #include "export-fixtures.h"
 #include "treaties-article.h"
 #include "treaties-pdf-exporter.h"
+#include "test-files.h"
 #include "treaties-safe-text.h"
 
 /* --- helpers ------------------------------------------------------------- */
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("treaties-hostile-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_temp_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        g_rmdir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
 
 static gboolean
 is_pdf (const char *path)
@@ -127,7 +78,7 @@ assert_export_refused (const char *path,
 static void
 test_export_device_node (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-hostile-XXXXXX");
   g_autofree char *node = g_build_filename (dir, "null", NULL);
   g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
   g_autofree char *listing = NULL;
@@ -136,7 +87,7 @@ test_export_device_node (void)
   if (mknod (node, S_IFCHR | 0666, makedev (1, 3)) != 0)
     {
       g_test_skip ("mknod needs root");
-      remove_temp_dir (dir);
+      test_remove_temp_dir (dir);
       return;
     }
   g_assert_cmpint (symlink (node, link), ==, 0);
@@ -149,15 +100,15 @@ test_export_device_node (void)
   g_assert_cmpuint (st.st_rdev, ==, makedev (1, 3));
   g_assert_cmpint (lstat (link, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "link.pdf null");
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 static void
 test_export_fifo (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-hostile-XXXXXX");
   g_autofree char *fifo = g_build_filename (dir, "fifo.pdf", NULL);
   g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
   g_autofree char *listing = NULL;
@@ -173,9 +124,9 @@ test_export_fifo (void)
   g_assert_true (S_ISFIFO (st.st_mode));
   g_assert_cmpint (lstat (link, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "fifo.pdf link.pdf");
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* Without the check, a folder's name fails only at the rename, after the
@@ -184,7 +135,7 @@ static void
 test_export_folder_fails_first (void)
 {
   g_autoptr(TreatiesArticle) article = fixture_make_long_article (8);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-hostile-XXXXXX");
   g_autofree char *folder = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *file_path = g_build_filename (dir, "real.pdf", NULL);
   g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
@@ -205,7 +156,7 @@ test_export_folder_fails_first (void)
                   failed, exported);
   g_assert_cmpint (failed * 10, <, exported);
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* --- symbolic links and modes --------------------------------------------- */
@@ -216,7 +167,7 @@ static void
 test_export_through_symlink (void)
 {
   g_autoptr(TreatiesArticle) article = fixture_load_shipped ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-hostile-XXXXXX");
   g_autofree char *real = g_build_filename (dir, "real.pdf", NULL);
   g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (link);
@@ -239,9 +190,9 @@ test_export_through_symlink (void)
   g_assert_true (is_pdf (real));
   g_assert_cmpint (stat (real, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0640);
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "link.pdf real.pdf");
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* A dangling link: the file it names is created, with the umask's
@@ -250,7 +201,7 @@ static void
 test_export_dangling_symlink (void)
 {
   g_autoptr(TreatiesArticle) article = fixture_load_shipped ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-hostile-XXXXXX");
   g_autofree char *real = g_build_filename (dir, "new.pdf", NULL);
   g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (link);
@@ -267,9 +218,9 @@ test_export_dangling_symlink (void)
   g_assert_true (is_pdf (real));
   g_assert_cmpint (stat (real, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0666 & ~current_umask ());
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "link.pdf new.pdf");
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* A new file gets the umask's permissions; a replaced setuid file keeps
@@ -278,7 +229,7 @@ static void
 test_export_modes (void)
 {
   g_autoptr(TreatiesArticle) article = fixture_load_shipped ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-hostile-XXXXXX");
   g_autofree char *fresh = g_build_filename (dir, "fresh.pdf", NULL);
   g_autofree char *setuid = g_build_filename (dir, "setuid.pdf", NULL);
   g_autoptr(GFile) fresh_file = g_file_new_for_path (fresh);
@@ -298,7 +249,7 @@ test_export_modes (void)
   g_assert_true (is_pdf (setuid));
 
   umask (old_mask);
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* --- temporary files -------------------------------------------------------- */
@@ -321,7 +272,7 @@ static void
 test_export_removes_stale_temps (void)
 {
   g_autoptr(TreatiesArticle) article = fixture_load_shipped ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-hostile-XXXXXX");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *stale = g_build_filename (dir, ".out.pdf.a1b2c3.part", NULL);
   g_autofree char *locked = g_build_filename (dir, ".out.pdf.d4e5f6.part", NULL);
@@ -344,11 +295,11 @@ test_export_removes_stale_temps (void)
   g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
 
   g_assert_true (treaties_pdf_export (article, file, NULL, NULL));
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, ".other.pdf.a1b2c3.part .out.pdf.0789ab.part .out.pdf.d4e5f6.part .out.pdf.notes out.pdf");
 
   close (fd);
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* A name of the longest length a file system allows still exports: the
@@ -357,7 +308,7 @@ static void
 test_export_longest_name (void)
 {
   g_autoptr(TreatiesArticle) article = fixture_load_shipped ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-hostile-XXXXXX");
   g_autoptr(GString) name = g_string_new (NULL);
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
@@ -377,9 +328,9 @@ test_export_longest_name (void)
   g_assert_true (treaties_pdf_export (article, file, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (is_pdf (path));
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, name->str);
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* --- opening what is not a regular file ------------------------------------ */
@@ -441,7 +392,7 @@ test_open_device (void)
 static void
 test_open_fifo (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-hostile-XXXXXX");
   g_autofree char *fifo = g_build_filename (dir, "article.json", NULL);
   g_autofree char *link = g_build_filename (dir, "link.json", NULL);
 
@@ -449,7 +400,7 @@ test_open_fifo (void)
   g_assert_cmpint (symlink ("article.json", link), ==, 0);
   assert_open_refused_quickly (fifo);
   assert_open_refused_quickly (link);
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* --- links ------------------------------------------------------------------ */
@@ -583,7 +534,7 @@ test_noncharacters (void)
     "T\xEF\xBF\xBD", "T\xEF\xB7\x8F", "T\xEF\xB7\xB0", "T\xEF\xBF\xBC", "T\xF4\x8F\xBF\xBD",
     "T\\uFFFD\\uFDCF\\uFDF0\\uD83F\\uDFFD",
   };
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("treaties-hostile-XXXXXX");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_autoptr(GFile) out_file = g_file_new_for_path (out);
 
@@ -609,7 +560,7 @@ test_noncharacters (void)
       g_assert_no_error (error);
       g_assert_true (is_pdf (out));
     }
-  remove_temp_dir (dir);
+  test_remove_temp_dir (dir);
 }
 
 /* --- what is printed ------------------------------------------------------------ */
