@@ -56,12 +56,6 @@ typedef struct
   TreatiesArticleView *view;
 } Fixture;
 
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
 /* GtkTextView lays its lines out in idle time, from the top; a line not
  * laid out yet has no height. */
 static gboolean

@@ -72,19 +72,6 @@ generate_article (guint n_sections)
   return article;
 }
 
-static gpointer
-child (TreatiesWindow *window,
-       const char     *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (window), TREATIES_TYPE_WINDOW, name);
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
 static void
 setup_size (Fixture *f,
             int      width)

@@ -16,12 +16,6 @@
 
 #define WORD_LENGTH 80000
 
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
 static TreatiesArticle *
 article_with_paragraph (const char *text)
 {

@@ -36,13 +36,6 @@ skip_without_locale (void)
   return TRUE;
 }
 
-static gpointer
-child (TreatiesWindow *window,
-       const char     *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (window), TREATIES_TYPE_WINDOW, name);
-}
-
 static GtkWidget *
 find_widget (GtkWidget *widget,
              GType      type)

@@ -26,19 +26,6 @@ static TreatiesApplication *app;
 static char *config_dir;
 static char *data_dir;
 
-static gpointer
-child (TreatiesWindow *window,
-       const char     *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (window), TREATIES_TYPE_WINDOW, name);
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
 static char *
 shipped_path (void)
 {

@@ -136,12 +136,6 @@ set_article (Fixture         *f,
   treaties_timeline_set_article (f->timeline, article);
 }
 
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)

@@ -19,19 +19,6 @@
 
 #define SHIPPED "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
 
-static gpointer
-child (TreatiesWindow *window,
-       const char     *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (window), TREATIES_TYPE_WINDOW, name);
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
 static gboolean
 is_unmapped (gpointer widget)
 {

@@ -71,6 +71,21 @@ ui_test_init (int    *argc,
   load_app_style ();
 }
 
+/* A template child of @window. */
+static inline gpointer
+child (TreatiesWindow *window,
+       const char     *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), TREATIES_TYPE_WINDOW, name);
+}
+
+/* For wait_until(): @widget is on screen with a width. */
+static inline gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
 /* A template child of @window's error page, which is made the first time
  * it is shown. */
 static inline gpointer
