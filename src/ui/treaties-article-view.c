@@ -132,9 +132,9 @@ struct _TreatiesArticleView
   GtkTextMark     *settle_mark;     /* owned */
   double           settle_yalign;
   gint64           settle_until;
-  guint            settle_held;     /* frames it has held */
-  double           settle_upper;    /* the end when last scrolled */
-  guint            settle_tick;
+  guint            settle_held;     /* checks it has held */
+  gboolean         settle_setting;
+  guint            settle_id;
   GdkRGBA          mark_color;      /* the marks' dotted underline */
   GdkRGBA          passage_color;
   GdkRGBA          sentence_color;
@@ -658,68 +658,86 @@ mark_y (TreatiesArticleView *self,
   return location.y + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self));
 }
 
-/* GTK 4.8's text view sometimes drops a pending scroll_to_mark(): asked
- * for while lines are still being validated, it never happens (seen in
- * test-window and test-event-card on a loaded machine, and under ASan).
- * So a jump is seen through: each frame for up to two seconds, the adjustment
- * is set from the mark's place as the layout now measures it, until that
- * holds for a few frames (or, when it is past the end, until the end stops
- * growing as lines are measured). A mark deleted with the text ends it. */
-#define SETTLE_USEC   (2000 * 1000)
-#define SETTLE_FRAMES 3
+/* GTK 4.8's text view sometimes drops a pending scroll_to_mark() asked for
+ * while lines are still being measured, or clamps it to an end that is
+ * only an estimate (seen in test-window and test-event-card on a loaded
+ * machine, and under ASan). So a jump is seen through: whenever the view
+ * has nothing more urgent to do (a low-priority idle: GTK measures lines
+ * and the text is filled at higher ones), the adjustment is set from the
+ * mark's place as the layout now measures it, until that holds twice
+ * running. The reader scrolling elsewhere ends it, as do a deleted mark
+ * and five seconds. */
+#define SETTLE_USEC (5000 * 1000)
 
 static void
 stop_settling (TreatiesArticleView *self)
 {
-  if (self->settle_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->settle_tick);
-  self->settle_tick = 0;
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->settle_mark);
 }
 
-static gboolean
-settle_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
+/* Where the adjustment must be for the mark to sit at its place. */
+static double
+settle_target (TreatiesArticleView *self)
 {
-  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (widget);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   GtkTextIter iter;
   GdkRectangle location;
-  double page, upper, target, wanted;
-
-  if (self->settle_mark == NULL || gtk_text_mark_get_deleted (self->settle_mark) ||
-      self->vadjustment == NULL || g_get_monotonic_time () > self->settle_until)
-    {
-      self->settle_tick = 0;
-      g_clear_object (&self->settle_mark);
-      return G_SOURCE_REMOVE;
-    }
+  double page, upper, wanted;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->settle_mark);
   gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
   page = gtk_adjustment_get_page_size (self->vadjustment);
   upper = gtk_adjustment_get_upper (self->vadjustment);
   wanted = location.y + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self)) - self->settle_yalign * page;
-  target = CLAMP (wanted, 0, MAX (upper - page, 0));
-  /* Held only when it is where it was asked to be: a place past the end
-   * may just be past an estimated end, which grows as lines are measured. */
-  if (ABS (gtk_adjustment_get_value (self->vadjustment) - target) <= 1 &&
-      (target >= wanted - 1 || upper == self->settle_upper))
+  return CLAMP (wanted, 0, MAX (upper - page, 0));
+}
+
+static gboolean
+settle_idle_cb (gpointer data)
+{
+  TreatiesArticleView *self = data;
+  double target;
+
+  if (self->settle_mark == NULL || gtk_text_mark_get_deleted (self->settle_mark) ||
+      self->vadjustment == NULL || g_get_monotonic_time () > self->settle_until)
     {
-      /* Past the end, the end must also hold a while: it grows in bursts. */
-      if (++self->settle_held >= (target >= wanted - 1 ? SETTLE_FRAMES : 5 * SETTLE_FRAMES))
+      self->settle_id = 0;
+      g_clear_object (&self->settle_mark);
+      return G_SOURCE_REMOVE;
+    }
+
+  target = settle_target (self);
+  if (ABS (gtk_adjustment_get_value (self->vadjustment) - target) <= 1)
+    {
+      if (++self->settle_held >= 2)
         {
-          self->settle_tick = 0;
+          self->settle_id = 0;
           g_clear_object (&self->settle_mark);
           return G_SOURCE_REMOVE;
         }
       return G_SOURCE_CONTINUE;
     }
   self->settle_held = 0;
-  self->settle_upper = upper;
+  self->settle_setting = TRUE;
   gtk_adjustment_set_value (self->vadjustment, target);
+  self->settle_setting = FALSE;
   return G_SOURCE_CONTINUE;
+}
+
+/* A scroll that leaves the place being settled far behind is the reader's
+ * (or another jump's): stop pulling the view back. GTK's own moves (its
+ * pending scroll, keeping the top line as lines above are measured) stay
+ * near it. */
+static void
+settle_value_changed (TreatiesArticleView *self)
+{
+  if (self->settle_mark == NULL || self->settle_setting || self->vadjustment == NULL)
+    return;
+  if (gtk_text_mark_get_deleted (self->settle_mark) ||
+      ABS (gtk_adjustment_get_value (self->vadjustment) - settle_target (self)) >
+      gtk_adjustment_get_page_size (self->vadjustment) / 4)
+    stop_settling (self);
 }
 
 /* Scrolls @mark to @yalign of the view's height, and sees it through. */
@@ -728,14 +746,13 @@ scroll_surely (TreatiesArticleView *self,
                GtkTextMark         *mark,
                double               yalign)
 {
+  stop_settling (self);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.0, TRUE, 0.0, yalign);
-  g_set_object (&self->settle_mark, mark);
+  self->settle_mark = g_object_ref (mark);
   self->settle_yalign = yalign;
   self->settle_until = g_get_monotonic_time () + SETTLE_USEC;
   self->settle_held = 0;
-  self->settle_upper = -1;
-  if (self->settle_tick == 0)
-    self->settle_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), settle_tick_cb, NULL, NULL);
+  self->settle_id = g_idle_add_full (G_PRIORITY_LOW, settle_idle_cb, self, NULL);
 }
 
 static void
@@ -811,7 +828,7 @@ update_current_section (TreatiesArticleView *self)
 
           /* While the text view lays out lines the jump can pass through
            * positions that do not show the heading: give it a moment. */
-          if ((y >= top - 2 && y < top + page) ||
+          if ((y >= top - 2 && y < top + page) || self->settle_id != 0 ||
               g_get_monotonic_time () - self->pinned_at < PIN_SETTLE_USEC)
             {
               set_current_section (self, sm->id);
@@ -912,6 +929,7 @@ vadjustment_notify_cb (TreatiesArticleView *self)
   g_set_object (&self->vadjustment, adj);
   if (adj != NULL)
     {
+      g_signal_connect_swapped (adj, "value-changed", G_CALLBACK (settle_value_changed), self);
       g_signal_connect_swapped (adj, "value-changed", G_CALLBACK (vadjustment_changed_cb), self);
       g_signal_connect_swapped (adj, "changed", G_CALLBACK (vadjustment_changed_cb), self);
     }
@@ -1428,7 +1446,8 @@ check_passage_in_view (TreatiesArticleView *self)
 
   if (self->passage_start < 0)
     return;
-  if (g_get_monotonic_time () - self->passage_at < PIN_SETTLE_USEC)
+  /* Not while the jump to it is still being seen through. */
+  if (g_get_monotonic_time () - self->passage_at < PIN_SETTLE_USEC || self->settle_id != 0)
     return;
   gtk_text_buffer_get_iter_at_offset (buffer, &start, self->passage_start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, self->passage_end);
