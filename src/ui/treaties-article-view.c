@@ -134,6 +134,7 @@ struct _TreatiesArticleView
   gint64           settle_until;
   guint            settle_held;     /* checks it has held */
   gboolean         settle_setting;
+  double           settle_page;     /* the view's height when last seen */
   guint            settle_id;
   GdkRGBA          mark_color;      /* the marks' dotted underline */
   GdkRGBA          passage_color;
@@ -682,12 +683,15 @@ settle_target (TreatiesArticleView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   GtkTextIter iter;
-  GdkRectangle location;
+  GdkRectangle location, visible;
   double page, upper, wanted;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->settle_mark);
   gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
-  page = gtk_adjustment_get_page_size (self->vadjustment);
+  /* The height as allocated: the adjustment's page size lags behind a
+   * resize (the card's sheet opening under the view). */
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  page = visible.height;
   upper = gtk_adjustment_get_upper (self->vadjustment);
   wanted = location.y + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self)) - self->settle_yalign * page;
   return CLAMP (wanted, 0, MAX (upper - page, 0));
@@ -732,11 +736,20 @@ settle_idle_cb (gpointer data)
 static void
 settle_value_changed (TreatiesArticleView *self)
 {
+  double page;
+
   if (self->settle_mark == NULL || self->settle_setting || self->vadjustment == NULL)
     return;
+  /* A view that changed height (the card's sheet opening under it) moves
+   * for that, not for the reader. */
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  if (page != self->settle_page)
+    {
+      self->settle_page = page;
+      return;
+    }
   if (gtk_text_mark_get_deleted (self->settle_mark) ||
-      ABS (gtk_adjustment_get_value (self->vadjustment) - settle_target (self)) >
-      gtk_adjustment_get_page_size (self->vadjustment) / 4)
+      ABS (gtk_adjustment_get_value (self->vadjustment) - settle_target (self)) > page / 4)
     stop_settling (self);
 }
 
@@ -752,6 +765,7 @@ scroll_surely (TreatiesArticleView *self,
   self->settle_yalign = yalign;
   self->settle_until = g_get_monotonic_time () + SETTLE_USEC;
   self->settle_held = 0;
+  self->settle_page = self->vadjustment != NULL ? gtk_adjustment_get_page_size (self->vadjustment) : 0;
   self->settle_id = g_idle_add_full (G_PRIORITY_LOW, settle_idle_cb, self, NULL);
 }
 
@@ -1252,7 +1266,7 @@ treaties_article_view_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (treaties_article_view_parent_class)->size_allocate (widget, width, height, baseline);
   if (self->passage_start >= 0 && self->passage_height > 0 && height != self->passage_height &&
-      g_get_monotonic_time () - self->passage_at < 2 * PIN_SETTLE_USEC)
+      g_get_monotonic_time () - self->passage_at < SETTLE_USEC)
     {
       self->passage_height = height;
       if (self->passage_rescroll_id == 0)
