@@ -117,6 +117,15 @@ clamp_block (TreatiesSection *section,
   return n == 0 ? 0 : MIN (block, n - 1);
 }
 
+/* @section/@block of the article being read (refs borrowed from it). */
+static Place
+place_here (TreatiesReader  *self,
+            TreatiesSection *section,
+            guint            block)
+{
+  return (Place) { self->here.article, self->here.file, section, clamp_block (section, block) };
+}
+
 static void
 push (GPtrArray   *stack,
       const Place *place)
@@ -396,7 +405,7 @@ treaties_reader_jump (TreatiesReader  *self,
   g_return_if_fail (self->here.article != NULL);
 
   treaties_reader_end_search (self);
-  place = (Place) { self->here.article, self->here.file, section, clamp_block (section, block) };
+  place = place_here (self, section, block);
   jump_to (self, &place, TREATIES_MOVE_JUMP);
 }
 
@@ -411,7 +420,7 @@ treaties_reader_follow (TreatiesReader  *self,
   g_return_if_fail (TREATIES_IS_SECTION (section));
   g_return_if_fail (self->here.article != NULL);
 
-  place = (Place) { self->here.article, self->here.file, section, clamp_block (section, block) };
+  place = place_here (self, section, block);
   move_to (self, &place, TREATIES_MOVE_SCROLL);
 }
 
@@ -475,8 +484,7 @@ treaties_reader_activate_event (TreatiesReader *self,
 
   passage = g_ptr_array_index (passages, self->passage_index);
   treaties_reader_end_search (self);
-  place = (Place) { self->here.article, self->here.file, passage->section,
-                    clamp_block (passage->section, passage->block) };
+  place = place_here (self, passage->section, passage->block);
   jump_to (self, &place, TREATIES_MOVE_JUMP);
   return passage;
 }
@@ -518,7 +526,7 @@ treaties_reader_search_moved (TreatiesReader  *self,
   g_return_if_fail (self->here.article != NULL);
 
   treaties_reader_begin_search (self);
-  place = (Place) { self->here.article, self->here.file, section, clamp_block (section, block) };
+  place = place_here (self, section, block);
   /* The view scrolls to each match, but only the search as a whole is
    * one step back. */
   move_to (self, &place, TREATIES_MOVE_JUMP);
