@@ -16,7 +16,7 @@ static inline char *
 fixture_shipped_path (void)
 {
   return g_test_build_filename (G_TEST_DIST, "..", "data", "articles",
-                                "france-ussr-neutrality-1931.json", NULL);
+                                "france-ussr-neutrality-1931.treaty.json", NULL);
 }
 
 static inline TreatiesArticle *

@@ -83,7 +83,7 @@ main (int   argc,
       article = treaties_article_new_from_file (file, NULL, &error);
     }
   else
-    article = treaties_article_new_from_resource ("/org/example/Treaties/articles/france-ussr-neutrality-1931.json",
+    article = treaties_article_new_from_resource ("/org/example/Treaties/articles/france-ussr-neutrality-1931.treaty.json",
                                                   &error);
   if (article == NULL)
     g_error ("%s", error->message);

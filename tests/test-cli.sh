@@ -22,7 +22,7 @@ contains () { # description, file, text
 
 echo "1..$((45 + $(ls "$src"/../data/articles/*.json | wc -l)))"
 
-check "the shipped article is valid" 0 "$src/../data/articles/france-ussr-neutrality-1931.json"
+check "the shipped article is valid" 0 "$src/../data/articles/france-ussr-neutrality-1931.treaty.json"
 contains "a valid article gets a summary" "$tmp/out" "valid: “The Important Shift: France and USSR’s Neutrality Treaty”, 10 sections, 27 events"
 
 printf '{"format": 1,\n  "title": "x",\n  "sections": [,]}\n' > "$tmp/syntax.json"
@@ -35,7 +35,7 @@ contains "each problem has its JSON path" "$tmp/err" "$tmp/structure.json: title
 contains "every problem is reported" "$tmp/err" "$tmp/structure.json: sections[0].blocks[0].type: unknown block type \"poem\""
 
 check "a missing file fails" 1 "$tmp/missing.json"
-check "one bad file among good ones fails" 1 "$src/../data/articles/france-ussr-neutrality-1931.json" "$tmp/syntax.json"
+check "one bad file among good ones fails" 1 "$src/../data/articles/france-ussr-neutrality-1931.treaty.json" "$tmp/syntax.json"
 
 check "--check with no file is a usage error" 2
 
@@ -70,7 +70,7 @@ if run --export-pdf "$tmp/seed.pdf" && head -c 5 "$tmp/seed.pdf" | grep -q '%PDF
   ok "--export-pdf writes the shipped article as PDF with no display"
 else not_ok "--export-pdf of the shipped article"; fi
 
-if run --export-pdf "$tmp/given.pdf" "$src/../data/articles/france-ussr-neutrality-1931.json" && [ -s "$tmp/given.pdf" ]; then
+if run --export-pdf "$tmp/given.pdf" "$src/../data/articles/france-ussr-neutrality-1931.treaty.json" && [ -s "$tmp/given.pdf" ]; then
   ok "--export-pdf exports a given article"
 else not_ok "--export-pdf of a given article"; fi
 

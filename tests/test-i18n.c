@@ -21,7 +21,7 @@
 #include "treaties-window.h"
 #include "ui-test-utils.h"
 
-#define SHIPPED "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
+#define SHIPPED "/org/example/Treaties/articles/france-ussr-neutrality-1931.treaty.json"
 #define NBSP "\302\240"
 #define NNBSP "\342\200\257"  /* narrow no-break space, before % in French */
 

@@ -29,7 +29,7 @@ static char *data_dir;
 static char *
 shipped_path (void)
 {
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "articles", "france-ussr-neutrality-1931.json", NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "articles", "france-ussr-neutrality-1931.treaty.json", NULL);
 }
 
 /* What an older version, a hand edit or a damaged disk could leave. */

@@ -22,7 +22,7 @@ static TreatiesArticle *
 load_shipped (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "articles",
-                                                 "france-ussr-neutrality-1931.json", NULL);
+                                                 "france-ussr-neutrality-1931.treaty.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   TreatiesArticle *article = treaties_article_new_from_file (file, NULL, &error);

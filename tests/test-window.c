@@ -17,7 +17,7 @@
 #include "treaties-window-open.h"
 #include "ui-test-utils.h"
 
-#define SHIPPED "/org/example/Treaties/articles/france-ussr-neutrality-1931.json"
+#define SHIPPED "/org/example/Treaties/articles/france-ussr-neutrality-1931.treaty.json"
 
 static gboolean
 is_unmapped (gpointer widget)
