@@ -98,14 +98,45 @@ fixture_teardown (Fixture       *f,
   g_assert_finalize_object (f->article);
 }
 
+/* The shipped article's events are found by what they are (its own event,
+ * the first, the last), never by id: the ids of shared events may change. */
 static TreatiesEvent *
-event (Fixture    *f,
-       const char *id)
+nth_event (Fixture *f,
+           guint    i)
 {
-  TreatiesEvent *e = treaties_article_lookup_event (f->article, id);
+  GListModel *events = treaties_article_get_events (f->article);
+  g_autoptr(TreatiesEvent) e = g_list_model_get_item (events, i);
 
   g_assert_nonnull (e);
-  return e;
+  return e;  /* the article holds it */
+}
+
+static TreatiesEvent *
+last_event (Fixture *f)
+{
+  return nth_event (f, g_list_model_get_n_items (treaties_article_get_events (f->article)) - 1);
+}
+
+static TreatiesEvent *
+primary_event (Fixture *f)
+{
+  GListModel *events = treaties_article_get_events (f->article);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    if (treaties_event_get_primary (nth_event (f, i)))
+      return nth_event (f, i);
+  g_assert_not_reached ();
+}
+
+/* An event of @section, the first in date order. */
+static TreatiesEvent *
+event_of_section (Fixture    *f,
+                  const char *section)
+{
+  g_autoptr(GPtrArray) related = treaties_article_dup_events_for_section (f->article, section);
+
+  g_assert_cmpuint (related->len, >, 0);
+  return g_ptr_array_index (related, 0);
 }
 
 static TreatiesEvent *
@@ -135,23 +166,47 @@ test_click_activates (Fixture       *f,
                       gconstpointer  data)
 {
   TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
-  static const char * const ids[] = { "versailles", "neutrality-treaty-as-dated", "munich", "invasion-of-poland" };
+  const TreatiesTimelineFrame *frame = treaties_timeline_layout_compute (layout);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+  /* The article's own event, and the events of markers that stand alone
+   * (no other marker within two radii), first, middle and last. */
+  g_ptr_array_add (chosen, primary_event (f));
+  {
+    g_autoptr(GArray) alone = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    for (guint m = 0; m < frame->n_markers; m++)
+      {
+        const TreatiesTimelineMarker *marker = &frame->markers[m];
+        double r = 2 * marker->radius;
+
+        if (marker->n_events == 1 &&
+            (m == 0 || marker->x - frame->markers[m - 1].x > r) &&
+            (m + 1 == frame->n_markers || frame->markers[m + 1].x - marker->x > r))
+          g_array_append_val (alone, marker->event_index);
+      }
+    g_assert_cmpuint (alone->len, >=, 3);
+    g_ptr_array_add (chosen, nth_event (f, g_array_index (alone, guint, 0)));
+    g_ptr_array_add (chosen, nth_event (f, g_array_index (alone, guint, alone->len / 2)));
+    g_ptr_array_add (chosen, nth_event (f, g_array_index (alone, guint, alone->len - 1)));
+  }
+
+  for (guint i = 0; i < chosen->len; i++)
     {
+      TreatiesEvent *e = g_ptr_array_index (chosen, i);
       const TreatiesTimelineMarker *marker;
       const TreatiesTimelineLabel *label;
       guint index;
 
-      g_assert_true (treaties_timeline_layout_find_event (layout, event (f, ids[i]), &index));
+      g_assert_true (treaties_timeline_layout_find_event (layout, e, &index));
       marker = treaties_timeline_layout_find_marker (layout, index);
       g_assert_nonnull (marker);
       g_assert_cmpuint (marker->event_index, ==, index);
 
       /* On the marker, off its centre but within reach. */
       g_assert_true (treaties_timeline_activate_at (f->timeline, marker->x + marker->radius - 1, marker->y + 1));
-      g_assert_true (last_activated (f) == event (f, ids[i]));
-      g_assert_true (treaties_timeline_get_focused_event (f->timeline) == event (f, ids[i]));
+      g_assert_true (last_activated (f) == e);
+      g_assert_true (treaties_timeline_get_focused_event (f->timeline) == e);
 
       /* On its label, if it has one. */
       label = treaties_timeline_layout_find_label (layout, index);
@@ -162,7 +217,7 @@ test_click_activates (Fixture       *f,
           g_assert_true (treaties_timeline_activate_at (f->timeline, label->x + label->width - 2,
                                                         label->y + label->height / 2));
           g_assert_cmpuint (f->activated->len, ==, before + 1);
-          g_assert_true (last_activated (f) == event (f, ids[i]));
+          g_assert_true (last_activated (f) == e);
         }
     }
 
@@ -226,9 +281,9 @@ test_keyboard_order (Fixture       *f,
 
   /* End and Home. */
   gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.last-event", NULL);
-  g_assert_true (treaties_timeline_get_focused_event (f->timeline) == event (f, "invasion-of-poland"));
+  g_assert_true (treaties_timeline_get_focused_event (f->timeline) == last_event (f));
   gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.first-event", NULL);
-  g_assert_true (treaties_timeline_get_focused_event (f->timeline) == event (f, "armistice"));
+  g_assert_true (treaties_timeline_get_focused_event (f->timeline) == nth_event (f, 0));
 
   /* Escape asks for the text. */
   g_signal_emit_by_name (f->timeline, "focus-text");
@@ -272,8 +327,8 @@ test_zoom_actions (Fixture       *f,
   dpp = treaties_timeline_layout_get_days_per_pixel (layout);
 
   /* Focus the article's own event; zooming keeps it where it is. */
-  treaties_timeline_set_focused_event (f->timeline, event (f, "neutrality-treaty-as-dated"));
-  g_assert_true (treaties_timeline_layout_find_event (layout, event (f, "neutrality-treaty-as-dated"), &index));
+  treaties_timeline_set_focused_event (f->timeline, primary_event (f));
+  g_assert_true (treaties_timeline_layout_find_event (layout, primary_event (f), &index));
   x = treaties_timeline_layout_day_to_x (layout, treaties_timeline_layout_get_event_date (layout, index));
   day_before = treaties_timeline_layout_get_event_date (layout, index);
 
@@ -417,7 +472,7 @@ test_accessible_children (Fixture       *f,
   g_assert_cmpuint (n_children, ==, g_list_model_get_n_items (events));
 
   /* Activating one (what AT-SPI's "click" does) activates its event. */
-  button = treaties_timeline_get_event_accessible (f->timeline, event (f, "rapallo"));
+  button = treaties_timeline_get_event_accessible (f->timeline, nth_event (f, 1));
   g_assert_true (gtk_widget_activate (button));
   {
     /* GtkButton shows itself pressed for a moment before "clicked". */
@@ -427,17 +482,21 @@ test_accessible_children (Fixture       *f,
       g_main_context_iteration (NULL, TRUE);
   }
   g_assert_cmpuint (f->activated->len, ==, 1);
-  g_assert_true (last_activated (f) == event (f, "rapallo"));
+  g_assert_true (last_activated (f) == nth_event (f, 1));
 
-  /* Zoomed in, only the events in view have children. */
+  /* Zoomed into the year of the article's own event, only the events in
+   * view have children: that one, not the first (which ends years before). */
   {
     TreatiesDay first, last;
+    int year, month, mday;
 
-    g_assert_true (treaties_day_parse ("1931-01-01", &first));
-    g_assert_true (treaties_day_parse ("1931-12-31", &last));
+    treaties_day_to_ymd (treaties_event_get_date (primary_event (f)), &year, &month, &mday);
+    first = treaties_day_from_ymd (year, 1, 1);
+    last = treaties_day_from_ymd (year, 12, 31);
+    g_assert_cmpuint (treaties_event_get_span (nth_event (f, 0))->end, <, first);
     treaties_timeline_set_visible_range (f->timeline, first, last);
-    g_assert_nonnull (treaties_timeline_get_event_accessible (f->timeline, event (f, "neutrality-treaty-as-dated")));
-    g_assert_null (treaties_timeline_get_event_accessible (f->timeline, event (f, "rapallo")));
+    g_assert_nonnull (treaties_timeline_get_event_accessible (f->timeline, primary_event (f)));
+    g_assert_null (treaties_timeline_get_event_accessible (f->timeline, nth_event (f, 0)));
   }
 }
 
@@ -450,7 +509,7 @@ test_snapshot (Fixture       *f,
 
   /* Drawing in light and dark, with highlights and focus, is clean. */
   treaties_timeline_set_current_section (f->timeline, "impact");
-  treaties_timeline_set_focused_event (f->timeline, event (f, "locarno"));
+  treaties_timeline_set_focused_event (f->timeline, event_of_section (f, "impact"));
   GTK_WIDGET_GET_CLASS (f->timeline)->snapshot (GTK_WIDGET (f->timeline), snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
@@ -465,17 +524,17 @@ test_snapshot (Fixture       *f,
   for (guint i = 0; i < 2; i++)
     {
       TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
-      const char *id = i == 0 ? "locarno" : "neutrality-treaty-as-dated";
+      TreatiesEvent *e = i == 0 ? event_of_section (f, "impact") : primary_event (f);
       const TreatiesTimelineMarker *marker;
       guint index;
 
-      g_assert_true (treaties_timeline_layout_find_event (layout, event (f, id), &index));
+      g_assert_true (treaties_timeline_layout_find_event (layout, e, &index));
       marker = treaties_timeline_layout_find_marker (layout, index);
       g_assert_nonnull (marker);
       g_assert_true (treaties_timeline_activate_at (f->timeline, marker->x, marker->y));
       treaties_timeline_set_current_section (f->timeline,
-                                             treaties_event_get_section_ids (event (f, id))[0]);
-      g_assert_true (treaties_timeline_get_focused_event (f->timeline) == event (f, id));
+                                             treaties_event_get_section_ids (e)[0]);
+      g_assert_true (treaties_timeline_get_focused_event (f->timeline) == e);
       snapshot = gtk_snapshot_new ();
       GTK_WIDGET_GET_CLASS (f->timeline)->snapshot (GTK_WIDGET (f->timeline), snapshot);
       node = gtk_snapshot_free_to_node (snapshot);
