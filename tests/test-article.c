@@ -748,6 +748,37 @@ test_date_note (void)
   g_assert_null (treaties_article_get_date_note (plain));
 }
 
+/* The editor's summary: kept as written, blank is none, a number is an
+ * error at its key. */
+static void
+test_summary (void)
+{
+  static const char *head = "{\"format\":1,\"id\":\"a\",\"title\":\"t\",";
+  static const char *tail = "\"sections\":[{\"id\":\"s1\",\"title\":\"x\",\"blocks\":[]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *with = g_strconcat (head, "\"summary\":\"One line.\",", tail, NULL);
+  g_autofree char *blank = g_strconcat (head, "\"summary\":\"  \",", tail, NULL);
+  g_autofree char *without = g_strconcat (head, tail, NULL);
+  g_autofree char *number = g_strconcat (head, "\"summary\":3,", tail, NULL);
+  g_autoptr(TreatiesArticle) article = load_string (with, &error);
+  g_autoptr(TreatiesArticle) blank_article = NULL;
+  g_autoptr(TreatiesArticle) plain = NULL;
+  g_autoptr(TreatiesArticle) bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (treaties_article_get_summary (article), ==, "One line.");
+  blank_article = load_string (blank, &error);
+  g_assert_no_error (error);
+  g_assert_null (treaties_article_get_summary (blank_article));
+  plain = load_string (without, &error);
+  g_assert_no_error (error);
+  g_assert_null (treaties_article_get_summary (plain));
+  bad = load_string (number, &error);
+  g_assert_null (bad);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "summary"));
+}
+
 static void
 test_warnings (void)
 {
@@ -1156,6 +1187,7 @@ main (int   argc,
   g_test_add_func ("/article/passages/boxed", test_passage_boxed);
   g_test_add_func ("/article/passages/threads", test_passages_threads);
   g_test_add_func ("/article/load/date-note", test_date_note);
+  g_test_add_func ("/article/load/summary", test_summary);
   g_test_add_func ("/article/load/date-line", test_date_line_and_subtitle);
   g_test_add_func ("/article/check/warnings", test_warnings);
   g_test_add_func ("/article/shipped/marks-share-a-word", test_shipped_marks_share_a_word);

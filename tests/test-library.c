@@ -783,6 +783,24 @@ test_library_reload (void)
   }
 }
 
+/* An article's own "summary" is its line in the library, not its first
+ * sentence. */
+static void
+test_library_editor_summary (void)
+{
+  g_autoptr(GFile) shipped = scratch_dir ("summary");
+  g_autoptr(GFile) file =
+    fixture_write (shipped, "s.treaty.json",
+                   "{\"format\":1,\"id\":\"s\",\"title\":\"S\",\"summary\":\"In the editor’s words.\","
+                   "\"sections\":[{\"id\":\"a\",\"title\":\"A\",\"blocks\":["
+                   "{\"type\":\"paragraph\",\"text\":\"The disputed first sentence. More.\"}]}]}");
+  g_autoptr(TreatiesLibrary) library = test_library (shipped);
+
+  load (library);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 1);
+  g_assert_cmpstr (treaties_library_entry_get_summary (entry_at (library, 0)), ==, "In the editor’s words.");
+}
+
 static void
 search_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -918,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/library/listing", test_library_listing);
   g_test_add_func ("/library/watch", test_library_watch);
   g_test_add_func ("/library/reload", test_library_reload);
+  g_test_add_func ("/library/editor-summary", test_library_editor_summary);
   g_test_add_func ("/library/first-sentence", test_first_sentence);
   g_test_add_func ("/library/cli-escape", test_cli_escape);
 

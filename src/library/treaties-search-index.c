@@ -17,7 +17,7 @@
 /* Bump when the tables or what goes in them change: an older cache is then
  * made again. The app's version is checked too (the tokenizer folds with
  * its code). */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2  /* 2: the editor's "summary" first */
 /* A block's FTS rowid: its file's id in the high bits, its place in the
  * article's reading order in the low ones, so a file's rows are one range. */
 #define ROWID_SHIFT    32
@@ -350,6 +350,11 @@ static char *
 summary_of (TreatiesArticle *article)
 {
   GListModel *outline = treaties_article_get_outline (article);
+
+  /* The editor's summary first: the first sentence may state as fact
+   * what the record disputes (the seed's does). */
+  if (treaties_article_get_summary (article) != NULL)
+    return g_strdup (treaties_article_get_summary (article));
 
   for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
     {

@@ -855,7 +855,7 @@ check_keys (Loader      *loader,
  * per key cost the walk as much again. Keys are unique (pass 1 refuses
  * duplicates); unknown ones are reported later, in the object's order, by
  * check_keys(). */
-#define MAX_MEMBERS 9
+#define MAX_MEMBERS 10
 
 typedef struct
 {
@@ -1876,15 +1876,15 @@ build_article (Loader   *loader,
                JsonNode *root)
 {
   static const char *keys[] = { "format", "id", "title", "date", "author", "language",
-                                "sections", "timeline", "date_note", NULL };
+                                "sections", "timeline", "date_note", "summary", NULL };
   G_STATIC_ASSERT (G_N_ELEMENTS (keys) - 1 <= MAX_MEMBERS);
-  enum { FORMAT, ID, TITLE, DATE, AUTHOR, LANGUAGE, SECTIONS, TIMELINE, DATE_NOTE };
+  enum { FORMAT, ID, TITLE, DATE, AUTHOR, LANGUAGE, SECTIONS, TIMELINE, DATE_NOTE, SUMMARY };
   Members m;
   g_autoptr(TreatiesArticle) article = NULL;
   JsonObject *object;
   JsonNode *format, *sections_node;
   JsonArray *sections;
-  const char *id, *title, *author, *language, *date_note;
+  const char *id, *title, *author, *language, *date_note, *summary;
   TreatiesDay date;
   guint n_sections = 0;
 
@@ -1921,8 +1921,13 @@ build_article (Loader   *loader,
   author = get_string (loader, &m, AUTHOR, "", FALSE);
   language = get_string (loader, &m, LANGUAGE, "", FALSE);
 
+  summary = get_string (loader, &m, SUMMARY, "", FALSE);
+  if (summary != NULL && is_blank (summary, strlen (summary)))
+    summary = NULL;
+
   article = treaties_article_new (id ? id : "", title ? title : "");
   treaties_article_set_meta (article, date, author, language);
+  treaties_article_set_summary (article, summary);
 
   sections_node = m.nodes[SECTIONS];
   if (sections_node == NULL)

@@ -14,6 +14,8 @@ void             treaties_article_set_meta        (TreatiesArticle *self,
                                                    TreatiesDay      date,
                                                    const char      *author,
                                                    const char      *language);
+void             treaties_article_set_summary     (TreatiesArticle *self,
+                                                   const char      *summary);
 void             treaties_article_append_sections (TreatiesArticle *self,
                                                    GPtrArray       *sections);
 void             treaties_article_set_date_note   (TreatiesArticle *self,

@@ -18,6 +18,7 @@ struct _TreatiesArticle
   char        *id;
   char        *title;
   char        *author;
+  char        *summary;
   char        *language;
   TreatiesDay  date;
   TreatiesSection *date_note;
@@ -171,6 +172,7 @@ treaties_article_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_object (&self->sections);
   g_clear_object (&self->outline);
@@ -268,6 +270,25 @@ treaties_article_set_meta (TreatiesArticle *self,
   self->author = g_strdup (author);
   g_free (self->language);
   self->language = g_strdup (language);
+}
+
+/* The editor's one-line summary, or NULL; blank counts as none. */
+void
+treaties_article_set_summary (TreatiesArticle *self,
+                              const char      *summary)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE (self));
+
+  g_free (self->summary);
+  self->summary = g_strdup (summary);
+}
+
+const char *
+treaties_article_get_summary (TreatiesArticle *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+
+  return self->summary;
 }
 
 void

@@ -55,6 +55,9 @@ const char      *treaties_article_get_id             (TreatiesArticle *self);
 const char      *treaties_article_get_title          (TreatiesArticle *self);
 const char      *treaties_article_get_author         (TreatiesArticle *self);
 const char      *treaties_article_get_language       (TreatiesArticle *self);
+/* The editor's one-line summary ("summary"), or NULL when the article has
+ * none; the library then uses the first sentence. */
+const char      *treaties_article_get_summary        (TreatiesArticle *self);
 TreatiesDay      treaties_article_get_date           (TreatiesArticle *self);
 /* The date line as shown to the reader under the title (in the window and
  * the PDF), e.g. "29 October 1931"; when a "date_note" disputes the date,
