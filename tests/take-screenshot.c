@@ -10,7 +10,9 @@
  *   take-screenshot OUT.png [light|dark] [WIDTHxHEIGHT] library[:QUERY] FOLDER
  *
  * shows the library page with the articles of FOLDER (as shipped ones),
- * and the articles and passages found for QUERY.
+ * and the articles and passages found for QUERY; "timelines" shows the
+ * timelines of them all, one under the other, and "compare:A,B[,C]" opens
+ * FOLDER/A and compares its timeline with those of FOLDER/B (and C).
  *
  * Draws the window with its own renderer, so the picture is exactly what
  * GTK draws, with no window manager or screen grab involved. Run it in an
@@ -32,6 +34,7 @@
 #include "treaties-timeline.h"
 #include "treaties-window.h"
 #include "treaties-window-library.h"
+#include "treaties-window-open.h"
 #include "ui-test-utils.h"
 
 static void
@@ -83,7 +86,8 @@ main (int   argc,
                                       g_str_equal (style, "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
                                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
-  if (section != NULL && g_str_has_prefix (section, "library"))
+  if (section != NULL && (g_str_has_prefix (section, "library") || g_str_equal (section, "timelines") ||
+                          g_str_has_prefix (section, "compare:")))
     {
       g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path ? path : ".");
       g_autofree char *tmp = g_dir_make_tmp ("take-screenshot-XXXXXX", NULL);
@@ -101,7 +105,34 @@ main (int   argc,
       page = treaties_window_get_library_page (window);
       while (treaties_library_get_loading (library) || g_list_model_get_n_items (G_LIST_MODEL (library)) == 0)
         g_main_context_iteration (NULL, TRUE);
-      if (section[strlen ("library")] == ':')
+      if (g_str_equal (section, "timelines"))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.library-timelines", NULL);
+          run_for (1500);
+        }
+      else if (g_str_has_prefix (section, "compare:"))
+        {
+          g_auto(GStrv) names = g_strsplit (section + strlen ("compare:"), ",", -1);
+          g_autoptr(GFile) first = g_file_get_child (folder, names[0]);
+
+          treaties_window_open_file (window, first);
+          while (treaties_window_get_article (window) == NULL)
+            g_main_context_iteration (NULL, TRUE);
+          run_for (800);
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+          for (guint i = 1; names[i] != NULL; i++)
+            {
+              g_autoptr(GFile) other = g_file_get_child (folder, names[i]);
+              g_autofree char *uri = g_file_get_uri (other);
+              GtkWidget *box = find_widget_named (GTK_WIDGET (window), "lanes-choices");
+
+              for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+                if (g_strcmp0 (g_object_get_data (G_OBJECT (c), "uri"), uri) == 0)
+                  gtk_check_button_set_active (GTK_CHECK_BUTTON (c), TRUE);
+            }
+          run_for (1500);
+        }
+      else if (section[strlen ("library")] == ':')
         {
           treaties_library_page_set_query (page, section + strlen ("library:"));
           while (treaties_library_page_get_searching (page))
@@ -130,7 +161,8 @@ main (int   argc,
       gtk_window_present (GTK_WINDOW (window));
       run_for (800);
     }
-  if (section != NULL && g_str_has_prefix (section, "library"))
+  if (section != NULL && (g_str_has_prefix (section, "library") || g_str_equal (section, "timelines") ||
+                          g_str_has_prefix (section, "compare:")))
     {
       /* Shown above. */
     }

@@ -13,6 +13,7 @@
 #include "library-fixtures.h"
 #include "treaties-article-view.h"
 #include "treaties-block.h"
+#include "treaties-lanes-view.h"
 #include "treaties-run.h"
 #include "treaties-text-match.h"
 #include "treaties-window-library.h"
@@ -528,6 +529,150 @@ test_search_opens_passage (Fixture       *fixture,
   g_assert_cmpstr (treaties_window_get_current_section (fixture->window), !=, "second");
 }
 
+
+/* An article with sections a-1…a-3 (or b-…) and timeline events given as
+ * "id|date|title|section". */
+static char *
+article_with_timeline (const char         *id,
+                       const char         *title,
+                       char                prefix,
+                       const char * const *events)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+
+  g_string_append_printf (json, "{\"format\": 1, \"id\": \"%s\", \"title\": \"%s\", \"date\": \"1925-01-01\", \"sections\": [", id, title);
+  for (int i = 1; i <= 3; i++)
+    g_string_append_printf (json, "%s{\"id\": \"%c-%d\", \"title\": \"Part %d\", \"blocks\": ["
+                            "{\"type\": \"paragraph\", \"text\": \"The text of part %d, long enough to read.\"}]}",
+                            i > 1 ? ", " : "", prefix, i, i, i);
+  g_string_append (json, "], \"timeline\": {\"start\": \"1918-11-11\", \"end\": \"1939-09-01\", \"events\": [");
+  for (guint i = 0; events[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (events[i], "|", 4);
+
+      g_string_append_printf (json, "%s{\"id\": \"%s\", \"date\": \"%s\", \"title\": \"%s\", \"sections\": [\"%s\"]}",
+                              i > 0 ? ", " : "", parts[0], parts[1], parts[2], parts[3]);
+    }
+  g_string_append (json, "]}}");
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+static GtkWidget *
+find_check_button (GtkWidget  *widget,
+                   const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_check_button (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  TreatiesLanesView *view;
+  guint              n_lanes;
+} LanesWait;
+
+static gboolean
+lanes_shown (gpointer data)
+{
+  LanesWait *wait = data;
+  TreatiesLanesLayout *layout = treaties_lanes_view_get_layout (wait->view);
+
+  return layout != NULL && treaties_lanes_layout_get_n_lanes (layout) == wait->n_lanes &&
+         gtk_widget_get_mapped (GTK_WIDGET (wait->view));
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *article_id;
+  const char *section_id;
+} SectionWait;
+
+static gboolean
+at_section (gpointer data)
+{
+  SectionWait *wait = data;
+  TreatiesArticle *article = treaties_window_get_article (wait->fixture->window);
+
+  return article != NULL && g_strcmp0 (treaties_article_get_id (article), wait->article_id) == 0 &&
+         g_strcmp0 (treaties_window_get_current_section (wait->fixture->window), wait->section_id) == 0 &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (child (wait->fixture->window, "main_stack")), "article") == 0;
+}
+
+/* "Compare with…" from the reading view shows the article's lane, then
+ * another's as it is chosen; their shared event is one, linked to both;
+ * activating it in the other article's lane opens that article at its
+ * passage, and Back goes back from the passage. */
+static void
+test_compare_opens_other (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char * const a_events[] = { "a-alone|1922-04-16|Only in the first|a-2",
+                                           "a-meets|1925-10-16|A moment both tell of|a-3", NULL };
+  static const char * const b_events[] = { "b-meets|1925-10-16|A MOMENT both tell of|b-3",
+                                           "b-alone|1936-03-07|Only in the second|b-2", NULL };
+  g_autofree char *a_json = article_with_timeline ("first-told", "The First Telling", 'a', a_events);
+  g_autofree char *b_json = article_with_timeline ("second-told", "The Second Telling", 'b', b_events);
+  g_autoptr(GFile) a_file = fixture_write (fixture->user_folder, "first.treaty.json", a_json);
+  g_autoptr(GFile) b_file = fixture_write (fixture->user_folder, "second.treaty.json", b_json);
+  FileWait listed = { fixture, b_file, TRUE };
+  ArticleWait opened = { fixture, "first-told" };
+  TreatiesLanesView *view;
+  TreatiesLanesLayout *layout;
+  LanesWait lanes;
+  GtkWidget *choice;
+  TreatiesArticle *first;
+  const TreatiesLanesEvent *shared;
+  guint other_lane = G_MAXUINT;
+  int index;
+  SectionWait at_passage = { fixture, "second-told", "b-3" };
+
+  g_assert_true (wait_until (library_loaded, fixture));
+  g_assert_true (wait_until (file_listed, &listed));
+  treaties_library_page_activate_row (page_of (fixture), entry_position (page_of (fixture), a_file));
+  g_assert_true (wait_until (article_shown, &opened));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.compare", NULL);
+  view = TREATIES_LANES_VIEW (find_widget_named (GTK_WIDGET (fixture->window), "lanes-view"));
+  g_assert_nonnull (view);
+  lanes.view = view;
+  lanes.n_lanes = 1;
+  g_assert_true (wait_until (lanes_shown, &lanes));
+  g_assert_false (gtk_widget_get_visible (child (fixture->window, "sidebar_button")));
+
+  choice = find_check_button (GTK_WIDGET (fixture->window), "The Second Telling");
+  g_assert_nonnull (choice);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (choice), TRUE);
+  lanes.n_lanes = 2;
+  g_assert_true (wait_until (lanes_shown, &lanes));
+
+  layout = treaties_lanes_view_get_layout (view);
+  first = treaties_window_get_article (fixture->window);
+  g_assert_true (treaties_lanes_layout_get_article (layout, 0) == first);
+  g_assert_cmpuint (treaties_lanes_layout_get_n_events (layout), ==, 3);
+  index = treaties_lanes_layout_find_event (layout, 0, treaties_article_lookup_event (first, "a-meets"));
+  g_assert_cmpint (index, >=, 0);
+  shared = treaties_lanes_layout_get_event (layout, index);
+  g_assert_cmpuint (shared->links->len, ==, 2);
+  for (guint j = 0; j < shared->links->len; j++)
+    if (g_array_index (shared->links, TreatiesLanesLink, j).lane != 0)
+      other_lane = g_array_index (shared->links, TreatiesLanesLink, j).lane;
+  g_assert_cmpstr (treaties_article_get_id (treaties_lanes_layout_get_article (layout, other_lane)), ==, "second-told");
+
+  treaties_lanes_view_activate (view, index, other_lane);
+  g_assert_true (wait_until (at_section, &at_passage));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
+  g_assert_cmpstr (treaties_window_get_current_section (fixture->window), !=, "b-3");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +684,8 @@ main (int   argc,
   g_test_add ("/library-page/filter", Fixture, NULL, fixture_set_up, test_filter, fixture_tear_down);
   g_test_add ("/library-page/dropped-file", Fixture, NULL, fixture_set_up, test_dropped_file, fixture_tear_down);
   g_test_add ("/library-page/search-opens-passage", Fixture, NULL, fixture_set_up, test_search_opens_passage,
+              fixture_tear_down);
+  g_test_add ("/library-page/compare-opens-other", Fixture, NULL, fixture_set_up, test_compare_opens_other,
               fixture_tear_down);
   return g_test_run ();
 }

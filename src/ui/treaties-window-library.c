@@ -11,8 +11,10 @@
 #include "treaties-application.h"
 #include "treaties-article-view.h"
 #include "treaties-block.h"
+#include "treaties-lanes-view.h"
 #include "treaties-run.h"
 #include "treaties-text-match.h"
+#include "treaties-timeline.h"
 #include "treaties-window-library.h"
 #include "treaties-window-open.h"
 
@@ -31,12 +33,29 @@ typedef struct
   char                *title;   /* the window's title before the library */
   char                *subtitle;
   TreatiesSearchHit   *pending_hit; /* to go to once its article is shown */
+  /* The lanes page: several articles' timelines */
+  GtkWidget           *lanes_page;
+  GtkBox              *lanes_choices; /* a check button per article */
+  TreatiesLanesView   *lanes_view;
+  GHashTable          *lanes_loaded;  /* URI → TreatiesArticle */
+  GHashTable          *lanes_chosen;  /* URIs of the articles shown */
+  GPtrArray           *lanes_files;   /* GFile of each lane, NULL for the window's own article */
+  GCancellable        *lanes_loading;
+  char                *pending_article; /* id of the article whose event to go to */
+  char                *pending_event;
 } Glue;
 
 static void
 glue_free (Glue *glue)
 {
-
+  if (glue->lanes_loading != NULL)
+    g_cancellable_cancel (glue->lanes_loading);
+  g_clear_object (&glue->lanes_loading);
+  g_clear_pointer (&glue->lanes_loaded, g_hash_table_unref);
+  g_clear_pointer (&glue->lanes_chosen, g_hash_table_unref);
+  g_clear_pointer (&glue->lanes_files, g_ptr_array_unref);
+  g_free (glue->pending_article);
+  g_free (glue->pending_event);
   if (glue->loading != NULL)
     g_cancellable_cancel (glue->loading);
   g_clear_object (&glue->loading);
@@ -180,7 +199,8 @@ visible_child_changed_cb (GtkStack   *stack,
   /* The sections' button has nothing to show over the library: its room
    * goes to the title on a narrow window. */
   gtk_widget_set_visible (window_child (glue->window, "sidebar_button"),
-                          !treaties_window_library_is_shown (glue->window));
+                          g_strcmp0 (gtk_stack_get_visible_child_name (stack), "library") != 0 &&
+                          g_strcmp0 (gtk_stack_get_visible_child_name (stack), "lanes") != 0);
   sync_button (glue);
 }
 
@@ -190,6 +210,8 @@ article_activated_cb (TreatiesLibraryPage  *page,
                       Glue                 *glue)
 {
   g_clear_object (&glue->pending_hit);
+  g_clear_pointer (&glue->pending_article, g_free);
+  g_clear_pointer (&glue->pending_event, g_free);
   treaties_window_open_file (glue->window, treaties_library_entry_get_file (entry));
 }
 
@@ -273,6 +295,15 @@ go_to_hit (TreatiesWindow    *window,
     }
 }
 
+/* Goes to @event of the article shown, as a click on the timeline does
+ * (its passage, a jump Back returns from, and its card). */
+static void
+go_to_event (TreatiesWindow *window,
+             TreatiesEvent  *event)
+{
+  g_signal_emit_by_name (window_child (window, "timeline"), "event-activated", event);
+}
+
 static void
 article_changed_cb (TreatiesWindow *window,
                     GParamSpec     *pspec,
@@ -281,6 +312,16 @@ article_changed_cb (TreatiesWindow *window,
   TreatiesArticle *article = treaties_window_get_article (window);
   g_autoptr(TreatiesSearchHit) hit = NULL;
 
+  if (glue->pending_article != NULL && article != NULL)
+    {
+      g_autofree char *id = g_steal_pointer (&glue->pending_article);
+      g_autofree char *event_id = g_steal_pointer (&glue->pending_event);
+      TreatiesEvent *event;
+
+      if (g_strcmp0 (treaties_article_get_id (article), id) == 0 &&
+          (event = treaties_article_lookup_event (article, event_id)) != NULL)
+        go_to_event (window, event);
+    }
   if (glue->pending_hit == NULL || article == NULL)
     return;
   hit = g_steal_pointer (&glue->pending_hit);
@@ -289,10 +330,347 @@ article_changed_cb (TreatiesWindow *window,
 }
 
 
+/* --- the lanes page: several articles' timelines --- */
+
+#define CURRENT_KEY "" /* the window's own article, in lanes_chosen */
+
+typedef struct
+{
+  GWeakRef  window;
+  char     *uri;
+} LaneLoad;
+
+static void rebuild_lanes (Glue *glue);
+
+/* An object or NULL: the window's own article may have no file (built
+ * in), an article being loaded is NULL. */
+static void
+unref_file (gpointer file)
+{
+  if (file != NULL)
+    g_object_unref (file);
+}
+
+static void
+lane_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LaneLoad *load = user_data;
+  g_autoptr(TreatiesWindow) window = g_weak_ref_get (&load->window);
+  g_autoptr(TreatiesArticle) article = treaties_article_new_from_file_finish (result, NULL);
+  Glue *glue = window ? get_glue (window) : NULL;
+
+  if (glue != NULL)
+    {
+      if (article != NULL)
+        g_hash_table_insert (glue->lanes_loaded, g_strdup (load->uri), g_steal_pointer (&article));
+      else
+        g_hash_table_remove (glue->lanes_chosen, load->uri); /* not an article: no lane */
+      rebuild_lanes (glue);
+    }
+  g_weak_ref_clear (&load->window);
+  g_free (load->uri);
+  g_free (load);
+}
+
+/* The lanes of the articles chosen, in the library's order (the window's
+ * own article first), loading those not loaded yet. */
+static void
+rebuild_lanes (Glue *glue)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+  g_autoptr(TreatiesLanesLayout) layout = NULL;
+  TreatiesArticle *current = treaties_window_get_article (glue->window);
+  GListModel *entries = G_LIST_MODEL (glue->library);
+  gboolean waiting = FALSE;
+
+  g_ptr_array_set_size (glue->lanes_files, 0);
+  if (current != NULL && g_hash_table_contains (glue->lanes_chosen, CURRENT_KEY))
+    {
+      GFile *file = treaties_window_get_file (glue->window);
+
+      g_ptr_array_add (articles, current);
+      g_ptr_array_add (glue->lanes_files, file ? g_object_ref (file) : NULL);
+    }
+  for (guint i = 0; entries != NULL && i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(TreatiesLibraryEntry) entry = g_list_model_get_item (entries, i);
+      GFile *file = treaties_library_entry_get_file (entry);
+      g_autofree char *uri = g_file_get_uri (file);
+      TreatiesArticle *article;
+
+      if (!g_hash_table_contains (glue->lanes_chosen, uri) ||
+          (treaties_window_get_file (glue->window) != NULL &&
+           g_file_equal (file, treaties_window_get_file (glue->window)) &&
+           g_hash_table_contains (glue->lanes_chosen, CURRENT_KEY)))
+        continue;
+      if (!g_hash_table_lookup_extended (glue->lanes_loaded, uri, NULL, (gpointer *) &article))
+        {
+          LaneLoad *load = g_new0 (LaneLoad, 1);
+
+          g_weak_ref_init (&load->window, glue->window);
+          load->uri = g_strdup (uri);
+          /* In progress: NULL until loaded. */
+          g_hash_table_insert (glue->lanes_loaded, g_strdup (uri), NULL);
+          treaties_article_new_from_file_async (file, glue->lanes_loading, lane_loaded_cb, load);
+          waiting = TRUE;
+          continue;
+        }
+      if (article == NULL)
+        {
+          waiting = TRUE;
+          continue;
+        }
+      g_ptr_array_add (articles, article);
+      g_ptr_array_add (glue->lanes_files, g_object_ref (file));
+    }
+  if (waiting)
+    return; /* once all are in: lanes do not jump about as they arrive */
+  layout = treaties_lanes_layout_new (articles);
+  treaties_lanes_view_set_layout (glue->lanes_view, layout);
+}
+
+static void
+choice_toggled_cb (GtkCheckButton *button,
+                   Glue           *glue)
+{
+  const char *uri = g_object_get_data (G_OBJECT (button), "uri");
+
+  if (gtk_check_button_get_active (button))
+    g_hash_table_add (glue->lanes_chosen, g_strdup (uri));
+  else
+    g_hash_table_remove (glue->lanes_chosen, uri);
+  rebuild_lanes (glue);
+}
+
+/* A check button for each valid article of the library. */
+static void
+rebuild_choices (Glue *glue)
+{
+  GListModel *entries = G_LIST_MODEL (glue->library);
+  GtkWidget *c;
+  GFile *own = treaties_window_get_file (glue->window);
+  gboolean has_current = g_hash_table_contains (glue->lanes_chosen, CURRENT_KEY) &&
+                         treaties_window_get_article (glue->window) != NULL;
+
+  while ((c = gtk_widget_get_first_child (GTK_WIDGET (glue->lanes_choices))) != NULL)
+    gtk_box_remove (glue->lanes_choices, c);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(TreatiesLibraryEntry) entry = g_list_model_get_item (entries, i);
+      GFile *file = treaties_library_entry_get_file (entry);
+      g_autofree char *uri = g_file_get_uri (file);
+      GtkWidget *button;
+
+      if (!treaties_library_entry_is_valid (entry))
+        continue;
+      button = gtk_check_button_new_with_label (treaties_library_entry_get_title (entry));
+      /* Long titles wrap: the page fits a narrow window. */
+      for (GtkWidget *part = gtk_widget_get_first_child (button); part != NULL; part = gtk_widget_get_next_sibling (part))
+        if (GTK_IS_LABEL (part))
+          {
+            gtk_label_set_wrap (GTK_LABEL (part), TRUE);
+            gtk_label_set_wrap_mode (GTK_LABEL (part), PANGO_WRAP_WORD_CHAR);
+          }
+      g_object_set_data_full (G_OBJECT (button), "uri", g_strdup (uri), g_free);
+      if (has_current && own != NULL && g_file_equal (own, file))
+        {
+          /* The article being read is always a lane. */
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+          gtk_widget_set_sensitive (button, FALSE);
+        }
+      else
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (button), g_hash_table_contains (glue->lanes_chosen, uri));
+      g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), glue);
+      gtk_box_append (glue->lanes_choices, button);
+    }
+}
+
+static gboolean
+lanes_shown (Glue *glue)
+{
+  GtkStack *stack = window_child (glue->window, "main_stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "lanes") == 0;
+}
+
+static void
+library_items_changed_cb (Glue *glue)
+{
+  if (glue->lanes_page != NULL && lanes_shown (glue))
+    {
+      rebuild_choices (glue);
+      rebuild_lanes (glue);
+    }
+}
+
+static void
+lanes_event_activated_cb (TreatiesLanesView *view,
+                          guint              lane,
+                          TreatiesEvent     *event,
+                          Glue              *glue)
+{
+  TreatiesLanesLayout *layout = treaties_lanes_view_get_layout (view);
+  TreatiesArticle *article = treaties_lanes_layout_get_article (layout, lane);
+  TreatiesArticle *current = treaties_window_get_article (glue->window);
+  GFile *file = lane < glue->lanes_files->len ? g_ptr_array_index (glue->lanes_files, lane) : NULL;
+  GFile *own = treaties_window_get_file (glue->window);
+  TreatiesEvent *own_event;
+
+  if (current != NULL &&
+      (article == current || (file != NULL && own != NULL && g_file_equal (file, own))) &&
+      (own_event = treaties_article_lookup_event (current, treaties_event_get_id (event))) != NULL)
+    {
+      leave_library (glue);
+      go_to_event (glue->window, own_event);
+      return;
+    }
+  if (file == NULL)
+    return;
+  g_clear_object (&glue->pending_hit);
+  g_free (glue->pending_article);
+  g_free (glue->pending_event);
+  glue->pending_article = g_strdup (treaties_article_get_id (article));
+  glue->pending_event = g_strdup (treaties_event_get_id (event));
+  treaties_window_open_file (glue->window, file);
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  leave_library (user_data);
+  return TRUE;
+}
+
+static void
+ensure_lanes_page (Glue *glue)
+{
+  GtkStack *stack = window_child (glue->window, "main_stack");
+  GtkWidget *box, *scroller, *choices_scroller, *label, *heading, *close;
+  GtkEventController *keys;
+
+  if (glue->lanes_page != NULL)
+    return;
+
+  /* NULL while loading. */
+  glue->lanes_loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_file);
+  glue->lanes_chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  glue->lanes_files = g_ptr_array_new_with_free_func (unref_file);
+  glue->lanes_loading = g_cancellable_new ();
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (box, "lanes-page");
+  heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (heading, 18);
+  gtk_widget_set_margin_end (heading, 6);
+  gtk_widget_set_margin_top (heading, 6);
+  label = gtk_label_new (_("Show the timelines of"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (heading), label);
+  close = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_add_css_class (close, "flat");
+  gtk_widget_set_tooltip_text (close, _("Close the Timelines (Escape)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the Timelines"), -1);
+  g_signal_connect_swapped (close, "clicked", G_CALLBACK (leave_library), glue);
+  gtk_box_append (GTK_BOX (heading), close);
+  gtk_box_append (GTK_BOX (box), heading);
+  /* Escape leaves the page, as its close button does. */
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (escape_cb, glue, NULL)));
+  gtk_widget_add_controller (box, keys);
+  glue->lanes_choices = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_widget_set_name (GTK_WIDGET (glue->lanes_choices), "lanes-choices");
+  gtk_widget_set_margin_start (GTK_WIDGET (glue->lanes_choices), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (glue->lanes_choices), 12);
+  choices_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (choices_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (choices_scroller), 160);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (choices_scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (choices_scroller), GTK_WIDGET (glue->lanes_choices));
+  gtk_box_append (GTK_BOX (box), choices_scroller);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  glue->lanes_view = TREATIES_LANES_VIEW (treaties_lanes_view_new ());
+  gtk_widget_set_name (GTK_WIDGET (glue->lanes_view), "lanes-view");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (glue->lanes_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Timelines of the articles"), -1);
+  gtk_widget_set_margin_top (GTK_WIDGET (glue->lanes_view), 6);
+  g_signal_connect (glue->lanes_view, "event-activated", G_CALLBACK (lanes_event_activated_cb), glue);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (glue->lanes_view));
+  gtk_widget_add_css_class (scroller, "view");
+  gtk_box_append (GTK_BOX (box), scroller);
+
+  glue->lanes_page = box;
+  gtk_stack_add_named (stack, box, "lanes");
+  g_signal_connect_swapped (glue->library, "items-changed", G_CALLBACK (library_items_changed_cb), glue);
+}
+
+/* Shows the lanes page: the window's article alone (to compare it with
+ * others, chosen on the page), or every article of the library. */
+static void
+show_lanes (TreatiesWindow *window,
+            gboolean        all)
+{
+  Glue *glue = get_glue (window);
+  GtkStack *stack = window_child (window, "main_stack");
+  AdwWindowTitle *title = window_child (window, "window_title");
+  GListModel *entries;
+
+  ensure_loaded (glue);
+  ensure_lanes_page (glue);
+  g_hash_table_remove_all (glue->lanes_chosen);
+  entries = G_LIST_MODEL (glue->library);
+  if (all)
+    for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+      {
+        g_autoptr(TreatiesLibraryEntry) entry = g_list_model_get_item (entries, i);
+
+        if (treaties_library_entry_is_valid (entry))
+          g_hash_table_add (glue->lanes_chosen, g_file_get_uri (treaties_library_entry_get_file (entry)));
+      }
+  else
+    g_hash_table_add (glue->lanes_chosen, g_strdup (CURRENT_KEY));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "article") == 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (stack), "error") == 0)
+    {
+      g_free (glue->title);
+      g_free (glue->subtitle);
+      glue->title = g_strdup (adw_window_title_get_title (title));
+      glue->subtitle = g_strdup (adw_window_title_get_subtitle (title));
+    }
+  gtk_stack_set_visible_child_name (stack, "lanes");
+  adw_window_title_set_title (title, all ? _("Timelines of the Library") : _("Compare Timelines"));
+  adw_window_title_set_subtitle (title, NULL);
+  rebuild_choices (glue);
+  rebuild_lanes (glue);
+  gtk_widget_grab_focus (GTK_WIDGET (glue->lanes_view));
+}
+
+static void
+lanes_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  show_lanes (TREATIES_WINDOW (widget), g_str_equal (action_name, "win.library-timelines"));
+}
+
 void
 treaties_window_library_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, lanes_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.library-timelines", NULL, lanes_action_cb);
 }
 
 void
@@ -322,6 +700,14 @@ treaties_window_library_init (TreatiesWindow *window)
 
   g_signal_connect (stack, "notify::visible-child", G_CALLBACK (visible_child_changed_cb), glue);
 
+  /* "Compare with…" in the main menu's first section, after Open Recent. */
+  {
+    GMenuModel *primary = window_child (window, "primary_menu");
+    g_autoptr(GMenuModel) section = g_menu_model_get_item_link (primary, 0, G_MENU_LINK_SECTION);
+
+    if (G_IS_MENU (section))
+      g_menu_insert (G_MENU (section), 2, _("_Compare with…"), "win.compare");
+  }
   g_signal_connect (window, "notify::article", G_CALLBACK (article_changed_cb), glue);
 }
 
@@ -430,6 +816,8 @@ treaties_window_open_hit (TreatiesWindow    *window,
       go_to_hit (window, hit);
       return;
     }
+  g_clear_pointer (&glue->pending_article, g_free);
+  g_clear_pointer (&glue->pending_event, g_free);
   glue->pending_hit = g_object_ref (hit);
   treaties_window_open_file (window, treaties_search_hit_get_file (hit));
 }
