@@ -666,6 +666,14 @@ test_compare_opens_other (Fixture       *fixture,
       other_lane = g_array_index (shared->links, TreatiesLanesLink, j).lane;
   g_assert_cmpstr (treaties_article_get_id (treaties_lanes_layout_get_article (layout, other_lane)), ==, "second-told");
 
+  /* The library is one shortcut away from the lanes, and the article one
+   * more; the lanes stay as they were. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "win.show-library", NULL);
+  g_assert_true (treaties_window_library_is_shown (fixture->window));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-library", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (fixture->window, "main_stack")), ==, "article");
+  g_assert_cmpstr (treaties_article_get_id (treaties_window_get_article (fixture->window)), ==, "first-told");
+
   treaties_lanes_view_activate (view, index, other_lane);
   g_assert_true (wait_until (at_section, &at_passage));
 

@@ -259,6 +259,20 @@ entry_activated_cb (TreatiesLibraryPage *self)
     }
 }
 
+/* Down from the entry goes to the rows, as in GNOME's other lists. */
+static gboolean
+entry_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      TreatiesLibraryPage   *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return FALSE;
+  return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 stop_search_cb (TreatiesLibraryPage *self)
 {
@@ -611,6 +625,7 @@ treaties_library_page_init (TreatiesLibraryPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -645,6 +660,9 @@ treaties_library_page_init (TreatiesLibraryPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (entry_activated_cb), self,
                            G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self,
                            G_CONNECT_SWAPPED);
 }
