@@ -40,6 +40,7 @@ struct _TreatiesLanesView
   guint                focused_lane;
   GdkRGBA              colors[N_COLORS];
   gboolean             colors_valid;
+  GtkAdjustment       *scroll;       /* of the viewport we are in, if any */
 };
 
 enum {
@@ -112,6 +113,40 @@ append_text (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* The part of the view on screen, [*top, *bottom] in its coordinates:
+ * a library of many articles has lanes far out of view, not drawn. A
+ * scroll then draws again. */
+static void
+visible_range (TreatiesLanesView *self,
+               double            *top,
+               double            *bottom)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  double x, y;
+
+  *top = 0;
+  *bottom = gtk_widget_get_height (GTK_WIDGET (self));
+  if (viewport == NULL ||
+      !gtk_widget_translate_coordinates (viewport, GTK_WIDGET (self), 0, 0, &x, &y))
+    return;
+  *top = MAX (*top, y);
+  *bottom = MIN (*bottom, y + gtk_widget_get_height (viewport));
+  if (self->scroll != gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport)))
+    {
+      self->scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+      g_signal_connect_object (self->scroll, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+static gboolean
+in_range (double y,
+          double top,
+          double bottom)
+{
+  return y >= top - TREATIES_LANES_LANE_HEIGHT && y <= bottom + TREATIES_LANES_LANE_HEIGHT;
+}
+
 static void
 treaties_lanes_view_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -124,11 +159,12 @@ treaties_lanes_view_snapshot (GtkWidget   *widget,
   g_autoptr(PangoAttrList) bold_attrs = pango_attr_list_new ();
   TreatiesDay start, end;
   int first_year, last_year, step;
-  double x0, x1;
+  double x0, x1, top, bottom;
 
   if (self->layout == NULL)
     return;
   ensure_colors (self);
+  visible_range (self, &top, &bottom);
   treaties_lanes_layout_set_width (self->layout, width);
   treaties_lanes_layout_get_range (self->layout, &start, &end);
   text = gtk_widget_create_pango_layout (widget, NULL);
@@ -162,13 +198,15 @@ treaties_lanes_view_snapshot (GtkWidget   *widget,
     {
       double y = treaties_lanes_layout_get_lane_y (self->layout, lane);
 
+      if (!in_range (y, top, bottom))
+        continue;
       gtk_snapshot_append_color (snapshot, &self->colors[COLOR_LANE],
                                  &GRAPHENE_RECT_INIT (TREATIES_LANES_MARGIN, y - 1, width - 2 * TREATIES_LANES_MARGIN, 2));
     }
   for (guint i = 0; i < treaties_lanes_layout_get_n_events (self->layout); i++)
     {
       const TreatiesLanesEvent *event = treaties_lanes_layout_get_event (self->layout, i);
-      double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+      double from = G_MAXDOUBLE, to = -G_MAXDOUBLE;
 
       if (event->links->len < 2)
         continue;
@@ -176,11 +214,14 @@ treaties_lanes_view_snapshot (GtkWidget   *widget,
         {
           double y = treaties_lanes_layout_get_lane_y (self->layout, g_array_index (event->links, TreatiesLanesLink, j).lane);
 
-          top = MIN (top, y);
-          bottom = MAX (bottom, y);
+          from = MIN (from, y);
+          to = MAX (to, y);
         }
-      gtk_snapshot_append_color (snapshot, &self->colors[COLOR_SHARED],
-                                 &GRAPHENE_RECT_INIT (round (event->x) - 1, top, 2, bottom - top));
+      from = MAX (from, top - TREATIES_LANES_LANE_HEIGHT);
+      to = MIN (to, bottom + TREATIES_LANES_LANE_HEIGHT);
+      if (to > from)
+        gtk_snapshot_append_color (snapshot, &self->colors[COLOR_SHARED],
+                                   &GRAPHENE_RECT_INIT (round (event->x) - 1, from, 2, to - from));
     }
   for (guint lane = 0; lane < treaties_lanes_layout_get_n_lanes (self->layout); lane++)
     {
@@ -188,6 +229,8 @@ treaties_lanes_view_snapshot (GtkWidget   *widget,
       TreatiesArticle *article = treaties_lanes_layout_get_article (self->layout, lane);
       PangoRectangle extents;
 
+      if (!in_range (y, top, bottom))
+        continue;
       pango_layout_set_text (bold, treaties_article_get_title (article), -1);
       pango_layout_set_width (bold, (int) ((width - 2 * TREATIES_LANES_MARGIN) * PANGO_SCALE));
       pango_layout_set_ellipsize (bold, PANGO_ELLIPSIZE_END);
@@ -209,6 +252,8 @@ treaties_lanes_view_snapshot (GtkWidget   *widget,
           guint lane = g_array_index (event->links, TreatiesLanesLink, j).lane;
           double y = treaties_lanes_layout_get_lane_y (self->layout, lane);
 
+          if (!in_range (y, top, bottom))
+            continue;
           if (event->end_x - event->x >= 2)
             gtk_snapshot_append_color (snapshot, shared ? &self->colors[COLOR_SHARED] : &self->colors[COLOR_DOT],
                                        &GRAPHENE_RECT_INIT (event->x, y - 3, event->end_x - event->x, 6));
