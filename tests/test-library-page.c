@@ -673,6 +673,7 @@ test_compare_opens_other (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-library", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (fixture->window, "main_stack")), ==, "article");
   g_assert_cmpstr (treaties_article_get_id (treaties_window_get_article (fixture->window)), ==, "first-told");
+  g_assert_cmpstr (adw_window_title_get_title (child (fixture->window, "window_title")), ==, "The First Telling");
 
   treaties_lanes_view_activate (view, index, other_lane);
   g_assert_true (wait_until (at_section, &at_passage));

@@ -724,12 +724,19 @@ treaties_window_show_library (TreatiesWindow *window)
   ensure_loaded (glue);
   if (!treaties_window_library_is_shown (window))
     {
+      const char *from;
+
       title = window_child (window, "window_title");
-      g_free (glue->title);
-      g_free (glue->subtitle);
-      glue->title = g_strdup (adw_window_title_get_title (title));
-      glue->subtitle = g_strdup (adw_window_title_get_subtitle (title));
       stack = window_child (window, "main_stack");
+      from = gtk_stack_get_visible_child_name (stack);
+      /* The article's title, to put back; not the lanes' page's. */
+      if (g_strcmp0 (from, "article") == 0 || g_strcmp0 (from, "error") == 0)
+        {
+          g_free (glue->title);
+          g_free (glue->subtitle);
+          glue->title = g_strdup (adw_window_title_get_title (title));
+          glue->subtitle = g_strdup (adw_window_title_get_subtitle (title));
+        }
       gtk_stack_set_visible_child_name (stack, "library");
       adw_window_title_set_title (title, _("Library"));
       adw_window_title_set_subtitle (title, NULL);

@@ -1242,7 +1242,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-in", NULL, timeline_action_cb);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_action_cb);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_action_cb);
-  treaties_window_library_class_init (widget_class); /* issue 14: win.show-library */
+  treaties_window_library_class_init (widget_class); /* issue 14: win.show-library, win.compare, win.library-timelines */
 }
 
 static void
