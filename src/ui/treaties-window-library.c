@@ -129,15 +129,17 @@ ensure_loaded (Glue *glue)
       glue->library = treaties_library_new ();
       treaties_library_page_set_library (glue->page, glue->library);
     }
-  if (glue->loaded)
-    return;
-  glue->loaded = TRUE;
+  /* The files opened before, each time the library is shown: one opened
+   * since is listed then (the library loads again when the list changed). */
   if (settings != NULL)
     {
       g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-articles");
 
       treaties_library_set_opened (glue->library, (const char * const *) recent);
     }
+  if (glue->loaded)
+    return;
+  glue->loaded = TRUE;
   glue->loading = g_cancellable_new ();
   treaties_library_load_async (glue->library, glue->loading, loaded_cb, NULL);
 }
