@@ -59,6 +59,9 @@ glue_free (Glue *glue)
   if (glue->loading != NULL)
     g_cancellable_cancel (glue->loading);
   g_clear_object (&glue->loading);
+  /* Others may hold the library (a test): it must not call us back. */
+  if (glue->library != NULL)
+    g_signal_handlers_disconnect_by_data (glue->library, glue);
   g_clear_object (&glue->library);
   g_clear_object (&glue->pending_hit);
   g_free (glue->title);
@@ -790,7 +793,11 @@ treaties_window_set_library (TreatiesWindow  *window,
   if (glue->loading != NULL)
     g_cancellable_cancel (glue->loading);
   g_clear_object (&glue->loading);
+  if (glue->library != NULL)
+    g_signal_handlers_disconnect_by_data (glue->library, glue);
   g_set_object (&glue->library, library);
+  if (glue->lanes_page != NULL)
+    g_signal_connect_swapped (library, "items-changed", G_CALLBACK (library_items_changed_cb), glue);
   glue->loaded = FALSE;
   treaties_library_page_set_library (glue->page, library);
   ensure_loaded (glue);
