@@ -7,6 +7,13 @@
  * to activate an event N times as a screen reader does, which opens its
  * card. ARTICLE.json is read instead of the shipped article.
  *
+ *   take-screenshot OUT.png [light|dark] [WIDTHxHEIGHT] library[:QUERY] FOLDER
+ *
+ * shows the library page with the articles of FOLDER (as shipped ones),
+ * and the articles and passages found for QUERY; "timelines" shows the
+ * timelines of them all, one under the other, and "compare:A,B[,C]" opens
+ * FOLDER/A and compares its timeline with those of FOLDER/B (and C).
+ *
  * Draws the window with its own renderer, so the picture is exactly what
  * GTK draws, with no window manager or screen grab involved. Run it in an
  * X server (xvfb-run); `meson compile -C _build screenshots` refreshes
@@ -20,11 +27,14 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "treaties-resources.h"
 #include "treaties-search-bar.h"
 #include "treaties-timeline.h"
 #include "treaties-window.h"
+#include "treaties-window-library.h"
+#include "treaties-window-open.h"
 #include "ui-test-utils.h"
 
 static void
@@ -47,7 +57,7 @@ main (int   argc,
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  TreatiesWindow *window;
+  TreatiesWindow *window = NULL;
   const char *out, *style = "light", *section = NULL, *path = NULL;
   GtkPopover *popover = NULL;
   int width = 1200, height = 760, w, h;
@@ -76,7 +86,62 @@ main (int   argc,
                                       g_str_equal (style, "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
                                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
-  if (path != NULL)
+  if (section != NULL && (g_str_has_prefix (section, "library") || g_str_equal (section, "timelines") ||
+                          g_str_has_prefix (section, "compare:")))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path ? path : ".");
+      g_autofree char *tmp = g_dir_make_tmp ("take-screenshot-XXXXXX", NULL);
+      g_autoptr(GFile) user_folder = g_file_new_for_path (tmp);
+      g_autoptr(TreatiesSearchIndex) index = treaties_search_index_new (NULL);
+      static const char * const no_resources[] = { NULL };
+      g_autoptr(TreatiesLibrary) library = treaties_library_new_full (folder, no_resources, user_folder, index);
+      TreatiesLibraryPage *page;
+
+      window = treaties_window_new (NULL);
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      treaties_window_set_library (window, library);
+      treaties_window_show_library (window);
+      gtk_window_present (GTK_WINDOW (window));
+      page = treaties_window_get_library_page (window);
+      while (treaties_library_get_loading (library) || g_list_model_get_n_items (G_LIST_MODEL (library)) == 0)
+        g_main_context_iteration (NULL, TRUE);
+      if (g_str_equal (section, "timelines"))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.library-timelines", NULL);
+          run_for (1500);
+        }
+      else if (g_str_has_prefix (section, "compare:"))
+        {
+          g_auto(GStrv) names = g_strsplit (section + strlen ("compare:"), ",", -1);
+          g_autoptr(GFile) first = g_file_get_child (folder, names[0]);
+
+          treaties_window_open_file (window, first);
+          while (treaties_window_get_article (window) == NULL)
+            g_main_context_iteration (NULL, TRUE);
+          run_for (800);
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+          for (guint i = 1; names[i] != NULL; i++)
+            {
+              g_autoptr(GFile) other = g_file_get_child (folder, names[i]);
+              g_autofree char *uri = g_file_get_uri (other);
+              GtkWidget *box = find_widget_named (GTK_WIDGET (window), "lanes-choices");
+
+              for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+                if (g_strcmp0 (g_object_get_data (G_OBJECT (c), "uri"), uri) == 0)
+                  gtk_check_button_set_active (GTK_CHECK_BUTTON (c), TRUE);
+            }
+          run_for (1500);
+        }
+      else if (section[strlen ("library")] == ':')
+        {
+          treaties_library_page_set_query (page, section + strlen ("library:"));
+          while (treaties_library_page_get_searching (page))
+            g_main_context_iteration (NULL, TRUE);
+        }
+      run_for (800);
+      g_rmdir (tmp);
+    }
+  else if (path != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
@@ -85,15 +150,23 @@ main (int   argc,
   else
     article = treaties_article_new_from_resource ("/org/example/Treaties/articles/france-ussr-neutrality-1931.treaty.json",
                                                   &error);
-  if (article == NULL)
+  if (article == NULL && window == NULL)
     g_error ("%s", error->message);
 
-  window = treaties_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  treaties_window_set_article (window, article);
-  gtk_window_present (GTK_WINDOW (window));
-  run_for (800);
-  if (section != NULL && g_str_has_prefix (section, "find:"))
+  if (window == NULL)
+    {
+      window = treaties_window_new (NULL);
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      treaties_window_set_article (window, article);
+      gtk_window_present (GTK_WINDOW (window));
+      run_for (800);
+    }
+  if (section != NULL && (g_str_has_prefix (section, "library") || g_str_equal (section, "timelines") ||
+                          g_str_has_prefix (section, "compare:")))
+    {
+      /* Shown above. */
+    }
+  else if (section != NULL && g_str_has_prefix (section, "find:"))
     {
       TreatiesSearchBar *bar = TREATIES_SEARCH_BAR (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                                    TREATIES_TYPE_WINDOW,

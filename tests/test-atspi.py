@@ -32,7 +32,7 @@ GTK_CLASS = re.compile(r"^(Gtk|Adw)[A-Z]")
 # The buttons that show only an icon (the app runs untranslated here).
 ICON_BUTTONS = {"Show Sections", "Back", "Forward", "Main Menu", "Zoom Out of the Timeline",
                 "Show the Whole Period", "Zoom Into the Timeline", "Hide the Timeline",
-                "Previous Match", "Next Match", "Close Search"}
+                "Previous Match", "Next Match", "Close Search", "Library"}
 
 
 def check(ok, what):
@@ -74,7 +74,8 @@ def selected_sidebar_row(app):
 env = dict(os.environ, GSETTINGS_BACKEND="memory")
 env.pop("NO_AT_BRIDGE", None)
 env.pop("GTK_A11Y", None)
-proc = subprocess.Popen([treaties], env=env)
+# Started with the article: without one, a first start shows the library.
+proc = subprocess.Popen([treaties, article_path], env=env)
 try:
     app = None
     deadline = time.time() + 30

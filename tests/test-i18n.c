@@ -278,6 +278,7 @@ test_primary_menu (Fixture       *f,
   static const char * const expected[] = {
     "_Ouvrir…",
     "Ouvrir un article _récent",
+    "_Comparer avec…",
     "_Exporter en PDF…",
     "_Imprimer…",
     "Re_chercher…",

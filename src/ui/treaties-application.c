@@ -15,6 +15,7 @@
 #include "treaties-resources.h"
 #include "treaties-window.h"
 #include "treaties-window-open.h"
+#include "treaties-window-library.h"
 
 struct _TreatiesApplication
 {
@@ -42,6 +43,7 @@ static const struct {
   { "win.zoom-out", { "<Control>minus", NULL } },
   { "win.zoom-reset", { "<Control>0", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "win.show-library", { "<Control>l", NULL } },
 };
 
 /* Whether the system has a device a GL driver could draw with: a DRM
@@ -318,7 +320,9 @@ treaties_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (new_window (self));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-shipped", NULL);
+  /* The library when nothing was being read. */
+  if (!treaties_window_library_start (TREATIES_WINDOW (window)))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-shipped", NULL);
   gtk_window_present (window);
 }
 

@@ -17,6 +17,7 @@
 #include "treaties-window-export.h"
 #include "treaties-window-open.h"
 #include "treaties-window-search.h"
+#include "treaties-window-library.h" /* issue 14: the library page */
 
 #define ZOOM_STEP 1.1
 /* At most this wide, the event card is a sheet under the timeline rather
@@ -1241,6 +1242,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-in", NULL, timeline_action_cb);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_action_cb);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_action_cb);
+  treaties_window_library_class_init (widget_class); /* issue 14: win.show-library, win.compare, win.library-timelines */
 }
 
 static void
@@ -1263,6 +1265,9 @@ treaties_window_init (TreatiesWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (extra_buttons));
 
   treaties_window_setup_drop (self);
+  /* issue 14: the library page; actions follow what the stack shows */
+  treaties_window_library_init (self);
+  g_signal_connect_swapped (self->main_stack, "notify::visible-child", G_CALLBACK (update_actions), self);
   treaties_window_search_attach (self->search_bar, self->article_view, self->timeline,
                                  self->sidebar_list, NULL);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
