@@ -784,7 +784,8 @@ test_library_reload (void)
 }
 
 /* An article's own "summary" is its line in the library, not its first
- * sentence. */
+ * sentence; a date its editor's note disputes is said to be so, also when
+ * the entry comes back from the index. */
 static void
 test_library_editor_summary (void)
 {
@@ -792,13 +793,28 @@ test_library_editor_summary (void)
   g_autoptr(GFile) file =
     fixture_write (shipped, "s.treaty.json",
                    "{\"format\":1,\"id\":\"s\",\"title\":\"S\",\"summary\":\"In the editor’s words.\","
+                   "\"date\":\"1931-10-29\",\"date_note\":\"a\","
                    "\"sections\":[{\"id\":\"a\",\"title\":\"A\",\"blocks\":["
-                   "{\"type\":\"paragraph\",\"text\":\"The disputed first sentence. More.\"}]}]}");
+                   "{\"type\":\"paragraph\",\"text\":\"The disputed first sentence. More.\"},"
+                   "{\"type\":\"editor-note\",\"text\":\"The record gives another day.\"}]}]}");
+  g_autoptr(GFile) plain =
+    write_article (shipped, "p.treaty.json", "p", "P", "1925-10-16", (const char *[]) { "s|S|Plain.", NULL });
   g_autoptr(TreatiesLibrary) library = test_library (shipped);
+  g_autoptr(TreatiesLibrary) again = NULL;
 
   load (library);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 1);
-  g_assert_cmpstr (treaties_library_entry_get_summary (entry_at (library, 0)), ==, "In the editor’s words.");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 2);
+  g_assert_cmpstr (treaties_library_entry_get_summary (treaties_library_lookup (library, file)), ==,
+                   "In the editor’s words.");
+  g_assert_true (treaties_library_entry_get_date_disputed (treaties_library_lookup (library, file)));
+  g_assert_false (treaties_library_entry_get_date_disputed (treaties_library_lookup (library, plain)));
+  g_clear_object (&library);
+
+  again = test_library (shipped);
+  load (again);
+  g_assert_cmpuint (treaties_search_index_get_n_rebuilds (treaties_library_get_index (again)), ==, 0);
+  g_assert_true (treaties_library_entry_get_date_disputed (treaties_library_lookup (again, file)));
+  g_assert_false (treaties_library_entry_get_date_disputed (treaties_library_lookup (again, plain)));
 }
 
 static void

@@ -21,6 +21,7 @@ struct _TreatiesLibraryEntry
   char                  *title_key;   /* collation key of title */
   TreatiesDay            date;
   char                  *summary;
+  gboolean               date_disputed;
   char                  *author;
   char                  *problems;
 };
@@ -142,6 +143,25 @@ treaties_library_entry_new (GFile                 *file,
   self->author = g_strdup (author);
   self->problems = g_strdup (problems);
   return self;
+}
+
+/* Said once, when the entry is made: the article has a "date_note", so its
+ * date is its own dating, not a fact. */
+void
+treaties_library_entry_set_date_disputed (TreatiesLibraryEntry *self,
+                                          gboolean              disputed)
+{
+  g_return_if_fail (TREATIES_IS_LIBRARY_ENTRY (self));
+
+  self->date_disputed = !!disputed;
+}
+
+gboolean
+treaties_library_entry_get_date_disputed (TreatiesLibraryEntry *self)
+{
+  g_return_val_if_fail (TREATIES_IS_LIBRARY_ENTRY (self), FALSE);
+
+  return self->date_disputed;
 }
 
 GFile *

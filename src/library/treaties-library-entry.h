@@ -62,4 +62,10 @@ int                    treaties_library_entry_compare        (gconstpointer a,
  * (cut at a word, with "…"). Used for the summary. */
 char                  *treaties_library_first_sentence       (const char *text);
 
+/* TRUE when the date is the article's own dating, which an editor's note
+ * disputes ("date_note"): never show it as a fact. */
+gboolean               treaties_library_entry_get_date_disputed (TreatiesLibraryEntry *self);
+void                   treaties_library_entry_set_date_disputed (TreatiesLibraryEntry *self,
+                                                                 gboolean              disputed);
+
 G_END_DECLS

@@ -673,6 +673,19 @@ treaties_library_init (TreatiesLibrary *self)
   self->context = g_main_context_ref_thread_default ();
 }
 
+/* Where the shipped articles are installed. Run from the build tree
+ * (build-aux/run-app, `meson devenv`), TREATIES_SHIPPED_ARTICLES points at
+ * the source's data/articles, so the library shows all of them uninstalled. */
+GFile *
+treaties_library_dup_shipped_folder (void)
+{
+  const char *dir = g_getenv ("TREATIES_SHIPPED_ARTICLES");
+
+  if (dir != NULL && *dir != '\0')
+    return g_file_new_for_path (dir);
+  return g_file_new_for_path (PKGDATADIR "/articles");
+}
+
 TreatiesLibrary *
 treaties_library_new (void)
 {
@@ -689,7 +702,7 @@ treaties_library_new_full (GFile               *shipped_folder,
   TreatiesLibrary *self = g_object_new (TREATIES_TYPE_LIBRARY, NULL);
 
   self->shipped_folder = shipped_folder != NULL ? g_object_ref (shipped_folder)
-                                                : g_file_new_for_path (PKGDATADIR "/articles");
+                                                : treaties_library_dup_shipped_folder ();
   self->builtin = g_strdupv ((char **) (builtin_resources != NULL ? builtin_resources : default_builtin));
   self->user_folder = user_folder != NULL ? g_object_ref (user_folder)
                                           : g_file_new_build_filename (g_get_user_data_dir (), "treaties", "articles", NULL);

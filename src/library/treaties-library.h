@@ -32,6 +32,9 @@ G_DECLARE_FINAL_TYPE (TreatiesLibrary, treaties_library, TREATIES, LIBRARY, GObj
 
 /* The default folders, resources and index
  * (treaties_search_index_default_file()). */
+/* The folder of the shipped articles: PKGDATADIR/articles, or
+ * $TREATIES_SHIPPED_ARTICLES when run uninstalled. */
+GFile                *treaties_library_dup_shipped_folder (void);
 TreatiesLibrary      *treaties_library_new              (void);
 /* Any argument NULL for its default; @builtin_resources is a
  * NULL-terminated list of GResource paths. */

@@ -17,7 +17,7 @@
 /* Bump when the tables or what goes in them change: an older cache is then
  * made again. The app's version is checked too (the tokenizer folds with
  * its code). */
-#define SCHEMA_VERSION 2  /* 2: the editor's "summary" first */
+#define SCHEMA_VERSION 2  /* 2: the editor's "summary" first, date_disputed */
 /* A block's FTS rowid: its file's id in the high bits, its place in the
  * article's reading order in the low ones, so a file's rows are one range. */
 #define ROWID_SHIFT    32
@@ -183,7 +183,7 @@ static const char schema_sql[] =
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
   "CREATE TABLE files (id INTEGER PRIMARY KEY, uri TEXT UNIQUE NOT NULL,"
   "  mtime INTEGER, size INTEGER, article_id TEXT, title TEXT, date INTEGER,"
-  "  summary TEXT, author TEXT, problems TEXT);"
+  "  summary TEXT, author TEXT, problems TEXT, date_disputed INTEGER);"
   "CREATE VIRTUAL TABLE blocks USING fts5 (text, section_id UNINDEXED,"
   "  section_title UNINDEXED, block UNINDEXED, item UNINDEXED,"
   "  tokenize = 'treaties unicode61 remove_diacritics 2', prefix = '2 3');";
@@ -397,8 +397,8 @@ cached_entry_locked (TreatiesSearchIndex   *self,
   TreatiesLibraryEntry *entry = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT mtime, size, article_id, title, date, summary, author, problems "
-                          "FROM files WHERE uri = ?1", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (self->db, "SELECT mtime, size, article_id, title, date, summary, author, problems, "
+                          "date_disputed FROM files WHERE uri = ?1", -1, &stmt, NULL) != SQLITE_OK)
     {
       *db_failed = TRUE;
       return NULL;
@@ -415,6 +415,8 @@ cached_entry_locked (TreatiesSearchIndex   *self,
                                         (const char *) sqlite3_column_text (stmt, 5),
                                         (const char *) sqlite3_column_text (stmt, 6),
                                         (const char *) sqlite3_column_text (stmt, 7));
+  if (entry != NULL)
+    treaties_library_entry_set_date_disputed (entry, sqlite3_column_int (stmt, 8) != 0);
   else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     *db_failed = TRUE;
   sqlite3_finalize (stmt);
@@ -530,7 +532,7 @@ store_locked (TreatiesSearchIndex  *self,
     return FALSE;
 
   if (sqlite3_prepare_v2 (self->db, "INSERT INTO files (uri, mtime, size, article_id, title, date, summary, author, "
-                          "problems) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1, &stmt, NULL) != SQLITE_OK)
+                          "problems, date_disputed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uri, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, stamp.mtime);
@@ -542,6 +544,7 @@ store_locked (TreatiesSearchIndex  *self,
   sqlite3_bind_text (stmt, 7, treaties_library_entry_get_summary (entry), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, treaties_library_entry_get_author (entry), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, treaties_library_entry_get_problems (entry), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 10, treaties_library_entry_get_date_disputed (entry));
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -575,6 +578,7 @@ read_entry (GFile                  *file,
                                       summary,
                                       treaties_article_get_author (article),
                                       NULL);
+  treaties_library_entry_set_date_disputed (entry, treaties_article_get_date_note (article) != NULL);
   *out_article = g_steal_pointer (&article);
   return entry;
 }

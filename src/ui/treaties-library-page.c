@@ -398,6 +398,15 @@ bind_entry (GtkWidget            *box,
   g_autofree char *meta = NULL;
   g_autofree char *name = NULL;
 
+  /* An editor's note disputes it: never shown as a fact. */
+  if (date != NULL && treaties_library_entry_get_date_disputed (entry))
+    {
+      char *dating = g_strdup_printf (C_("subtitle", "The article’s dating: %s — see the editor’s note"), date);
+
+      g_free (date);
+      date = dating;
+    }
+
   gtk_widget_add_css_class (box, "library-article");
   gtk_widget_add_css_class (row->title, "heading");
   show_label (row->title, treaties_library_entry_get_title (entry));

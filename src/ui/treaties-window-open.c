@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "treaties-application.h"
+#include "treaties-library.h"
 #include "treaties-window-open.h"
 
 #define MAX_RECENT   TREATIES_MAX_RECENT
@@ -170,7 +171,7 @@ article_filters (GtkFileFilter **out_default)
   g_list_store_append (filters, articles);
   g_list_store_append (filters, json);
   g_list_store_append (filters, all);
-  *out_default = json; /* both the shipped articles and *.treaty.json */
+  *out_default = json; /* *.treaty.json and other articles' plain *.json */
   g_object_ref (*out_default);
   return filters;
 }
@@ -182,7 +183,7 @@ start_folder (TreatiesWindow *window)
 
   if (current != NULL)
     return g_file_get_parent (current);
-  return g_file_new_for_path (PKGDATADIR "/articles");
+  return treaties_library_dup_shipped_folder ();
 }
 
 #ifdef USE_GTK_4_10_DIALOGS
