@@ -465,6 +465,8 @@ static const Pair pairs[] = {
   { "a label found by a search", "", { "label-background", "search-match-label", NULL } },
   { "a hovered label found by a search", "", { "label-background", "search-match-label", "hover" } },
   { "the chosen event's label", "activated-title", { "label-background", "activated", NULL } },
+  { "a badge's count", "badge-text", { "badge", NULL, NULL } },
+  { "a hovered badge's count", "badge-text", { "marker-hover", NULL, NULL } },
 };
 
 static void

@@ -115,6 +115,32 @@ last_activated (Fixture *f)
   return g_ptr_array_index (f->activated, f->activated->len - 1);
 }
 
+/* Clicks @e's marker; where it is gathered into a badge, clicks the badge
+ * first, which zooms in to fit the crowd, until the marker is its own. */
+static void
+click_event (Fixture       *f,
+             TreatiesEvent *e)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  const TreatiesTimelineMarker *marker;
+  guint index, k;
+
+  g_assert_true (treaties_timeline_layout_find_event (layout, e, &index));
+  for (k = 0; k < 20; k++)
+    {
+      const TreatiesTimelineBadge *badge = treaties_timeline_layout_find_badge (layout, index);
+
+      if (badge == NULL)
+        break;
+      g_assert_true (treaties_timeline_activate_at (f->timeline, badge->x + badge->width / 2,
+                                                    badge->y + badge->height / 2));
+    }
+  g_assert_cmpuint (k, <, 20);
+  marker = treaties_timeline_layout_find_marker (layout, index);
+  g_assert_nonnull (marker);
+  g_assert_true (treaties_timeline_activate_at (f->timeline, marker->x, marker->y));
+}
+
 /* --- tests ----------------------------------------------------------------- */
 
 static void
@@ -136,6 +162,7 @@ test_click_activates (Fixture       *f,
 {
   TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
   static const char * const ids[] = { "versailles", "neutrality-treaty-as-dated", "munich", "invasion-of-poland" };
+  guint clicked = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
@@ -147,6 +174,11 @@ test_click_activates (Fixture       *f,
       marker = treaties_timeline_layout_find_marker (layout, index);
       g_assert_nonnull (marker);
       g_assert_cmpuint (marker->event_index, ==, index);
+      /* A marker gathered into a badge is drawn as the badge, which takes
+       * the click (see /timeline/widget/badge/click). */
+      if (marker->in_badge)
+        continue;
+      clicked++;
 
       /* On the marker, off its centre but within reach. */
       g_assert_true (treaties_timeline_activate_at (f->timeline, marker->x + marker->radius - 1, marker->y + 1));
@@ -165,6 +197,8 @@ test_click_activates (Fixture       *f,
           g_assert_true (last_activated (f) == event (f, ids[i]));
         }
     }
+
+  g_assert_cmpuint (clicked, >, 0);
 
   /* Empty space does nothing. */
   {
@@ -355,10 +389,13 @@ test_selected_keeps_label (Fixture       *f,
 
       if (e % 2 == 0)
         {
-          /* On the timeline: Enter on the focused event. */
+          /* On the timeline: Enter on the focused event (which, in a
+           * crowd's badge, first zooms in to fit the crowd). */
           treaties_timeline_set_focused_event (f->timeline, chosen);
-          gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.activate-event", NULL);
+          for (guint k = 0; k < 20 && f->activated->len == before; k++)
+            gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.activate-event", NULL);
           g_assert_cmpuint (f->activated->len, ==, before + 1);
+          g_assert_true (last_activated (f) == chosen);
         }
       else
         {
@@ -414,7 +451,9 @@ test_accessible_children (Fixture       *f,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     n_children++;
-  g_assert_cmpuint (n_children, ==, g_list_model_get_n_items (events));
+  /* And each "+N" badge a button too. */
+  g_assert_cmpuint (n_children, ==, g_list_model_get_n_items (events) +
+                                    treaties_timeline_layout_compute (treaties_timeline_get_layout (f->timeline))->n_badges);
 
   /* Activating one (what AT-SPI's "click" does) activates its event. */
   button = treaties_timeline_get_event_accessible (f->timeline, event (f, "rapallo"));
@@ -470,9 +509,9 @@ test_snapshot (Fixture       *f,
       guint index;
 
       g_assert_true (treaties_timeline_layout_find_event (layout, event (f, id), &index));
+      click_event (f, event (f, id));
       marker = treaties_timeline_layout_find_marker (layout, index);
       g_assert_nonnull (marker);
-      g_assert_true (treaties_timeline_activate_at (f->timeline, marker->x, marker->y));
       treaties_timeline_set_current_section (f->timeline,
                                              treaties_event_get_section_ids (event (f, id))[0]);
       g_assert_true (treaties_timeline_get_focused_event (f->timeline) == event (f, id));
@@ -492,6 +531,168 @@ test_snapshot (Fixture       *f,
   gsk_render_node_unref (node);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   iterate ();
+}
+
+/* An article of 120 events three days apart from 1931 and 6 on one day
+ * in 1935: crowds at any width. */
+static TreatiesArticle *
+crowded_article (void)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  TreatiesArticle *article;
+  TreatiesDay first;
+
+  g_assert_true (treaties_day_parse ("1931-01-01", &first));
+  g_string_append (json, "{\"format\":1,\"id\":\"crowd\",\"title\":\"Crowd\","
+                         "\"sections\":[{\"id\":\"s\",\"title\":\"S\","
+                         "\"blocks\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}],"
+                         "\"timeline\":{\"start\":\"1918-11-11\",\"end\":\"1939-09-01\",\"events\":[");
+  for (guint i = 0; i < 126; i++)
+    {
+      g_autofree char *iso = i < 120 ? treaties_day_to_iso (first + 3 * i) : g_strdup ("1935-06-01");
+
+      g_string_append_printf (json, "%s{\"id\":\"e%u\",\"date\":\"%s\",\"title\":\"Crowded event %u\","
+                              "\"sections\":[\"s\"]}", i > 0 ? "," : "", i, iso, i);
+    }
+  g_string_append (json, "]}}");
+  bytes = g_bytes_new (json->str, json->len);
+  article = treaties_article_new_from_bytes (bytes, "crowd.json", &error);
+  g_assert_no_error (error);
+  return article;
+}
+
+static void
+crowd_setup (Fixture       *f,
+             gconstpointer  data)
+{
+  fixture_setup (f, data);
+  g_object_unref (f->article);
+  f->article = crowded_article ();
+  treaties_timeline_set_article (f->timeline, f->article);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (treaties_timeline_layout_get_width (treaties_timeline_get_layout (f->timeline)) < 100 &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  iterate ();
+}
+
+static const TreatiesTimelineBadge *
+badge_of (Fixture *f,
+          guint    index)
+{
+  return treaties_timeline_layout_find_badge (treaties_timeline_get_layout (f->timeline), index);
+}
+
+/* A click on a badge zooms in to fit its events; on a badge of one day's
+ * events, it lists them, and a click in the list activates one. */
+static void
+test_badge_click (Fixture       *f,
+                  gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  const TreatiesTimelineBadge *badge = treaties_timeline_layout_compute (layout)->badges;
+  double dpp = treaties_timeline_layout_get_days_per_pixel (layout);
+  GtkWidget *popover = NULL, *button = NULL;
+  gint64 deadline;
+
+  g_assert_cmpuint (treaties_timeline_layout_compute (layout)->n_badges, >, 0);
+  g_assert_true (treaties_timeline_activate_at (f->timeline, badge->x + badge->width / 2,
+                                                badge->y + badge->height / 2));
+  g_assert_cmpfloat (treaties_timeline_layout_get_days_per_pixel (layout), <, dpp);
+  g_assert_cmpuint (f->activated->len, ==, 0);
+
+  /* The same-day crowd: click its badge until it cannot zoom, then a list. */
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.zoom-fit", NULL);
+  g_assert_nonnull (badge_of (f, 120));
+  for (guint k = 0; k < 20 && (badge = badge_of (f, 120)) != NULL && popover == NULL; k++)
+    {
+      g_assert_true (treaties_timeline_activate_at (f->timeline, badge->x + badge->width / 2,
+                                                    badge->y + badge->height / 2));
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->timeline));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_POPOVER (child))
+          popover = child;
+    }
+  g_assert_nonnull (popover);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_mapped (popover) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (popover));
+
+  /* Six buttons, one per event of the day, each named for its event. */
+  {
+    guint n = 0;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (popover); w != NULL;)
+      {
+        if (GTK_IS_BUTTON (w) && g_object_get_data (G_OBJECT (w), "event-index") != NULL)
+          {
+            n++;
+            button = button != NULL ? button : w;
+          }
+        /* Depth first. */
+        if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && w != popover && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = (w == NULL || w == popover) ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_cmpuint (n, ==, 6);
+  }
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_cmpstr (treaties_event_get_title (last_activated (f)), ==, "Crowded event 120");
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
+/* Enter on an event gathered into a badge expands the badge (zooms in to
+ * fit its crowd) and, once it has room, activates the event. */
+static void
+test_badge_enter (Fixture       *f,
+                  gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  g_autoptr(TreatiesEvent) chosen = g_list_model_get_item (treaties_article_get_events (f->article), 40);
+  double dpp = treaties_timeline_layout_get_days_per_pixel (layout);
+  guint index, presses = 0;
+
+  g_assert_true (treaties_timeline_layout_find_event (layout, chosen, &index));
+  g_assert_nonnull (badge_of (f, index));
+  treaties_timeline_set_focused_event (f->timeline, chosen);
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.activate-event", NULL);
+  presses++;
+  g_assert_cmpuint (f->activated->len, ==, 0);
+  g_assert_cmpfloat (treaties_timeline_layout_get_days_per_pixel (layout), <, dpp);
+  while (f->activated->len == 0 && presses < 20)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.activate-event", NULL);
+      presses++;
+    }
+  g_assert_true (last_activated (f) == chosen);
+  /* Chosen, it has its own label. */
+  g_assert_nonnull (treaties_timeline_layout_find_label (layout, index));
+  g_assert_null (badge_of (f, index));
+
+  /* Each badge has an accessible button named for its crowd. */
+  iterate ();
+  {
+    guint n = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->timeline));
+         child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (g_object_get_data (G_OBJECT (child), "badge-index") != NULL)
+        n++;
+    g_assert_cmpuint (n, ==, treaties_timeline_layout_compute (layout)->n_badges);
+    g_assert_cmpuint (n, >, 0);
+  }
 }
 
 static void
@@ -543,6 +744,8 @@ main (int   argc,
   ADD ("accessible-children", test_accessible_children);
   ADD ("snapshot", test_snapshot);
 #undef ADD
+  g_test_add ("/timeline/widget/badge/click", Fixture, NULL, crowd_setup, test_badge_click, fixture_teardown);
+  g_test_add ("/timeline/widget/badge/enter", Fixture, NULL, crowd_setup, test_badge_enter, fixture_teardown);
   g_test_add_func ("/timeline/widget/no-article", test_no_article);
 
   return g_test_run ();

@@ -155,6 +155,33 @@ draw_bars (cairo_t                     *cr,
   cairo_restore (cr);
 }
 
+/* A crowd of events the layout could not label: a grey pill with "+N"
+ * in white, ringed in white like a marker. */
+static void
+draw_badge (cairo_t                     *cr,
+            PangoLayout                 *text,
+            const TreatiesTimelineBadge *badge)
+{
+  double r = badge->height / 2;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      double grow = pass == 0 ? 1.2 : 0;
+
+      cairo_new_path (cr);
+      cairo_arc (cr, badge->x + r, badge->y + r, r + grow, G_PI / 2, 3 * G_PI / 2);
+      cairo_arc (cr, badge->x + badge->width - r, badge->y + r, r + grow, -G_PI / 2, G_PI / 2);
+      cairo_close_path (cr);
+      if (pass == 0)
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      else
+        set_source (cr, badge->highlighted ? &ink_primary : &ink_marker);
+      cairo_fill (cr);
+    }
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  show_text (cr, text, badge->text, badge->text_x, badge->y + 1, 0, FALSE);
+}
+
 static gboolean
 day_in_strip (double day,
               double first,
@@ -423,13 +450,18 @@ draw_strip (TreatiesTimelineLayout *layout,
     }
 
   draw_bars (cr, frame, x_first, x_last);
+  /* Where the layout gathered markers into a "+N" badge, the badge, as on
+   * screen, under the labelled markers; the numbers below still name each
+   * of its events, as the chronology does. */
+  for (guint i = 0; i < frame->n_badges; i++)
+    draw_badge (cr, text, &frame->badges[i]);
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < frame->n_markers; i++)
       {
         const TreatiesTimelineMarker *marker = &frame->markers[i];
         TreatiesDay day = treaties_timeline_layout_get_event_date (layout, marker->first);
 
-        if (marker->primary != (pass == 1) ||
+        if (marker->primary != (pass == 1) || marker->in_badge ||
             !day_in_strip (day, strip->first, strip->last, strip->is_last))
           continue;
         draw_marker (cr, marker->x, marker->y, marker->radius, marker->primary);
