@@ -695,6 +695,88 @@ test_badge_enter (Fixture       *f,
   }
 }
 
+static GtkEventController *
+find_controller (Fixture *f,
+                 GType    type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->timeline));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The plain (vertical) wheel pans the timeline sideways. */
+static void
+test_wheel_pans (Fixture       *f,
+                 gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  GtkEventController *scroll = find_controller (f, GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  TreatiesDay first, last;
+  double start;
+  gboolean handled = FALSE;
+
+  g_assert_true (treaties_day_parse ("1929-01-01", &first));
+  g_assert_true (treaties_day_parse ("1929-12-31", &last));
+  treaties_timeline_set_visible_range (f->timeline, first, last);
+  start = treaties_timeline_layout_get_view_start (layout);
+
+  g_signal_emit_by_name (scroll, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (treaties_timeline_layout_get_view_start (layout), >, start);
+  start = treaties_timeline_layout_get_view_start (layout);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, -2.0, &handled);
+  g_assert_cmpfloat (treaties_timeline_layout_get_view_start (layout), <, start);
+  /* Still zoomed as it was: the wheel pans, Ctrl+wheel zooms. */
+  g_assert_false (treaties_timeline_layout_is_fit (layout));
+}
+
+/* Zoomed in, the overview strip's window shows the part in view; dragging
+ * it moves the view, and at the whole range there is no strip. */
+static void
+test_overview_drag (Fixture       *f,
+                    gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  GtkEventController *drag = find_controller (f, GTK_TYPE_GESTURE_DRAG);
+  graphene_rect_t window, after;
+  TreatiesDay first, last;
+  double start, days_per_pixel;
+
+  treaties_timeline_layout_zoom_fit (layout);
+  g_assert_false (treaties_timeline_get_overview_window (f->timeline, &window));
+
+  g_assert_true (treaties_day_parse ("1925-01-01", &first));
+  g_assert_true (treaties_day_parse ("1926-12-31", &last));
+  treaties_timeline_set_visible_range (f->timeline, first, last);
+  g_assert_true (treaties_timeline_get_overview_window (f->timeline, &window));
+  /* About a tenth of the 21-year range, a third of the way along. */
+  g_assert_cmpfloat (window.size.width, <, gtk_widget_get_width (GTK_WIDGET (f->timeline)) / 5.0);
+  g_assert_cmpfloat (window.origin.x, >, gtk_widget_get_width (GTK_WIDGET (f->timeline)) / 5.0);
+  g_assert_cmpfloat (window.origin.y + window.size.height, <=, gtk_widget_get_height (GTK_WIDGET (f->timeline)));
+
+  start = treaties_timeline_layout_get_view_start (layout);
+  days_per_pixel = treaties_timeline_layout_get_days_per_pixel (layout);
+  g_signal_emit_by_name (drag, "drag-begin", window.origin.x + window.size.width / 2,
+                         window.origin.y + window.size.height / 2);
+  g_signal_emit_by_name (drag, "drag-update", 100.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", 100.0, 0.0);
+  /* The view moved on with the window, at the same zoom, and no event was
+   * activated. */
+  g_assert_cmpfloat (treaties_timeline_layout_get_view_start (layout), >, start + 100 * days_per_pixel);
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_get_days_per_pixel (layout), days_per_pixel, 1e-9);
+  g_assert_true (treaties_timeline_get_overview_window (f->timeline, &after));
+  g_assert_cmpfloat_with_epsilon (after.origin.x, window.origin.x + 100, 1.0);
+  g_assert_cmpuint (f->activated->len, ==, 0);
+}
+
 static void
 test_no_article (void)
 {
@@ -743,6 +825,8 @@ main (int   argc,
   ADD ("selected-keeps-label", test_selected_keeps_label);
   ADD ("accessible-children", test_accessible_children);
   ADD ("snapshot", test_snapshot);
+  ADD ("wheel-pans", test_wheel_pans);
+  ADD ("overview-drag", test_overview_drag);
 #undef ADD
   g_test_add ("/timeline/widget/badge/click", Fixture, NULL, crowd_setup, test_badge_click, fixture_teardown);
   g_test_add ("/timeline/widget/badge/enter", Fixture, NULL, crowd_setup, test_badge_enter, fixture_teardown);

@@ -2230,6 +2230,44 @@ treaties_timeline_layout_zoom_fit (TreatiesTimelineLayout *self)
 }
 
 gboolean
+treaties_timeline_layout_get_overview_window (TreatiesTimelineLayout *self,
+                                              double                  track_x,
+                                              double                  track_width,
+                                              double                 *window_x,
+                                              double                 *window_width)
+{
+  double length, first, last;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), FALSE);
+
+  if (self->fit || !self->has_range || self->width <= 0 || track_width <= 0)
+    return FALSE;
+  length = MAX ((double) self->range_end - self->range_start, 1.0);
+  first = CLAMP (self->view_start, self->range_start, self->range_end);
+  last = CLAMP (self->view_start + self->width * self->days_per_pixel, self->range_start, self->range_end);
+  *window_x = track_x + (first - self->range_start) / length * track_width;
+  *window_width = (last - first) / length * track_width;
+  return TRUE;
+}
+
+void
+treaties_timeline_layout_set_overview_window (TreatiesTimelineLayout *self,
+                                              double                  track_x,
+                                              double                  track_width,
+                                              double                  window_x)
+{
+  double length;
+
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+
+  if (!self->has_range || track_width <= 0)
+    return;
+  length = MAX ((double) self->range_end - self->range_start, 1.0);
+  treaties_timeline_layout_set_view (self, self->range_start + (window_x - track_x) / track_width * length,
+                                     self->days_per_pixel);
+}
+
+gboolean
 treaties_timeline_layout_is_fit (TreatiesTimelineLayout *self)
 {
   g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), TRUE);

@@ -343,6 +343,19 @@ gboolean                     treaties_timeline_layout_ensure_visible   (Treaties
                                                                         double                  first_day,
                                                                         double                  last_day,
                                                                         double                  padding);
+/* The overview: the whole range drawn across a track from @track_x,
+ * @track_width wide, and the visible days as a window on it. FALSE (and
+ * no window) while the whole range is in view. */
+gboolean                     treaties_timeline_layout_get_overview_window (TreatiesTimelineLayout *self,
+                                                                           double                  track_x,
+                                                                           double                  track_width,
+                                                                           double                 *window_x,
+                                                                           double                 *window_width);
+/* Pans so that the overview's window starts at @window_x on that track. */
+void                         treaties_timeline_layout_set_overview_window (TreatiesTimelineLayout *self,
+                                                                           double                  track_x,
+                                                                           double                  track_width,
+                                                                           double                  window_x);
 double                       treaties_timeline_layout_day_to_x         (TreatiesTimelineLayout *self,
                                                                         double                  day);
 double                       treaties_timeline_layout_x_to_day         (TreatiesTimelineLayout *self,

@@ -26,6 +26,13 @@
 #define MAX_ACCESSIBLE_EVENTS  256
 #define MAX_CROWD_ROWS         40     /* events a badge's list shows */
 #define MIN_WIDTH              160
+/* The overview strip under the figure: the whole range, and a window on
+ * it for the part in view (only while zoomed in; its room is kept always,
+ * so that zooming does not change the figure's height). */
+#define OVERVIEW_HEIGHT        6.0
+#define OVERVIEW_GAP           4.0    /* above it */
+#define OVERVIEW_INSET         8.0    /* from the ends */
+#define OVERVIEW_MIN_WINDOW    8.0
 
 typedef enum {
   COLOR_TEXT,
@@ -54,6 +61,10 @@ typedef enum {
   COLOR_SPAN_HIGHLIGHT,
   COLOR_BADGE,
   COLOR_BADGE_TEXT,
+  COLOR_ERA_0,
+  COLOR_ERA_1,
+  COLOR_ERA_2,
+  COLOR_ERA_3,
   N_COLORS
 } TimelineColor;
 
@@ -85,6 +96,11 @@ static const char * const color_classes[N_COLORS] = {
   [COLOR_SPAN_HIGHLIGHT] = "span-highlighted",
   [COLOR_BADGE] = "badge",
   [COLOR_BADGE_TEXT] = "badge-text",
+  /* Eras in turn take one of four tints, so that neighbours differ. */
+  [COLOR_ERA_0] = "era-0",
+  [COLOR_ERA_1] = "era-1",
+  [COLOR_ERA_2] = "era-2",
+  [COLOR_ERA_3] = "era-3",
 };
 
 struct _TreatiesTimeline
@@ -108,7 +124,9 @@ struct _TreatiesTimeline
 
   GtkGesture             *drag;
   gboolean                dragging;
+  gboolean                dragging_overview;
   double                  drag_start_view;
+  double                  drag_start_window;
   double                  zoom_scale;
 
   GPtrArray              *accessibles;      /* GtkButton children, in date order */
@@ -700,6 +718,8 @@ snapshot_eras (TreatiesTimeline            *self,
                                  &GRAPHENE_RECT_INIT (x1, tint_top, MAX (x2 - x1, 1), frame->axis_y - tint_top));
       append_rounded (snapshot, &GRAPHENE_RECT_INIT (x1 + 1, band->y, MAX (x2 - x1 - 2, 1), band->height),
                       band->height / 2 > 6 ? 6 : band->height / 2, &self->colors[COLOR_ERA]);
+      append_rounded (snapshot, &GRAPHENE_RECT_INIT (x1 + 1, band->y, MAX (x2 - x1 - 2, 1), band->height),
+                      band->height / 2 > 6 ? 6 : band->height / 2, &self->colors[COLOR_ERA_0 + band->era_index % 4]);
       if (band->label_width > 0)
         append_text (self, snapshot, treaties_era_get_title (band->era),
                      band->label_x, band->label_y, band->label_width, band->ellipsized,
@@ -943,6 +963,52 @@ snapshot_markers (TreatiesTimeline            *self,
     append_circle (snapshot, round (focused->x) + 0.5, axis_y,
                    marker_drawn_radius (self, focused) + 1.5 + FOCUS_RING_WIDTH, FOCUS_RING_WIDTH,
                    &self->colors[COLOR_FOCUS]);
+}
+
+/* The overview's track, under the figure. */
+static void
+overview_track (TreatiesTimeline *self,
+                graphene_rect_t  *track)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  *track = GRAPHENE_RECT_INIT (OVERVIEW_INSET, height - OVERVIEW_HEIGHT - 1,
+                               MAX (width - 2 * OVERVIEW_INSET, 1), OVERVIEW_HEIGHT);
+}
+
+static gboolean
+overview_window (TreatiesTimeline *self,
+                 graphene_rect_t  *window)
+{
+  graphene_rect_t track;
+  double x, w;
+
+  overview_track (self, &track);
+  if (self->layout == NULL ||
+      !treaties_timeline_layout_get_overview_window (self->layout, track.origin.x, track.size.width, &x, &w))
+    return FALSE;
+  /* Never thinner than a grip. */
+  if (w < OVERVIEW_MIN_WINDOW)
+    {
+      x -= (OVERVIEW_MIN_WINDOW - w) / 2;
+      w = OVERVIEW_MIN_WINDOW;
+    }
+  *window = GRAPHENE_RECT_INIT (x, track.origin.y - 1, w, track.size.height + 2);
+  return TRUE;
+}
+
+static void
+snapshot_overview (TreatiesTimeline *self,
+                   GtkSnapshot      *snapshot)
+{
+  graphene_rect_t track, window;
+
+  if (!overview_window (self, &window))
+    return;
+  overview_track (self, &track);
+  append_rounded (snapshot, &track, track.size.height / 2, &self->colors[COLOR_ERA]);
+  append_rounded (snapshot, &window, window.size.height / 2, &self->colors[COLOR_MARKER]);
 }
 
 /* Crowds: a pill of the markers' colour with "+N" in the background's, in
@@ -1278,9 +1344,9 @@ scroll_cb (GtkEventControllerScroll *controller,
       return TRUE;
     }
 
-  /* Shift turns a vertical wheel into horizontal scrolling; plain vertical
-   * scrolling goes on to the page. */
-  if (dx == 0 && (state & GDK_SHIFT_MASK))
+  /* The timeline only runs sideways: a plain (or Shift+) vertical wheel
+   * pans it too. */
+  if (dx == 0)
     dx = dy;
   if (dx == 0)
     return FALSE;
@@ -1297,8 +1363,32 @@ drag_begin_cb (GtkGestureDrag   *gesture,
                double            y,
                TreatiesTimeline *self)
 {
+  graphene_rect_t track, window;
+
   self->dragging = FALSE;
+  self->dragging_overview = FALSE;
   self->drag_start_view = self->layout != NULL ? treaties_timeline_layout_get_view_start (self->layout) : 0;
+
+  /* On the overview strip: drag its window (a press beside the window
+   * first brings the window there). */
+  overview_track (self, &track);
+  if (overview_window (self, &window) && y >= track.origin.y - OVERVIEW_GAP)
+    {
+      self->dragging_overview = TRUE;
+      if (x < window.origin.x || x > window.origin.x + window.size.width)
+        {
+          treaties_timeline_layout_set_overview_window (self->layout, track.origin.x, track.size.width,
+                                                        x - window.size.width / 2);
+          view_changed (self);
+        }
+      {
+        double window_width;
+
+        treaties_timeline_layout_get_overview_window (self->layout, track.origin.x, track.size.width,
+                                                      &self->drag_start_window, &window_width);
+      }
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
 }
 
 static void
@@ -1311,6 +1401,17 @@ drag_update_cb (GtkGestureDrag   *gesture,
 
   if (self->layout == NULL)
     return;
+
+  if (self->dragging_overview)
+    {
+      graphene_rect_t track;
+
+      overview_track (self, &track);
+      treaties_timeline_layout_set_overview_window (self->layout, track.origin.x, track.size.width,
+                                                    self->drag_start_window + offset_x);
+      view_changed (self);
+      return;
+    }
 
   if (!self->dragging)
     {
@@ -1336,6 +1437,11 @@ drag_end_cb (GtkGestureDrag   *gesture,
 {
   double x, y;
 
+  if (self->dragging_overview)
+    {
+      self->dragging_overview = FALSE;
+      return;
+    }
   if (self->dragging)
     {
       self->dragging = FALSE;
@@ -1531,8 +1637,8 @@ treaties_timeline_measure (GtkWidget      *widget,
     }
   else if (self->layout != NULL)
     {
-      *minimum = ceil (treaties_timeline_layout_get_min_height (self->layout));
-      *natural = ceil (treaties_timeline_layout_get_natural_height (self->layout));
+      *minimum = ceil (treaties_timeline_layout_get_min_height (self->layout) + OVERVIEW_GAP + OVERVIEW_HEIGHT);
+      *natural = ceil (treaties_timeline_layout_get_natural_height (self->layout) + OVERVIEW_GAP + OVERVIEW_HEIGHT);
     }
   else
     *minimum = *natural = 0;
@@ -1550,6 +1656,8 @@ treaties_timeline_size_allocate (GtkWidget *widget,
   if (self->layout == NULL)
     return;
 
+  /* The figure above the overview strip's room. */
+  height = MAX (height - (int) (OVERVIEW_GAP + OVERVIEW_HEIGHT), 0);
   resized = treaties_timeline_layout_get_width (self->layout) != width ||
             treaties_timeline_layout_get_height (self->layout) != height;
   treaties_timeline_layout_set_size (self->layout, width, height);
@@ -1631,6 +1739,7 @@ treaties_timeline_snapshot (GtkWidget   *widget,
   /* Badges under the markers with labels, should one lie over one. */
   snapshot_badges (self, snapshot, frame);
   snapshot_markers (self, snapshot, frame);
+  snapshot_overview (self, snapshot);
   /* The accessible children are never drawn. */
 }
 
@@ -1672,7 +1781,29 @@ treaties_timeline_query_tooltip (GtkWidget  *widget,
       index = self->focused;
     }
   else if (!treaties_timeline_layout_hit_test (self->layout, x, y, HIT_TOLERANCE, &index))
-    return FALSE;
+    {
+      const TreatiesTimelineFrame *frame = treaties_timeline_layout_compute (self->layout);
+
+      /* An era's band: its title and dates. */
+      for (guint i = 0; i < frame->n_eras; i++)
+        {
+          const TreatiesTimelineEraBand *band = &frame->eras[i];
+
+          if (x >= band->x && x < band->x + band->width && y >= band->y && y < band->y + band->height)
+            {
+              g_autofree char *dates = treaties_date_span_format (treaties_era_get_span (band->era));
+              g_autofree char *tip = g_markup_printf_escaped ("<b>%s</b>\n%s",
+                                                              treaties_era_get_title (band->era), dates);
+
+              gtk_tooltip_set_markup (tooltip, tip);
+              gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { floor (MAX (band->x, 0)), floor (band->y),
+                                                                   ceil (MIN (band->width, frame->width)),
+                                                                   ceil (band->height) });
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
 
   event = treaties_timeline_layout_get_event (self->layout, index);
   date = treaties_event_format_date (event);
@@ -2280,4 +2411,14 @@ treaties_timeline_get_event_bounds (TreatiesTimeline *self,
   graphene_rect_init (bounds, marker->x - marker->radius, marker->y - marker->radius,
                       2 * marker->radius, 2 * marker->radius);
   return TRUE;
+}
+
+gboolean
+treaties_timeline_get_overview_window (TreatiesTimeline *self,
+                                       graphene_rect_t  *window)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE (self), FALSE);
+  g_return_val_if_fail (window != NULL, FALSE);
+
+  return overview_window (self, window);
 }

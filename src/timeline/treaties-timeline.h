@@ -17,7 +17,11 @@
  *   timeline.activate-event [Return, KP_Enter, space]  activates the focused one
  * Ctrl+scroll and pinch zoom about the pointer; keys and buttons about the
  * focused event if it is in view, else the pointer, else the centre. Drag or
- * scroll sideways (or Shift+scroll) to pan.
+ * scroll (either way) to pan. Zoomed in, an overview strip under the figure
+ * shows the whole range and the part in view as a window, which one drags
+ * (or presses beside) to move the view. "+N" badges stand for crowds of
+ * events with no room for a label: activating one zooms in to fit them, or
+ * lists them when they share a day.
  *
  * With keyboard focus the focused event has a solid focus ring, and a
  * caption under the axis tells its date, title and description (what the
@@ -101,5 +105,10 @@ void                    treaties_timeline_popup_at_event       (TreatiesTimeline
 gboolean                treaties_timeline_get_event_bounds     (TreatiesTimeline *self,
                                                                 TreatiesEvent    *event,
                                                                 graphene_rect_t  *bounds);
+
+/* The window on the overview strip (the part of the range in view), in
+ * widget coordinates; FALSE while the whole range is in view. */
+gboolean                treaties_timeline_get_overview_window  (TreatiesTimeline *self,
+                                                                graphene_rect_t  *window);
 
 G_END_DECLS
