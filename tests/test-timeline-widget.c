@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "treaties-article.h"
+#include "treaties-chronology-view.h"
 #include "treaties-resources.h"
 #include "treaties-timeline.h"
 
@@ -778,6 +779,47 @@ test_overview_drag (Fixture       *f,
 }
 
 static void
+chronology_activated_cb (TreatiesChronologyView *view,
+                         TreatiesEvent          *e,
+                         TreatiesTimeline       *timeline)
+{
+  treaties_timeline_activate_event (timeline, e);
+}
+
+/* The chronology: one row per event in date order, three columns; a row
+ * activated selects its event on the timeline as a click does. */
+static void
+test_chronology (Fixture       *f,
+                 gconstpointer  data)
+{
+  TreatiesChronologyView *view = TREATIES_CHRONOLOGY_VIEW (g_object_ref_sink (treaties_chronology_view_new ()));
+  GtkColumnView *table = treaties_chronology_view_get_column_view (view);
+  GListModel *events = treaties_article_get_events (f->article);
+  g_autoptr(TreatiesEvent) sixth = g_list_model_get_item (events, 5);
+  GListModel *columns = gtk_column_view_get_columns (table);
+  GtkWidget *window = gtk_window_new ();
+
+  treaties_chronology_view_set_article (view, f->article);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==,
+                    g_list_model_get_n_items (events));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_signal_connect_object (view, "event-activated", G_CALLBACK (chronology_activated_cb), f->timeline, 0);
+  g_signal_emit_by_name (table, "activate", 5);
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_true (last_activated (f) == sixth);
+  g_assert_true (treaties_timeline_get_selected_event (f->timeline) == sixth);
+  g_assert_true (treaties_timeline_get_focused_event (f->timeline) == sixth);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (view);
+}
+
+static void
 test_no_article (void)
 {
   GtkWidget *window = gtk_window_new ();
@@ -827,6 +869,7 @@ main (int   argc,
   ADD ("snapshot", test_snapshot);
   ADD ("wheel-pans", test_wheel_pans);
   ADD ("overview-drag", test_overview_drag);
+  ADD ("chronology", test_chronology);
 #undef ADD
   g_test_add ("/timeline/widget/badge/click", Fixture, NULL, crowd_setup, test_badge_click, fixture_teardown);
   g_test_add ("/timeline/widget/badge/enter", Fixture, NULL, crowd_setup, test_badge_enter, fixture_teardown);

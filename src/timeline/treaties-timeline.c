@@ -2292,6 +2292,21 @@ treaties_timeline_activate_at (TreatiesTimeline *self,
   return TRUE;
 }
 
+void
+treaties_timeline_activate_event (TreatiesTimeline *self,
+                                  TreatiesEvent    *event)
+{
+  guint index;
+
+  g_return_if_fail (TREATIES_IS_TIMELINE (self));
+  g_return_if_fail (TREATIES_IS_EVENT (event));
+
+  if (self->layout == NULL || !treaties_timeline_layout_find_event (self->layout, event, &index))
+    return;
+  set_focused (self, index, TRUE);
+  activate_index (self, index);
+}
+
 TreatiesTimelineLayout *
 treaties_timeline_get_layout (TreatiesTimeline *self)
 {

@@ -81,6 +81,10 @@ void                    treaties_timeline_set_visible_range    (TreatiesTimeline
 gboolean                treaties_timeline_activate_at          (TreatiesTimeline *self,
                                                                 double            x,
                                                                 double            y);
+/* Does what a click on @event does: focuses and selects it, scrolls it
+ * into view and emits "event-activated". */
+void                    treaties_timeline_activate_event       (TreatiesTimeline *self,
+                                                                TreatiesEvent    *event);
 /* The geometry, e.g. to find where an event is drawn (tests). */
 TreatiesTimelineLayout *treaties_timeline_get_layout           (TreatiesTimeline *self);
 /* Marks @events (TreatiesEvent of the article; NULL or empty: none) as

@@ -17,6 +17,7 @@
 #include "treaties-window-export.h"
 #include "treaties-window-open.h"
 #include "treaties-window-search.h"
+#include "treaties-window-chronology.h"  /* issue 15: the chronology view */
 
 #define ZOOM_STEP 1.1
 /* At most this wide, the event card is a sheet under the timeline rather
@@ -1263,6 +1264,7 @@ treaties_window_init (TreatiesWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (extra_buttons));
 
   treaties_window_setup_drop (self);
+  treaties_window_chronology_attach (self, self->timeline);  /* issue 15: win.show-chronology */
   treaties_window_search_attach (self->search_bar, self->article_view, self->timeline,
                                  self->sidebar_list, NULL);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
