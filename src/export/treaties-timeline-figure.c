@@ -351,7 +351,8 @@ draw_strip (TreatiesTimelineLayout *layout,
             PangoLayout            *numbers,
             cairo_t                *cr,
             double                  width,
-            const Strip            *strip)
+            const Strip            *strip,
+            gboolean               *has_badges)
 {
   const TreatiesTimelineFrame *frame = lay_out_strip (layout, width, strip);
   double x_first, x_last, shift;
@@ -455,6 +456,7 @@ draw_strip (TreatiesTimelineLayout *layout,
    * of its events, as the chronology does. */
   for (guint i = 0; i < frame->n_badges; i++)
     draw_badge (cr, text, &frame->badges[i]);
+  *has_badges = *has_badges || frame->n_badges > 0;
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < frame->n_markers; i++)
       {
@@ -666,6 +668,8 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
                                double           height)
 {
   Figure f = { NULL, };
+  gboolean has_badges = FALSE;
+  double key_end;
   PangoLayout *text;
 
   g_return_if_fail (TREATIES_IS_ARTICLE (article));
@@ -682,7 +686,7 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
   cairo_translate (cr, x, y);
   for (guint i = 0; i < f.n_strips; i++)
     {
-      double h = draw_strip (f.layout, text, f.numbers, cr, width, &f.strips[i]);
+      double h = draw_strip (f.layout, text, f.numbers, cr, width, &f.strips[i], &has_badges);
 
       cairo_translate (cr, 0, h + STRIP_GAP);
     }
@@ -704,6 +708,34 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
       set_source (cr, &ink_muted);
       /* Translators: the key of the timeline figure: the larger marker */
       show_text (cr, text, _("The article’s own event"), key_x + 17, 1, 0, FALSE);
+      pango_layout_get_pixel_extents (text, NULL, &logical);
+      key_end = key_x + 17 + logical.width;
+    }
+  else
+    {
+      PangoRectangle logical;
+
+      pango_layout_get_pixel_extents (text, NULL, &logical);
+      key_end = EDGE_MARGIN + 14 + logical.width;
+    }
+  if (has_badges)
+    {
+      TreatiesTimelineBadge badge = { 0 };
+      PangoRectangle logical;
+
+      pango_layout_set_text (text, "+N", -1);
+      pango_layout_get_pixel_extents (text, NULL, &logical);
+      badge.text = "+N";
+      badge.height = logical.height + 2;
+      badge.width = logical.width + 8;
+      badge.x = key_end + 18;
+      badge.y = 6 - badge.height / 2;
+      badge.text_x = badge.x + 4;
+      draw_badge (cr, text, &badge);
+      set_source (cr, &ink_muted);
+      /* Translators: the key of the timeline figure: a "+N" badge */
+      show_text (cr, text, _("Events with no room for a label"),
+                 badge.x + badge.width + 5, 1, 0, FALSE);
     }
   cairo_restore (cr);
 
