@@ -1593,6 +1593,17 @@ marker_is_labelled (TreatiesTimelineLayout       *self,
          g_array_index (self->labels, TreatiesTimelineLabel, lo).event_index == marker->event_index;
 }
 
+static double
+badge_width (TreatiesTimelineLayout *self,
+             guint                   n_events)
+{
+  guint digits = 1;
+
+  for (guint n = n_events; n >= 10; n /= 10)
+    digits++;
+  return MAX (ceil (self->plus_width + self->digit_width * digits) + 2 * BADGE_PAD_X, self->line_height + 2);
+}
+
 static void
 place_badge_box (TreatiesTimelineLayout *self,
                  TreatiesTimelineBadge  *badge,
@@ -1680,10 +1691,20 @@ compute_badges (TreatiesTimelineLayout *self)
         continue;
       if (marker_is_labelled (self, marker))
         {
-          if (open)
-            close_badge (self, &badge, first_x, last_x, lo, marker->x - marker->radius - BADGE_GAP);
-          open = FALSE;
+          double hi = marker->x - marker->radius - BADGE_GAP;
+
           room_lo = marker->x + marker->radius + BADGE_GAP;
+          if (open && hi - MAX (lo, 0) < badge_width (self, badge.n_events) &&
+              marker->x - first_x <= BADGE_MAX_SPREAD)
+            {
+              /* No room before this labelled marker: the badge goes on
+               * past it, to be placed after it. */
+              lo = room_lo;
+              continue;
+            }
+          if (open)
+            close_badge (self, &badge, first_x, last_x, lo, hi);
+          open = FALSE;
           continue;
         }
 
