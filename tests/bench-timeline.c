@@ -4,7 +4,9 @@
  *
  * Draws the same views of timelines with 30, 3,000 and 300,000 events spread
  * evenly over the interwar range (so the dense ones have thousands of events
- * in view, merged into markers at most one per pixel), and times a full
+ * in view, merged into markers at most one per pixel), a third of them
+ * spans (from a few days to a few years, so that at any day thousands of
+ * spans that started long before are still running), and times a full
  * snapshot: layout (binary search, markers, label placement) plus the
  * GtkSnapshot of every part. Prints the median of several runs and the ratio
  * 300,000 / 30, and fails if that exceeds 3 (plus a noise margin) or a frame
@@ -67,6 +69,19 @@ synthetic_article (guint n)
     {
       TreatiesDay day = start + (TreatiesDay) ((guint64) i * (end - start) / MAX (n - 1, 1));
       g_autofree char *iso = treaties_day_to_iso (day);
+
+      /* Every third event a span, its length spread from days to years
+       * (a multiplicative hash of i, the same on every run). */
+      if (i % 3 == 1)
+        {
+          guint32 h = (i * 2654435761u) >> 16;
+          TreatiesDay length = (h % 8 == 0) ? 365 + h % 1500 : 2 + h % 120;
+          g_autofree char *iso_end = treaties_day_to_iso (MIN (day + length, end));
+          char *both = g_strdup_printf ("%s/%s", iso, iso_end);
+
+          g_free (iso);
+          iso = both;
+        }
 
       g_string_append_printf (json, "%s{\"id\":\"e%u\",\"date\":\"%s\",\"title\":\"%s %u\",\"sections\":[\"s\"]%s}",
                               i > 0 ? "," : "", i, iso, titles[i % G_N_ELEMENTS (titles)], i,

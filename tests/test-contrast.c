@@ -456,6 +456,11 @@ static const Pair pairs[] = {
   { "a year", "", { "era", "era-tint", NULL } },
   { "a month", "tick-label", { "era", "era-tint", NULL } },
   { "an era's title", "era-title", { "era", "era-tint", NULL } },
+  /* snapshot_eras(): each era's title on its band, in one of four tints. */
+  { "an era's title on tint 0", "era-title", { "era", "era-0", NULL } },
+  { "an era's title on tint 1", "era-title", { "era", "era-1", NULL } },
+  { "an era's title on tint 2", "era-title", { "era", "era-2", NULL } },
+  { "an era's title on tint 3", "era-title", { "era", "era-3", NULL } },
   /* snapshot_labels(): each label on an opaque label background. */
   { "an event's label", "", { "label-background", NULL } },
   { "a hovered label", "", { "label-background", "hover", NULL } },
@@ -465,6 +470,8 @@ static const Pair pairs[] = {
   { "a label found by a search", "", { "label-background", "search-match-label", NULL } },
   { "a hovered label found by a search", "", { "label-background", "search-match-label", "hover" } },
   { "the chosen event's label", "activated-title", { "label-background", "activated", NULL } },
+  { "a badge's count", "badge-text", { "badge", NULL, NULL } },
+  { "a hovered badge's count", "badge-text", { "marker-hover", NULL, NULL } },
 };
 
 static void

@@ -830,6 +830,50 @@ test_figure_span (void)
   g_assert_cmpuint (year, >, day + 20);
 }
 
+/* The chronology after the figure words each date as the screen does:
+ * spans, months and doubtful dates, not their first day. */
+static void
+test_chronology_dates (void)
+{
+  static const char json[] =
+    "{\"format\":1,\"id\":\"c\",\"title\":\"C\",\"sections\":[{\"id\":\"s\",\"title\":\"S\","
+    "\"blocks\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}],"
+    "\"timeline\":{\"start\":\"1918-11-11\",\"end\":\"1939-09-01\",\"events\":["
+    "{\"id\":\"a\",\"date\":\"1923-01-11/1925-08-25\",\"title\":\"Occupation\",\"sections\":[\"s\"]},"
+    "{\"id\":\"b\",\"date\":\"1931-04~\",\"title\":\"Talks\",\"sections\":[\"s\"]},"
+    "{\"id\":\"c\",\"date\":\"1935\",\"title\":\"Year\",\"sections\":[\"s\"]}]}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article = treaties_article_new_from_bytes (bytes, "c.json", &error);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(PdfDoc) doc = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  GListModel *events;
+
+  g_assert_no_error (error);
+  path = export_to_temp (article, &dir);
+  doc = open_pdf (path);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PdfPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_string_append (all, text);
+      g_string_append_c (all, '\n');
+    }
+  events = treaties_article_get_events (article);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *date = treaties_event_format_date (event);
+
+      if (strstr (all->str, g_strstrip (date)) == NULL)
+        g_error ("the chronology lacks \"%s\" for %s", date, treaties_event_get_title (event));
+    }
+  test_remove_temp_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -839,6 +883,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/pdf/seed/pages", test_seed_pages);
+  g_test_add_func ("/export/pdf/chronology-dates", test_chronology_dates);
   g_test_add_func ("/export/pdf/seed/metadata", test_seed_metadata);
   g_test_add_func ("/export/pdf/seed/text", test_seed_text);
   g_test_add_func ("/export/pdf/seed/outline", test_seed_outline);

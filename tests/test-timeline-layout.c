@@ -7,6 +7,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "article-generator.h"
 #include "treaties-article.h"
 #include "treaties-timeline-layout.h"
 
@@ -1220,6 +1221,262 @@ test_bars_generated (void)
     }
 }
 
+
+/* --- badges ---------------------------------------------------------------- */
+
+static gboolean
+marker_labelled (TreatiesTimelineLayout       *layout,
+                 const TreatiesTimelineMarker *marker)
+{
+  const TreatiesTimelineLabel *label = treaties_timeline_layout_find_label (layout, marker->event_index);
+
+  return label != NULL;
+}
+
+/* Every marker is labelled or gathered into a badge that counts it; badges
+ * say how many they hold, lie inside the figure and never overlap. */
+static void
+assert_no_orphan (TreatiesTimelineLayout      *layout,
+                  const TreatiesTimelineFrame *frame)
+{
+  g_autofree guint *counted = g_new0 (guint, frame->n_badges + 1);
+
+  for (guint i = 0; i < frame->n_markers; i++)
+    {
+      const TreatiesTimelineMarker *marker = &frame->markers[i];
+      const TreatiesTimelineBadge *badge;
+
+      if (marker_labelled (layout, marker))
+        {
+          g_assert_false (marker->in_badge);
+          continue;
+        }
+      /* An unlabelled dot: it must be explained by a badge. */
+      g_assert_true (marker->in_badge);
+      g_assert_cmpuint (marker->badge, <, frame->n_badges);
+      badge = &frame->badges[marker->badge];
+      g_assert_cmpuint (i, >=, badge->first_marker);
+      g_assert_cmpuint (i, <, badge->first_marker + badge->n_markers);
+      g_assert_cmpuint (marker->first, >=, badge->first_event);
+      g_assert_cmpuint (marker->first + marker->n_events - 1, <=, badge->last_event);
+      counted[marker->badge] += marker->n_events;
+    }
+
+  for (guint b = 0; b < frame->n_badges; b++)
+    {
+      const TreatiesTimelineBadge *badge = &frame->badges[b];
+      g_autofree char *text = g_strdup_printf ("+%u", badge->n_events);
+
+      g_assert_cmpuint (counted[b], ==, badge->n_events);
+      g_assert_cmpuint (badge->n_events, >, 0);
+      g_assert_cmpstr (badge->text, ==, text);
+      g_assert_cmpfloat (badge->first_day, <=, badge->last_day);
+      g_assert_cmpfloat (badge->x, >=, 0);
+      g_assert_cmpfloat (badge->x + badge->width, <=, frame->width + 1e-6);
+      g_assert_cmpfloat (badge->text_x, >=, badge->x);
+      g_assert_cmpfloat (fabs (badge->y + badge->height / 2 - frame->axis_y), <, 1e-6);
+      if (b > 0)
+        g_assert_cmpfloat (frame->badges[b - 1].x + frame->badges[b - 1].width, <=, badge->x + 1e-6);
+    }
+}
+
+/* From the whole range in to the closest zoom, at two anchors: no
+ * unlabelled, unexplained dot at any step. */
+static void
+assert_no_orphan_any_zoom (TreatiesArticle *article,
+                           double           width)
+{
+  for (guint a = 0; a < 2; a++)
+    {
+      g_autoptr(TreatiesTimelineLayout) layout = layout_new (article, width);
+      guint steps = 0;
+
+      treaties_timeline_layout_zoom_fit (layout);
+      do
+        {
+          const TreatiesTimelineFrame *frame = treaties_timeline_layout_compute (layout);
+
+          assert_no_orphan (layout, frame);
+          g_assert_cmpuint (++steps, <, 100);
+        }
+      while (treaties_timeline_layout_zoom (layout, 1.7, width * (a == 0 ? 0.5 : 0.23)));
+    }
+}
+
+/* A crowded stretch: 120 events three days apart, and 6 on one day. */
+static TreatiesTimelineLayout *
+crowded_layout (TreatiesArticle **out_article)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  TestEvent events[126];
+  TreatiesDay first = day ("1931-01-01");
+
+  for (guint i = 0; i < 120; i++)
+    {
+      char *iso = treaties_day_to_iso (first + 3 * i);
+
+      g_ptr_array_add (strings, iso);
+      events[i] = (TestEvent) { iso, "A crowded event", FALSE };
+    }
+  for (guint i = 120; i < G_N_ELEMENTS (events); i++)
+    events[i] = (TestEvent) { "1935-06-01", "Same day", FALSE };
+  *out_article = article_new ("1918-11-11", "1939-09-01", NULL, events, G_N_ELEMENTS (events));
+  return layout_new (*out_article, 900);
+}
+
+static void
+test_badges_form (void)
+{
+  g_autoptr(TreatiesArticle) article = NULL;
+  g_autoptr(TreatiesTimelineLayout) layout = crowded_layout (&article);
+  const TreatiesTimelineFrame *frame;
+  guint in_badges = 0, labelled = 0, index;
+
+  treaties_timeline_layout_zoom_fit (layout);
+  frame = treaties_timeline_layout_compute (layout);
+  assert_no_orphan (layout, frame);
+  g_assert_cmpuint (frame->n_badges, >, 0);
+  for (guint b = 0; b < frame->n_badges; b++)
+    in_badges += frame->badges[b].n_events;
+  for (guint i = 0; i < frame->n_markers; i++)
+    if (marker_labelled (layout, &frame->markers[i]))
+      labelled += frame->markers[i].n_events;
+  /* Every event is labelled or counted in a badge. */
+  g_assert_cmpuint (in_badges + labelled, ==, 126);
+  g_assert_cmpuint (in_badges, >, 100);
+
+  /* A badge takes the click, and hides its markers from hit-testing. */
+  g_assert_true (treaties_timeline_layout_hit_badge (layout, frame->badges[0].x + 1,
+                                                     frame->axis_y, 0, &index));
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_false (treaties_timeline_layout_hit_badge (layout, frame->badges[0].x + 1,
+                                                      frame->axis_y - 40, 0, &index));
+  g_assert_true (treaties_timeline_layout_find_badge (layout, frame->badges[0].first_event) == &frame->badges[0] ||
+                 marker_labelled (layout, treaties_timeline_layout_find_marker (layout, frame->badges[0].first_event)));
+
+  /* Without a crowd, no badge: a few events far apart are all labelled. */
+  {
+    const TestEvent sparse[] = {
+      { "1920-01-01", "One", FALSE }, { "1928-01-01", "Two", FALSE }, { "1936-01-01", "Three", FALSE },
+    };
+    g_autoptr(TreatiesArticle) a2 = article_new ("1918-11-11", "1939-09-01", NULL, sparse, 3);
+    g_autoptr(TreatiesTimelineLayout) l2 = layout_new (a2, 900);
+
+    treaties_timeline_layout_zoom_fit (l2);
+    g_assert_cmpuint (treaties_timeline_layout_compute (l2)->n_badges, ==, 0);
+  }
+}
+
+/* Expanding a badge zooms in to fit its events, until they are labelled
+ * or share a day; a badge of one day's events cannot expand. */
+static void
+test_badges_expand (void)
+{
+  g_autoptr(TreatiesArticle) article = NULL;
+  g_autoptr(TreatiesTimelineLayout) layout = crowded_layout (&article);
+  const TreatiesTimelineFrame *frame;
+  const TreatiesTimelineBadge *badge;
+  guint target, steps = 0;
+  gboolean found_same_day = FALSE;
+
+  treaties_timeline_layout_zoom_fit (layout);
+  frame = treaties_timeline_layout_compute (layout);
+  badge = &frame->badges[0];
+  target = badge->first_event;
+
+  /* Follow the badge that holds the first crowded event. */
+  while ((badge = treaties_timeline_layout_find_badge (layout, target)) != NULL)
+    {
+      double dpp = treaties_timeline_layout_get_days_per_pixel (layout);
+      double first_day = badge->first_day, last_day = badge->last_day;
+      guint n = badge->n_events;
+
+      frame = treaties_timeline_layout_compute (layout);
+      g_assert_true (treaties_timeline_layout_expand_badge (layout, badge - frame->badges));
+      g_assert_cmpfloat (treaties_timeline_layout_get_days_per_pixel (layout), <, dpp);
+      /* Its events are in view. */
+      g_assert_cmpfloat (treaties_timeline_layout_day_to_x (layout, first_day), >=, 0);
+      g_assert_cmpfloat (treaties_timeline_layout_day_to_x (layout, last_day), <=,
+                         treaties_timeline_layout_get_width (layout));
+      frame = treaties_timeline_layout_compute (layout);
+      assert_no_orphan (layout, frame);
+      badge = treaties_timeline_layout_find_badge (layout, target);
+      g_assert_true (badge == NULL || badge->n_events < n);
+      g_assert_cmpuint (++steps, <, 20);
+    }
+  g_assert_nonnull (treaties_timeline_layout_find_label (layout, target));
+
+  /* The same-day events: at every zoom in a badge of their own day,
+   * which expands no further once they are the only ones in it. */
+  treaties_timeline_layout_zoom_fit (layout);
+  target = 120;
+  for (steps = 0; (badge = treaties_timeline_layout_find_badge (layout, target)) != NULL; steps++)
+    {
+      frame = treaties_timeline_layout_compute (layout);
+      if (badge->first_day == badge->last_day)
+        {
+          double dpp = treaties_timeline_layout_get_days_per_pixel (layout);
+
+          g_assert_cmpuint (badge->n_events, ==, 6);
+          g_assert_false (treaties_timeline_layout_expand_badge (layout, badge - frame->badges));
+          g_assert_cmpfloat (treaties_timeline_layout_get_days_per_pixel (layout), ==, dpp);
+          found_same_day = TRUE;
+          break;
+        }
+      g_assert_true (treaties_timeline_layout_expand_badge (layout, badge - frame->badges));
+      g_assert_cmpuint (steps, <, 20);
+    }
+  g_assert_true (found_same_day);
+}
+
+static void
+test_badges_every_zoom (void)
+{
+  g_autoptr(TreatiesArticle) crowded = NULL;
+  g_autoptr(TreatiesTimelineLayout) unused = crowded_layout (&crowded);
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "..", "data", "articles", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n_shipped = 0;
+
+  assert_no_orphan_any_zoom (crowded, 900);
+  assert_no_orphan_any_zoom (crowded, 320);
+
+  /* Every shipped article, whatever they hold. */
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(TreatiesArticle) article = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      file = g_file_new_for_path (path);
+      article = treaties_article_new_from_file (file, NULL, &error);
+      g_assert_no_error (error);
+      assert_no_orphan_any_zoom (article, 900);
+      assert_no_orphan_any_zoom (article, 360);
+      n_shipped++;
+    }
+  g_assert_cmpuint (n_shipped, >, 0);
+
+  /* Generated articles, whose events crowd into one year and onto days. */
+  for (guint32 seed = 1; seed <= 40; seed++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = treaties_test_generate_article_bytes (seed, &error);
+      g_autoptr(TreatiesArticle) article = NULL;
+
+      g_assert_no_error (error);
+      article = treaties_article_new_from_bytes (bytes, "generated.json", &error);
+      g_assert_no_error (error);
+      assert_no_orphan_any_zoom (article, 360);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1247,6 +1504,9 @@ main (int   argc,
   g_test_add_func ("/timeline-layout/no-size", test_no_size);
   g_test_add_func ("/timeline-layout/bars", test_bars);
   g_test_add_func ("/timeline-layout/bars/generated", test_bars_generated);
+  g_test_add_func ("/timeline-layout/badges/form", test_badges_form);
+  g_test_add_func ("/timeline-layout/badges/expand", test_badges_expand);
+  g_test_add_func ("/timeline-layout/badges/every-zoom", test_badges_every_zoom);
 
   return g_test_run ();
 }

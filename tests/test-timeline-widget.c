@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "treaties-article.h"
+#include "treaties-chronology-view.h"
 #include "treaties-resources.h"
 #include "treaties-timeline.h"
 
@@ -146,6 +147,32 @@ last_activated (Fixture *f)
   return g_ptr_array_index (f->activated, f->activated->len - 1);
 }
 
+/* Clicks @e's marker; where it is gathered into a badge, clicks the badge
+ * first, which zooms in to fit the crowd, until the marker is its own. */
+static void
+click_event (Fixture       *f,
+             TreatiesEvent *e)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  const TreatiesTimelineMarker *marker;
+  guint index, k;
+
+  g_assert_true (treaties_timeline_layout_find_event (layout, e, &index));
+  for (k = 0; k < 20; k++)
+    {
+      const TreatiesTimelineBadge *badge = treaties_timeline_layout_find_badge (layout, index);
+
+      if (badge == NULL)
+        break;
+      g_assert_true (treaties_timeline_activate_at (f->timeline, badge->x + badge->width / 2,
+                                                    badge->y + badge->height / 2));
+    }
+  g_assert_cmpuint (k, <, 20);
+  marker = treaties_timeline_layout_find_marker (layout, index);
+  g_assert_nonnull (marker);
+  g_assert_true (treaties_timeline_activate_at (f->timeline, marker->x, marker->y));
+}
+
 /* --- tests ----------------------------------------------------------------- */
 
 static void
@@ -168,6 +195,7 @@ test_click_activates (Fixture       *f,
   TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
   const TreatiesTimelineFrame *frame = treaties_timeline_layout_compute (layout);
   g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  guint clicked = 0;
 
   /* The article's own event, and the events of markers that stand alone
    * (no other marker within two radii), first, middle and last. */
@@ -180,7 +208,7 @@ test_click_activates (Fixture       *f,
         const TreatiesTimelineMarker *marker = &frame->markers[m];
         double r = 2 * marker->radius;
 
-        if (marker->n_events == 1 &&
+        if (marker->n_events == 1 && !marker->in_badge &&
             (m == 0 || marker->x - frame->markers[m - 1].x > r) &&
             (m + 1 == frame->n_markers || frame->markers[m + 1].x - marker->x > r))
           g_array_append_val (alone, marker->event_index);
@@ -202,6 +230,11 @@ test_click_activates (Fixture       *f,
       marker = treaties_timeline_layout_find_marker (layout, index);
       g_assert_nonnull (marker);
       g_assert_cmpuint (marker->event_index, ==, index);
+      /* A marker gathered into a badge is drawn as the badge, which takes
+       * the click (see /timeline/widget/badge/click). */
+      if (marker->in_badge)
+        continue;
+      clicked++;
 
       /* On the marker, off its centre but within reach. */
       g_assert_true (treaties_timeline_activate_at (f->timeline, marker->x + marker->radius - 1, marker->y + 1));
@@ -220,6 +253,8 @@ test_click_activates (Fixture       *f,
           g_assert_true (last_activated (f) == e);
         }
     }
+
+  g_assert_cmpuint (clicked, >, 0);
 
   /* Empty space does nothing. */
   {
@@ -410,10 +445,13 @@ test_selected_keeps_label (Fixture       *f,
 
       if (e % 2 == 0)
         {
-          /* On the timeline: Enter on the focused event. */
+          /* On the timeline: Enter on the focused event (which, in a
+           * crowd's badge, first zooms in to fit the crowd). */
           treaties_timeline_set_focused_event (f->timeline, chosen);
-          gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.activate-event", NULL);
+          for (guint k = 0; k < 20 && f->activated->len == before; k++)
+            gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.activate-event", NULL);
           g_assert_cmpuint (f->activated->len, ==, before + 1);
+          g_assert_true (last_activated (f) == chosen);
         }
       else
         {
@@ -469,7 +507,9 @@ test_accessible_children (Fixture       *f,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     n_children++;
-  g_assert_cmpuint (n_children, ==, g_list_model_get_n_items (events));
+  /* And each "+N" badge a button too. */
+  g_assert_cmpuint (n_children, ==, g_list_model_get_n_items (events) +
+                                    treaties_timeline_layout_compute (treaties_timeline_get_layout (f->timeline))->n_badges);
 
   /* Activating one (what AT-SPI's "click" does) activates its event. */
   button = treaties_timeline_get_event_accessible (f->timeline, nth_event (f, 1));
@@ -529,9 +569,9 @@ test_snapshot (Fixture       *f,
       guint index;
 
       g_assert_true (treaties_timeline_layout_find_event (layout, e, &index));
+      click_event (f, e);
       marker = treaties_timeline_layout_find_marker (layout, index);
       g_assert_nonnull (marker);
-      g_assert_true (treaties_timeline_activate_at (f->timeline, marker->x, marker->y));
       treaties_timeline_set_current_section (f->timeline,
                                              treaties_event_get_section_ids (e)[0]);
       g_assert_true (treaties_timeline_get_focused_event (f->timeline) == e);
@@ -551,6 +591,291 @@ test_snapshot (Fixture       *f,
   gsk_render_node_unref (node);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   iterate ();
+}
+
+/* An article of 120 events three days apart from 1931 and 6 on one day
+ * in 1935: crowds at any width. */
+static TreatiesArticle *
+crowded_article (void)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  TreatiesArticle *article;
+  TreatiesDay first;
+
+  g_assert_true (treaties_day_parse ("1931-01-01", &first));
+  g_string_append (json, "{\"format\":1,\"id\":\"crowd\",\"title\":\"Crowd\","
+                         "\"sections\":[{\"id\":\"s\",\"title\":\"S\","
+                         "\"blocks\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}],"
+                         "\"timeline\":{\"start\":\"1918-11-11\",\"end\":\"1939-09-01\",\"events\":[");
+  for (guint i = 0; i < 126; i++)
+    {
+      g_autofree char *iso = i < 120 ? treaties_day_to_iso (first + 3 * i) : g_strdup ("1935-06-01");
+
+      g_string_append_printf (json, "%s{\"id\":\"e%u\",\"date\":\"%s\",\"title\":\"Crowded event %u\","
+                              "\"sections\":[\"s\"]}", i > 0 ? "," : "", i, iso, i);
+    }
+  g_string_append (json, "]}}");
+  bytes = g_bytes_new (json->str, json->len);
+  article = treaties_article_new_from_bytes (bytes, "crowd.json", &error);
+  g_assert_no_error (error);
+  return article;
+}
+
+static void
+crowd_setup (Fixture       *f,
+             gconstpointer  data)
+{
+  fixture_setup (f, data);
+  g_object_unref (f->article);
+  f->article = crowded_article ();
+  treaties_timeline_set_article (f->timeline, f->article);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (treaties_timeline_layout_get_width (treaties_timeline_get_layout (f->timeline)) < 100 &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  iterate ();
+}
+
+static const TreatiesTimelineBadge *
+badge_of (Fixture *f,
+          guint    index)
+{
+  return treaties_timeline_layout_find_badge (treaties_timeline_get_layout (f->timeline), index);
+}
+
+/* A click on a badge zooms in to fit its events; on a badge of one day's
+ * events, it lists them, and a click in the list activates one. */
+static void
+test_badge_click (Fixture       *f,
+                  gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  const TreatiesTimelineBadge *badge = treaties_timeline_layout_compute (layout)->badges;
+  double dpp = treaties_timeline_layout_get_days_per_pixel (layout);
+  GtkWidget *popover = NULL, *button = NULL;
+  gint64 deadline;
+
+  g_assert_cmpuint (treaties_timeline_layout_compute (layout)->n_badges, >, 0);
+  g_assert_true (treaties_timeline_activate_at (f->timeline, badge->x + badge->width / 2,
+                                                badge->y + badge->height / 2));
+  g_assert_cmpfloat (treaties_timeline_layout_get_days_per_pixel (layout), <, dpp);
+  g_assert_cmpuint (f->activated->len, ==, 0);
+
+  /* The same-day crowd: click its badge until it cannot zoom, then a list. */
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.zoom-fit", NULL);
+  g_assert_nonnull (badge_of (f, 120));
+  for (guint k = 0; k < 20 && (badge = badge_of (f, 120)) != NULL && popover == NULL; k++)
+    {
+      g_assert_true (treaties_timeline_activate_at (f->timeline, badge->x + badge->width / 2,
+                                                    badge->y + badge->height / 2));
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->timeline));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_POPOVER (child))
+          popover = child;
+    }
+  g_assert_nonnull (popover);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_mapped (popover) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (popover));
+
+  /* Six buttons, one per event of the day, each named for its event. */
+  {
+    guint n = 0;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (popover); w != NULL;)
+      {
+        if (GTK_IS_BUTTON (w) && g_object_get_data (G_OBJECT (w), "event-index") != NULL)
+          {
+            n++;
+            button = button != NULL ? button : w;
+          }
+        /* Depth first. */
+        if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && w != popover && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = (w == NULL || w == popover) ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_cmpuint (n, ==, 6);
+  }
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_cmpstr (treaties_event_get_title (last_activated (f)), ==, "Crowded event 120");
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
+/* Enter on an event gathered into a badge expands the badge (zooms in to
+ * fit its crowd) and, once it has room, activates the event. */
+static void
+test_badge_enter (Fixture       *f,
+                  gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  g_autoptr(TreatiesEvent) chosen = g_list_model_get_item (treaties_article_get_events (f->article), 40);
+  double dpp = treaties_timeline_layout_get_days_per_pixel (layout);
+  guint index, presses = 0;
+
+  g_assert_true (treaties_timeline_layout_find_event (layout, chosen, &index));
+  g_assert_nonnull (badge_of (f, index));
+  treaties_timeline_set_focused_event (f->timeline, chosen);
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.activate-event", NULL);
+  presses++;
+  g_assert_cmpuint (f->activated->len, ==, 0);
+  g_assert_cmpfloat (treaties_timeline_layout_get_days_per_pixel (layout), <, dpp);
+  while (f->activated->len == 0 && presses < 20)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.activate-event", NULL);
+      presses++;
+    }
+  g_assert_true (last_activated (f) == chosen);
+  /* Chosen, it has its own label. */
+  g_assert_nonnull (treaties_timeline_layout_find_label (layout, index));
+  g_assert_null (badge_of (f, index));
+
+  /* Each badge has an accessible button named for its crowd. */
+  iterate ();
+  {
+    guint n = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->timeline));
+         child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (g_object_get_data (G_OBJECT (child), "badge-index") != NULL)
+        n++;
+    g_assert_cmpuint (n, ==, treaties_timeline_layout_compute (layout)->n_badges);
+    g_assert_cmpuint (n, >, 0);
+  }
+}
+
+static GtkEventController *
+find_controller (Fixture *f,
+                 GType    type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->timeline));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The plain (vertical) wheel pans the timeline sideways. */
+static void
+test_wheel_pans (Fixture       *f,
+                 gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  GtkEventController *scroll = find_controller (f, GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  TreatiesDay first, last;
+  double start;
+  gboolean handled = FALSE;
+
+  g_assert_true (treaties_day_parse ("1929-01-01", &first));
+  g_assert_true (treaties_day_parse ("1929-12-31", &last));
+  treaties_timeline_set_visible_range (f->timeline, first, last);
+  start = treaties_timeline_layout_get_view_start (layout);
+
+  g_signal_emit_by_name (scroll, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (treaties_timeline_layout_get_view_start (layout), >, start);
+  start = treaties_timeline_layout_get_view_start (layout);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, -2.0, &handled);
+  g_assert_cmpfloat (treaties_timeline_layout_get_view_start (layout), <, start);
+  /* Still zoomed as it was: the wheel pans, Ctrl+wheel zooms. */
+  g_assert_false (treaties_timeline_layout_is_fit (layout));
+}
+
+/* Zoomed in, the overview strip's window shows the part in view; dragging
+ * it moves the view, and at the whole range there is no strip. */
+static void
+test_overview_drag (Fixture       *f,
+                    gconstpointer  data)
+{
+  TreatiesTimelineLayout *layout = treaties_timeline_get_layout (f->timeline);
+  GtkEventController *drag = find_controller (f, GTK_TYPE_GESTURE_DRAG);
+  graphene_rect_t window, after;
+  TreatiesDay first, last;
+  double start, days_per_pixel;
+
+  treaties_timeline_layout_zoom_fit (layout);
+  g_assert_false (treaties_timeline_get_overview_window (f->timeline, &window));
+
+  g_assert_true (treaties_day_parse ("1925-01-01", &first));
+  g_assert_true (treaties_day_parse ("1926-12-31", &last));
+  treaties_timeline_set_visible_range (f->timeline, first, last);
+  g_assert_true (treaties_timeline_get_overview_window (f->timeline, &window));
+  /* About a tenth of the 21-year range, a third of the way along. */
+  g_assert_cmpfloat (window.size.width, <, gtk_widget_get_width (GTK_WIDGET (f->timeline)) / 5.0);
+  g_assert_cmpfloat (window.origin.x, >, gtk_widget_get_width (GTK_WIDGET (f->timeline)) / 5.0);
+  g_assert_cmpfloat (window.origin.y + window.size.height, <=, gtk_widget_get_height (GTK_WIDGET (f->timeline)));
+
+  start = treaties_timeline_layout_get_view_start (layout);
+  days_per_pixel = treaties_timeline_layout_get_days_per_pixel (layout);
+  g_signal_emit_by_name (drag, "drag-begin", window.origin.x + window.size.width / 2,
+                         window.origin.y + window.size.height / 2);
+  g_signal_emit_by_name (drag, "drag-update", 100.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", 100.0, 0.0);
+  /* The view moved on with the window, at the same zoom, and no event was
+   * activated. */
+  g_assert_cmpfloat (treaties_timeline_layout_get_view_start (layout), >, start + 100 * days_per_pixel);
+  g_assert_cmpfloat_with_epsilon (treaties_timeline_layout_get_days_per_pixel (layout), days_per_pixel, 1e-9);
+  g_assert_true (treaties_timeline_get_overview_window (f->timeline, &after));
+  g_assert_cmpfloat_with_epsilon (after.origin.x, window.origin.x + 100, 1.0);
+  g_assert_cmpuint (f->activated->len, ==, 0);
+}
+
+static void
+chronology_activated_cb (TreatiesChronologyView *view,
+                         TreatiesEvent          *e,
+                         TreatiesTimeline       *timeline)
+{
+  treaties_timeline_activate_event (timeline, e);
+}
+
+/* The chronology: one row per event in date order, three columns; a row
+ * activated selects its event on the timeline as a click does. */
+static void
+test_chronology (Fixture       *f,
+                 gconstpointer  data)
+{
+  TreatiesChronologyView *view = TREATIES_CHRONOLOGY_VIEW (g_object_ref_sink (treaties_chronology_view_new ()));
+  GtkColumnView *table = treaties_chronology_view_get_column_view (view);
+  GListModel *events = treaties_article_get_events (f->article);
+  g_autoptr(TreatiesEvent) sixth = g_list_model_get_item (events, 5);
+  GListModel *columns = gtk_column_view_get_columns (table);
+  GtkWidget *window = gtk_window_new ();
+
+  treaties_chronology_view_set_article (view, f->article);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==,
+                    g_list_model_get_n_items (events));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_signal_connect_object (view, "event-activated", G_CALLBACK (chronology_activated_cb), f->timeline, 0);
+  g_signal_emit_by_name (table, "activate", 5);
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_true (last_activated (f) == sixth);
+  g_assert_true (treaties_timeline_get_selected_event (f->timeline) == sixth);
+  g_assert_true (treaties_timeline_get_focused_event (f->timeline) == sixth);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (view);
 }
 
 static void
@@ -601,7 +926,12 @@ main (int   argc,
   ADD ("selected-keeps-label", test_selected_keeps_label);
   ADD ("accessible-children", test_accessible_children);
   ADD ("snapshot", test_snapshot);
+  ADD ("wheel-pans", test_wheel_pans);
+  ADD ("overview-drag", test_overview_drag);
+  ADD ("chronology", test_chronology);
 #undef ADD
+  g_test_add ("/timeline/widget/badge/click", Fixture, NULL, crowd_setup, test_badge_click, fixture_teardown);
+  g_test_add ("/timeline/widget/badge/enter", Fixture, NULL, crowd_setup, test_badge_enter, fixture_teardown);
   g_test_add_func ("/timeline/widget/no-article", test_no_article);
 
   return g_test_run ();

@@ -787,7 +787,8 @@ build_timeline_items (TreatiesPageRenderer *self)
       g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
       const char * const *section_ids = treaties_event_get_section_ids (event);
       const char *description = treaties_event_get_description (event);
-      g_autofree char *date = treaties_day_format_long (treaties_event_get_date (event));
+      /* Worded as on screen: spans, months, years, doubtful dates. */
+      g_autofree char *date = treaties_event_format_date (event);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       TextBuilder b;
       gsize start;

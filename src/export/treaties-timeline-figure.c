@@ -155,6 +155,33 @@ draw_bars (cairo_t                     *cr,
   cairo_restore (cr);
 }
 
+/* A crowd of events the layout could not label: a grey pill with "+N"
+ * in white, ringed in white like a marker. */
+static void
+draw_badge (cairo_t                     *cr,
+            PangoLayout                 *text,
+            const TreatiesTimelineBadge *badge)
+{
+  double r = badge->height / 2;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      double grow = pass == 0 ? 1.2 : 0;
+
+      cairo_new_path (cr);
+      cairo_arc (cr, badge->x + r, badge->y + r, r + grow, G_PI / 2, 3 * G_PI / 2);
+      cairo_arc (cr, badge->x + badge->width - r, badge->y + r, r + grow, -G_PI / 2, G_PI / 2);
+      cairo_close_path (cr);
+      if (pass == 0)
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      else
+        set_source (cr, badge->highlighted ? &ink_primary : &ink_marker);
+      cairo_fill (cr);
+    }
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  show_text (cr, text, badge->text, badge->text_x, badge->y + 1, 0, FALSE);
+}
+
 static gboolean
 day_in_strip (double day,
               double first,
@@ -324,7 +351,8 @@ draw_strip (TreatiesTimelineLayout *layout,
             PangoLayout            *numbers,
             cairo_t                *cr,
             double                  width,
-            const Strip            *strip)
+            const Strip            *strip,
+            gboolean               *has_badges)
 {
   const TreatiesTimelineFrame *frame = lay_out_strip (layout, width, strip);
   double x_first, x_last, shift;
@@ -423,13 +451,19 @@ draw_strip (TreatiesTimelineLayout *layout,
     }
 
   draw_bars (cr, frame, x_first, x_last);
+  /* Where the layout gathered markers into a "+N" badge, the badge, as on
+   * screen, under the labelled markers; the numbers below still name each
+   * of its events, as the chronology does. */
+  for (guint i = 0; i < frame->n_badges; i++)
+    draw_badge (cr, text, &frame->badges[i]);
+  *has_badges = *has_badges || frame->n_badges > 0;
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < frame->n_markers; i++)
       {
         const TreatiesTimelineMarker *marker = &frame->markers[i];
         TreatiesDay day = treaties_timeline_layout_get_event_date (layout, marker->first);
 
-        if (marker->primary != (pass == 1) ||
+        if (marker->primary != (pass == 1) || marker->in_badge ||
             !day_in_strip (day, strip->first, strip->last, strip->is_last))
           continue;
         draw_marker (cr, marker->x, marker->y, marker->radius, marker->primary);
@@ -634,6 +668,8 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
                                double           height)
 {
   Figure f = { NULL, };
+  gboolean has_badges = FALSE;
+  double key_end;
   PangoLayout *text;
 
   g_return_if_fail (TREATIES_IS_ARTICLE (article));
@@ -650,7 +686,7 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
   cairo_translate (cr, x, y);
   for (guint i = 0; i < f.n_strips; i++)
     {
-      double h = draw_strip (f.layout, text, f.numbers, cr, width, &f.strips[i]);
+      double h = draw_strip (f.layout, text, f.numbers, cr, width, &f.strips[i], &has_badges);
 
       cairo_translate (cr, 0, h + STRIP_GAP);
     }
@@ -672,6 +708,34 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
       set_source (cr, &ink_muted);
       /* Translators: the key of the timeline figure: the larger marker */
       show_text (cr, text, _("The article’s own event"), key_x + 17, 1, 0, FALSE);
+      pango_layout_get_pixel_extents (text, NULL, &logical);
+      key_end = key_x + 17 + logical.width;
+    }
+  else
+    {
+      PangoRectangle logical;
+
+      pango_layout_get_pixel_extents (text, NULL, &logical);
+      key_end = EDGE_MARGIN + 14 + logical.width;
+    }
+  if (has_badges)
+    {
+      TreatiesTimelineBadge badge = { 0 };
+      PangoRectangle logical;
+
+      pango_layout_set_text (text, "+N", -1);
+      pango_layout_get_pixel_extents (text, NULL, &logical);
+      badge.text = "+N";
+      badge.height = logical.height + 2;
+      badge.width = logical.width + 8;
+      badge.x = key_end + 18;
+      badge.y = 6 - badge.height / 2;
+      badge.text_x = badge.x + 4;
+      draw_badge (cr, text, &badge);
+      set_source (cr, &ink_muted);
+      /* Translators: the key of the timeline figure: a "+N" badge */
+      show_text (cr, text, _("Events with no room for a label"),
+                 badge.x + badge.width + 5, 1, 0, FALSE);
     }
   cairo_restore (cr);
 

@@ -40,6 +40,12 @@
 #define ERA_PAD_X          8.0
 #define MIN_ERA_TEXT      24.0
 
+/* Badges. */
+#define BADGE_GATHER      40.0   /* unlabelled markers this close gather */
+#define BADGE_MAX_SPREAD  96.0   /* the most a badge's markers spread over */
+#define BADGE_PAD_X        5.0
+#define BADGE_GAP          4.0   /* between badges */
+
 /* Ticks. */
 #define TICK_LABEL_SPACING 14.0  /* between year labels */
 #define MONTH_LABEL_SPACING 6.0  /* between month labels, which are left-aligned */
@@ -59,6 +65,21 @@ typedef enum {
   SPAN_FUZZY_END   = 1 << 3,
 } SpanFlags;
 
+/* A span, and what the interval index keeps of the subtree it is the root
+ * of, side by side so that a query reads one place per node. */
+typedef struct {
+  TreatiesDay start;
+  TreatiesDay end;
+  guint       event;        /* index in date order */
+  guint       max_at;       /* the subtree's first span with its latest end */
+  TreatiesDay max_end;
+  TreatiesDay min_end;
+  TreatiesDay last_start;
+  guint       first_event;
+  guint       last_event;
+  guint8      flags;        /* SpanFlags */
+} SpanNode;
+
 struct _TreatiesTimelineLayout
 {
   GObject                      parent_instance;
@@ -72,12 +93,10 @@ struct _TreatiesTimelineLayout
   guint                        n_events;
   TreatiesDay                 *dates;
   TreatiesEvent              **events;
-  /* events longer than a day, in date order, and the latest end so far */
+  /* events longer than a day, in date order; an implicit interval tree
+   * over them (see build_span_tree()) */
   guint                        n_spans;
-  guint                       *spans;
-  TreatiesDay                 *span_ends;
-  TreatiesDay                 *span_max_ends;
-  guint8                      *span_flags;       /* SpanFlags */
+  SpanNode                    *span_nodes;
   int                          primary_index;
   float                       *title_widths;     /* lazily, NAN: not measured */
 
@@ -98,6 +117,8 @@ struct _TreatiesTimelineLayout
   double                       line_height;
   double                       year_label_width;
   double                       month_label_width;
+  double                       plus_width;        /* "+", and a digit: a badge's text */
+  double                       digit_width;
   char                        *month_names[12];
 
   /* view */
@@ -126,6 +147,7 @@ struct _TreatiesTimelineLayout
   GArray                      *markers;
   GArray                      *labels;
   GArray                      *bars;
+  GArray                      *badges;
   GArray                      *label_rows[MAX_LABEL_ROWS];  /* LabelBox, by x */
   GStringChunk                *strings;
 };
@@ -227,6 +249,10 @@ update_text_metrics (TreatiesTimelineLayout *self)
     self->line_height = FALLBACK_LINE_HEIGHT;
 
   self->year_label_width = measure_text (self, "8888");
+  /* A badge's "+N" is measured from these, not laid out each frame:
+   * figures are all as wide as each other in nearly every font. */
+  self->plus_width = measure_text (self, "+");
+  self->digit_width = measure_text (self, "8888888888") / 10;
   self->month_label_width = 0;
   for (guint m = 0; m < 12; m++)
     self->month_label_width = MAX (self->month_label_width,
@@ -502,6 +528,36 @@ compute_eras (TreatiesTimelineLayout *self)
     }
 }
 
+/* The first event in [@from, @end) dated >= @day (@end if none): steps
+ * doubling from @from, then a binary search, so that the next marker's
+ * events, which lie near, are found in O(log distance) reads close
+ * together rather than O(log n) across all the dates. */
+static guint
+gallop_lower_bound (TreatiesTimelineLayout *self,
+                    guint                   from,
+                    guint                   end,
+                    double                  day)
+{
+  guint lo = from, hi, step = 1;
+
+  while (lo + step < end && (double) self->dates[lo + step] < day)
+    {
+      lo += step;
+      step *= 2;
+    }
+  hi = MIN (lo + step, end);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((double) self->dates[mid] < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 static void
 compute_markers (TreatiesTimelineLayout *self,
                  guint                   first,
@@ -513,8 +569,8 @@ compute_markers (TreatiesTimelineLayout *self,
     {
       TreatiesTimelineMarker marker = { 0 };
       double x = treaties_timeline_layout_day_to_x (self, self->dates[i]);
-      guint j = treaties_timeline_layout_lower_bound (self,
-                                                     treaties_timeline_layout_x_to_day (self, x + MERGE_PIXELS));
+      guint j = gallop_lower_bound (self, i, end,
+                                    treaties_timeline_layout_x_to_day (self, x + MERGE_PIXELS));
       int h;
 
       /* Dates are whole days and the merge distance is positive, so j is
@@ -550,88 +606,208 @@ compute_markers (TreatiesTimelineLayout *self,
     }
 }
 
+/* The interval index. The spans, sorted by start, are read as a balanced
+ * binary tree: the root of [lo, hi) is its middle, lo + (hi - lo) / 2, and
+ * its subtrees the halves either side. Each root keeps its subtree's
+ * latest end (and the first span that ends then) and earliest end.
+ *
+ * A query walks the tree in start order, into subtrees that can reach into
+ * the view only (their latest end is not before it), and stops at the
+ * first start after it. And where a whole subtree would join the shared
+ * lane's run (every span of it reaches into the view, starts before the
+ * run ends and while the other lanes are taken, and none is drawn apart),
+ * it joins at once, without a visit to each span. So a frame costs about
+ * O(log n) per bar drawn, however many spans run through the view. */
+static void
+build_span_tree (TreatiesTimelineLayout *self,
+                 guint                   lo,
+                 guint                   hi)
+{
+  SpanNode *nodes = self->span_nodes, *node;
+  guint mid;
+
+  if (lo >= hi)
+    return;
+  mid = lo + (hi - lo) / 2;
+  node = &nodes[mid];
+  build_span_tree (self, lo, mid);
+  build_span_tree (self, mid + 1, hi);
+
+  node->max_at = mid;
+  node->max_end = node->min_end = node->end;
+  node->first_event = nodes[lo].event;
+  node->last_event = nodes[hi - 1].event;
+  node->last_start = nodes[hi - 1].start;
+  /* On a tie, the earliest start: the one a visit in order meets first. */
+  if (lo < mid)
+    {
+      const SpanNode *left = &nodes[lo + (mid - lo) / 2];
+
+      if (left->max_end >= node->max_end)
+        node->max_at = left->max_at, node->max_end = left->max_end;
+      node->min_end = MIN (node->min_end, left->min_end);
+    }
+  if (mid + 1 < hi)
+    {
+      const SpanNode *right = &nodes[mid + 1 + (hi - mid - 1) / 2];
+
+      if (right->max_end > node->max_end)
+        node->max_at = right->max_at, node->max_end = right->max_end;
+      node->min_end = MIN (node->min_end, right->min_end);
+    }
+}
+
+/* The lanes as bars are placed, in start order. */
+typedef struct {
+  double first_day;
+  double last_day;
+  double lane_ends[MAX_BAR_LANES];
+  int    last_run;     /* the shared lane's run ordinary bars join, or -1 */
+} BarLanes;
+
+static gboolean
+is_strong (TreatiesTimelineLayout *self,
+           guint                   index,
+           gboolean               *out_highlighted)
+{
+  gboolean highlighted = self->highlighted->len > 0 && treaties_timeline_layout_is_highlighted (self, index);
+
+  if (out_highlighted != NULL)
+    *out_highlighted = highlighted;
+  return highlighted || (int) index == self->primary_index || (int) index == self->selected;
+}
+
+static void
+extend_run (TreatiesTimelineLayout *self,
+            BarLanes               *lanes,
+            guint                   k,
+            guint                   n)
+{
+  TreatiesTimelineBar *run = &g_array_index (self->bars, TreatiesTimelineBar, lanes->last_run);
+  const SpanNode *node = &self->span_nodes[k];
+  double x = treaties_timeline_layout_day_to_x (self, node->start);
+  double end_x = treaties_timeline_layout_day_to_x (self, node->end);
+
+  if (end_x > run->x + run->width)
+    {
+      run->width = end_x - run->x;
+      run->open_end = (node->flags & SPAN_OPEN_END) != 0;
+      run->fuzzy_end = (node->flags & SPAN_FUZZY_END) != 0;
+    }
+  run->n_events += n;
+  lanes->lane_ends[MAX_BAR_LANES - 1] = MAX (lanes->lane_ends[MAX_BAR_LANES - 1], MAX (end_x, x));
+}
+
+static void
+place_bar (TreatiesTimelineLayout *self,
+           BarLanes               *lanes,
+           guint                   k)
+{
+  const SpanNode *node = &self->span_nodes[k];
+  guint index = node->event;
+  guint8 flags = node->flags;
+  TreatiesTimelineBar bar = { 0 };
+  gboolean highlighted, strong;
+  guint lane = 0;
+
+  bar.x = treaties_timeline_layout_day_to_x (self, node->start);
+  bar.width = treaties_timeline_layout_day_to_x (self, node->end) - bar.x;
+  strong = is_strong (self, index, &highlighted);
+  while (lane + 1 < MAX_BAR_LANES && lanes->lane_ends[lane] + BAR_GAP_X > bar.x)
+    lane++;
+
+  /* In the shared lane, an ordinary bar that overlaps the run before it
+   * joins it: one bar for a crowd of them, so that a frame holds what
+   * can be seen, not how many spans there are. */
+  if (lane == MAX_BAR_LANES - 1 && lanes->last_run >= 0 && lanes->lane_ends[lane] >= bar.x && !strong)
+    {
+      extend_run (self, lanes, k, 1);
+      return;
+    }
+
+  bar.event_index = index;
+  bar.n_events = 1;
+  bar.lane = lane;
+  bar.height = BAR_HEIGHT;
+  bar.y = self->frame.axis_y - BAR_HEIGHT / 2 - lane * (BAR_HEIGHT + BAR_LANE_GAP);
+  bar.open_start = (flags & SPAN_OPEN_START) != 0;
+  bar.open_end = (flags & SPAN_OPEN_END) != 0;
+  bar.fuzzy_start = (flags & SPAN_FUZZY_START) != 0;
+  bar.fuzzy_end = (flags & SPAN_FUZZY_END) != 0;
+  bar.primary = (int) index == self->primary_index;
+  bar.selected = (int) index == self->selected;
+  bar.highlighted = highlighted;
+  lanes->lane_ends[lane] = MAX (lanes->lane_ends[lane], bar.x + bar.width);
+  g_array_append_val (self->bars, bar);
+  if (lane == MAX_BAR_LANES - 1)
+    lanes->last_run = strong ? -1 : (int) self->bars->len - 1;
+}
+
+/* Whether spans [@lo, @hi) would all join the run, one after another. */
+static gboolean
+subtree_joins_run (TreatiesTimelineLayout *self,
+                   BarLanes               *lanes,
+                   const SpanNode         *root)
+{
+  guint first_event = root->first_event, last_event = root->last_event;
+  double last_x;
+
+  if (lanes->last_run < 0 || root->min_end < lanes->first_day || root->last_start > lanes->last_day)
+    return FALSE;
+  /* The latest start must find the other lanes taken and the run going. */
+  last_x = treaties_timeline_layout_day_to_x (self, root->last_start);
+  if (lanes->lane_ends[MAX_BAR_LANES - 1] < last_x)
+    return FALSE;
+  for (guint l = 0; l + 1 < MAX_BAR_LANES; l++)
+    if (lanes->lane_ends[l] + BAR_GAP_X <= last_x)
+      return FALSE;
+  /* None of them drawn apart. */
+  if ((self->primary_index >= (int) first_event && self->primary_index <= (int) last_event) ||
+      (self->selected >= (int) first_event && self->selected <= (int) last_event) ||
+      first_highlighted_in (self, first_event, last_event - first_event + 1) >= 0)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+visit_spans (TreatiesTimelineLayout *self,
+             BarLanes               *lanes,
+             guint                   lo,
+             guint                   hi)
+{
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const SpanNode *node = &self->span_nodes[mid];
+
+      if (node->max_end < lanes->first_day)
+        return;
+      if (hi - lo > 1 && subtree_joins_run (self, lanes, node))
+        {
+          extend_run (self, lanes, node->max_at, hi - lo);
+          return;
+        }
+      visit_spans (self, lanes, lo, mid);
+      if (node->start > lanes->last_day)
+        return;
+      if (node->end >= lanes->first_day)
+        place_bar (self, lanes, mid);
+      lo = mid + 1;
+    }
+}
+
 /* Bars of the events longer than a day that reach into
- * [@first_day, @last_day], in lanes: the spans starting up to @last_day,
- * walked back while a span so far could still end in view. */
+ * [@first_day, @last_day], in lanes, found by the interval index. */
 static void
 compute_bars (TreatiesTimelineLayout *self,
               double                  first_day,
               double                  last_day)
 {
-  double lane_ends[MAX_BAR_LANES];
-  guint lo = 0, hi = self->n_spans, k_first;
-  int last_run = -1;
+  BarLanes lanes = { first_day, last_day, { 0 }, -1 };
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (self->dates[self->spans[mid]] <= last_day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  /* Before k_first every span ended before the view. */
-  k_first = lo;
-  while (k_first > 0 && self->span_max_ends[k_first - 1] >= first_day)
-    k_first--;
-
-  /* In start order, each into the lowest lane free at its start. Only
-   * the layout's own arrays are read until a bar is kept. */
   for (guint l = 0; l < MAX_BAR_LANES; l++)
-    lane_ends[l] = -G_MAXDOUBLE;
-  for (guint k = k_first; k < lo; k++)
-    {
-      guint index = self->spans[k];
-      guint8 flags = self->span_flags[k];
-      TreatiesTimelineBar bar = { 0 };
-      gboolean highlighted, strong;
-      guint lane = 0;
-
-      if (self->span_ends[k] < first_day)
-        continue;
-      bar.x = treaties_timeline_layout_day_to_x (self, self->dates[index]);
-      bar.width = treaties_timeline_layout_day_to_x (self, self->span_ends[k]) - bar.x;
-      highlighted = self->highlighted->len > 0 && treaties_timeline_layout_is_highlighted (self, index);
-      strong = highlighted || (int) index == self->primary_index || (int) index == self->selected;
-      while (lane + 1 < MAX_BAR_LANES && lane_ends[lane] + BAR_GAP_X > bar.x)
-        lane++;
-
-      /* In the shared lane, an ordinary bar that overlaps the run before it
-       * joins it: one bar for a crowd of them, so that a frame holds what
-       * can be seen, not how many spans there are. */
-      if (lane == MAX_BAR_LANES - 1 && last_run >= 0 && lane_ends[lane] >= bar.x && !strong)
-        {
-          TreatiesTimelineBar *run = &g_array_index (self->bars, TreatiesTimelineBar, last_run);
-
-          if (bar.x + bar.width > run->x + run->width)
-            {
-              run->width = bar.x + bar.width - run->x;
-              run->open_end = (flags & SPAN_OPEN_END) != 0;
-              run->fuzzy_end = (flags & SPAN_FUZZY_END) != 0;
-            }
-          run->n_events++;
-          lane_ends[lane] = MAX (lane_ends[lane], bar.x + bar.width);
-          continue;
-        }
-
-      bar.event_index = index;
-      bar.n_events = 1;
-      bar.lane = lane;
-      bar.height = BAR_HEIGHT;
-      bar.y = self->frame.axis_y - BAR_HEIGHT / 2 - lane * (BAR_HEIGHT + BAR_LANE_GAP);
-      bar.open_start = (flags & SPAN_OPEN_START) != 0;
-      bar.open_end = (flags & SPAN_OPEN_END) != 0;
-      bar.fuzzy_start = (flags & SPAN_FUZZY_START) != 0;
-      bar.fuzzy_end = (flags & SPAN_FUZZY_END) != 0;
-      bar.primary = (int) index == self->primary_index;
-      bar.selected = (int) index == self->selected;
-      bar.highlighted = highlighted;
-      lane_ends[lane] = MAX (lane_ends[lane], bar.x + bar.width);
-      g_array_append_val (self->bars, bar);
-      if (lane == MAX_BAR_LANES - 1)
-        last_run = strong ? -1 : (int) self->bars->len - 1;
-    }
+    lanes.lane_ends[l] = -G_MAXDOUBLE;
+  visit_spans (self, &lanes, 0, self->n_spans);
 }
 
 /* Label placement.
@@ -1385,6 +1561,195 @@ compute_labels (TreatiesTimelineLayout *self)
   g_array_sort (self->labels, compare_labels_by_anchor);
 }
 
+/* Badges.
+ *
+ * Once labels are placed, the markers in the labelled days that got none
+ * gather, left to right, into badges: a marker joins the badge being made
+ * if no labelled marker lies between, it is within BADGE_GATHER pixels of
+ * the last one, and the badge's markers would spread over no more than
+ * BADGE_MAX_SPREAD (so that expanding one zooms in by a useful factor).
+ * A badge's pill is centred over its markers; one that would overlap the
+ * badge before it moves right, or, if that would take it past the end of
+ * the figure, joins it. O(markers in view). */
+
+static gboolean
+marker_is_labelled (TreatiesTimelineLayout       *self,
+                    const TreatiesTimelineMarker *marker)
+{
+  guint lo = 0, hi = self->labels->len;
+
+  /* Markers are labelled for the event they stand for; labels are in
+   * anchor order, which is date order. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->labels, TreatiesTimelineLabel, mid).event_index < marker->event_index)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < self->labels->len &&
+         g_array_index (self->labels, TreatiesTimelineLabel, lo).event_index == marker->event_index;
+}
+
+static double
+badge_width (TreatiesTimelineLayout *self,
+             guint                   n_events)
+{
+  guint digits = 1;
+
+  for (guint n = n_events; n >= 10; n /= 10)
+    digits++;
+  return MAX (ceil (self->plus_width + self->digit_width * digits) + 2 * BADGE_PAD_X, self->line_height + 2);
+}
+
+static void
+place_badge_box (TreatiesTimelineLayout *self,
+                 TreatiesTimelineBadge  *badge,
+                 double                  centre,
+                 double                  lo,
+                 double                  hi)
+{
+  char text[32];
+  double text_width;
+
+  g_snprintf (text, sizeof text, "+%u", badge->n_events);
+  badge->text = g_string_chunk_insert_const (self->strings, text);
+  text_width = ceil (self->plus_width + self->digit_width * (strlen (text) - 1));
+  badge->height = self->line_height + 2;
+  badge->width = MAX (text_width + 2 * BADGE_PAD_X, badge->height);
+  badge->x = centre - badge->width / 2;
+  /* Clear of the labelled markers either side, where there is room. */
+  if (hi - lo >= badge->width)
+    badge->x = CLAMP (badge->x, lo, hi - badge->width);
+  badge->x = MAX (MIN (badge->x, self->width - LABEL_EDGE - badge->width), LABEL_EDGE);
+  badge->y = self->frame.axis_y - badge->height / 2;
+  badge->text_x = badge->x + (badge->width - text_width) / 2;
+}
+
+static void
+close_badge (TreatiesTimelineLayout *self,
+             TreatiesTimelineBadge  *badge,
+             double                  first_x,
+             double                  last_x,
+             double                  lo,
+             double                  hi)
+{
+  const TreatiesTimelineMarker *markers = (const TreatiesTimelineMarker *) (gpointer) self->markers->data;
+
+  place_badge_box (self, badge, (first_x + last_x) / 2, lo, hi);
+  while (self->badges->len > 0)
+    {
+      TreatiesTimelineBadge *prev = &g_array_index (self->badges, TreatiesTimelineBadge, self->badges->len - 1);
+      double prev_end = prev->x + prev->width + BADGE_GAP;
+      const TreatiesTimelineMarker *first;
+
+      if (badge->x >= prev_end)
+        break;
+      if (prev_end + badge->width <= self->width - LABEL_EDGE)
+        {
+          double shift = prev_end - badge->x;
+
+          badge->x += shift;
+          badge->text_x += shift;
+          break;
+        }
+      /* No room to its right: the two become one. */
+      first = &markers[prev->first_marker];
+      badge->n_markers += badge->first_marker - prev->first_marker;
+      badge->first_marker = prev->first_marker;
+      badge->n_events += prev->n_events;
+      badge->first_event = prev->first_event;
+      badge->first_day = prev->first_day;
+      badge->highlighted = badge->highlighted || prev->highlighted;
+      badge->selected = badge->selected || prev->selected;
+      first_x = first->x;
+      g_array_set_size (self->badges, self->badges->len - 1);
+      place_badge_box (self, badge, (first_x + last_x) / 2, -G_MAXDOUBLE, hi);
+    }
+  g_array_append_val (self->badges, *badge);
+}
+
+static void
+compute_badges (TreatiesTimelineLayout *self)
+{
+  TreatiesTimelineBadge badge = { 0 };
+  guint n_markers = self->markers->len;
+  gboolean open = FALSE;
+  double first_x = 0, last_x = 0;
+  /* Where the labelled markers before and after a badge leave it room. */
+  double room_lo = -G_MAXDOUBLE, lo = -G_MAXDOUBLE;
+
+  for (guint m = 0; m < n_markers; m++)
+    {
+      TreatiesTimelineMarker *marker = &g_array_index (self->markers, TreatiesTimelineMarker, m);
+      TreatiesDay date = self->dates[marker->first];
+      guint last = marker->first + marker->n_events - 1;
+
+      if (date < self->label_first_day || date > self->label_last_day)
+        continue;
+      if (marker_is_labelled (self, marker))
+        {
+          double hi = marker->x - marker->radius - BADGE_GAP;
+
+          room_lo = marker->x + marker->radius + BADGE_GAP;
+          if (open && hi - MAX (lo, 0) < badge_width (self, badge.n_events) &&
+              marker->x - first_x <= BADGE_MAX_SPREAD)
+            {
+              /* No room before this labelled marker: the badge goes on
+               * past it, to be placed after it. */
+              lo = room_lo;
+              continue;
+            }
+          if (open)
+            close_badge (self, &badge, first_x, last_x, lo, hi);
+          open = FALSE;
+          continue;
+        }
+
+      if (open && (marker->x - last_x > BADGE_GATHER || marker->x - first_x > BADGE_MAX_SPREAD))
+        {
+          close_badge (self, &badge, first_x, last_x, lo, G_MAXDOUBLE);
+          open = FALSE;
+        }
+      if (!open)
+        {
+          lo = room_lo;
+          badge = (TreatiesTimelineBadge) { .first_marker = m, .first_event = marker->first,
+                                            .first_day = date };
+          first_x = marker->x;
+          open = TRUE;
+        }
+      badge.n_markers = m + 1 - badge.first_marker;
+      badge.n_events += marker->n_events;
+      badge.last_event = last;
+      badge.last_day = self->dates[last];
+      badge.highlighted = badge.highlighted || marker->highlighted;
+      badge.selected = badge.selected || marker->selected;
+      last_x = marker->x;
+    }
+  if (open)
+    close_badge (self, &badge, first_x, last_x, lo, G_MAXDOUBLE);
+
+  /* Mark the markers each badge gathers. */
+  for (guint b = 0; b < self->badges->len; b++)
+    {
+      const TreatiesTimelineBadge *bd = &g_array_index (self->badges, TreatiesTimelineBadge, b);
+
+      for (guint m = bd->first_marker; m < bd->first_marker + bd->n_markers; m++)
+        {
+          TreatiesTimelineMarker *marker = &g_array_index (self->markers, TreatiesTimelineMarker, m);
+
+          if (!marker_is_labelled (self, marker))
+            {
+              marker->in_badge = TRUE;
+              marker->badge = b;
+            }
+        }
+    }
+}
+
 /* --- GObject --------------------------------------------------------------- */
 
 static void
@@ -1399,10 +1764,7 @@ treaties_timeline_layout_finalize (GObject *object)
   g_clear_object (&self->article);
   g_clear_pointer (&self->dates, g_free);
   g_clear_pointer (&self->events, g_free);
-  g_clear_pointer (&self->spans, g_free);
-  g_clear_pointer (&self->span_max_ends, g_free);
-  g_clear_pointer (&self->span_ends, g_free);
-  g_clear_pointer (&self->span_flags, g_free);
+  g_clear_pointer (&self->span_nodes, g_free);
   g_clear_pointer (&self->title_widths, g_free);
   g_clear_pointer (&self->eras, g_free);
   g_clear_pointer (&self->era_rows, g_free);
@@ -1415,6 +1777,7 @@ treaties_timeline_layout_finalize (GObject *object)
   g_clear_pointer (&self->markers, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->bars, g_array_unref);
+  g_clear_pointer (&self->badges, g_array_unref);
   for (guint r = 0; r < MAX_LABEL_ROWS; r++)
     g_clear_pointer (&self->label_rows[r], g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -1446,6 +1809,7 @@ treaties_timeline_layout_init (TreatiesTimelineLayout *self)
   self->markers = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineMarker));
   self->labels = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineLabel));
   self->bars = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineBar));
+  self->badges = g_array_new (FALSE, FALSE, sizeof (TreatiesTimelineBadge));
   for (guint r = 0; r < MAX_LABEL_ROWS; r++)
     self->label_rows[r] = g_array_new (FALSE, FALSE, sizeof (LabelBox));
   self->strings = g_string_chunk_new (256);
@@ -1493,19 +1857,14 @@ treaties_timeline_layout_new (TreatiesArticle *article)
         {
           if ((self->n_spans & (self->n_spans - 1)) == 0)
             {
-              self->spans = g_renew (guint, self->spans, MAX (2 * self->n_spans, 1));
-              self->span_max_ends = g_renew (TreatiesDay, self->span_max_ends, MAX (2 * self->n_spans, 1));
-              self->span_ends = g_renew (TreatiesDay, self->span_ends, MAX (2 * self->n_spans, 1));
-              self->span_flags = g_renew (guint8, self->span_flags, MAX (2 * self->n_spans, 1));
+            self->span_nodes = g_renew (SpanNode, self->span_nodes, MAX (2 * self->n_spans, 1));
             }
-          self->spans[self->n_spans] = i;
-          self->span_ends[self->n_spans] = span->end;
-          self->span_flags[self->n_spans] =
+          self->span_nodes[self->n_spans] = (SpanNode) { .start = treaties_event_get_date (event),
+                                                         .end = span->end, .event = i };
+          self->span_nodes[self->n_spans].flags =
             (span->open_start ? SPAN_OPEN_START : 0) | (span->open_end ? SPAN_OPEN_END : 0) |
             (span->open_start || span->start_qualifier ? SPAN_FUZZY_START : 0) |
             (span->open_end || span->end_qualifier ? SPAN_FUZZY_END : 0);
-          self->span_max_ends[self->n_spans] =
-            self->n_spans > 0 ? MAX (self->span_max_ends[self->n_spans - 1], span->end) : span->end;
           self->n_spans++;
         }
 
@@ -1516,6 +1875,8 @@ treaties_timeline_layout_new (TreatiesArticle *article)
       if (treaties_event_get_primary (event) && self->primary_index < 0)
         self->primary_index = i;
     }
+
+  build_span_tree (self, 0, self->n_spans);
 
   /* Eras go in rows, the first row where they do not overlap another. */
   eras = treaties_article_get_eras (article);
@@ -1890,6 +2251,44 @@ treaties_timeline_layout_zoom_fit (TreatiesTimelineLayout *self)
 }
 
 gboolean
+treaties_timeline_layout_get_overview_window (TreatiesTimelineLayout *self,
+                                              double                  track_x,
+                                              double                  track_width,
+                                              double                 *window_x,
+                                              double                 *window_width)
+{
+  double length, first, last;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), FALSE);
+
+  if (self->fit || !self->has_range || self->width <= 0 || track_width <= 0)
+    return FALSE;
+  length = MAX ((double) self->range_end - self->range_start, 1.0);
+  first = CLAMP (self->view_start, self->range_start, self->range_end);
+  last = CLAMP (self->view_start + self->width * self->days_per_pixel, self->range_start, self->range_end);
+  *window_x = track_x + (first - self->range_start) / length * track_width;
+  *window_width = (last - first) / length * track_width;
+  return TRUE;
+}
+
+void
+treaties_timeline_layout_set_overview_window (TreatiesTimelineLayout *self,
+                                              double                  track_x,
+                                              double                  track_width,
+                                              double                  window_x)
+{
+  double length;
+
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+
+  if (!self->has_range || track_width <= 0)
+    return;
+  length = MAX ((double) self->range_end - self->range_start, 1.0);
+  treaties_timeline_layout_set_view (self, self->range_start + (window_x - track_x) / track_width * length,
+                                     self->days_per_pixel);
+}
+
+gboolean
 treaties_timeline_layout_is_fit (TreatiesTimelineLayout *self)
 {
   g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), TRUE);
@@ -2086,6 +2485,7 @@ treaties_timeline_layout_compute (TreatiesTimelineLayout *self)
   g_array_set_size (self->markers, 0);
   g_array_set_size (self->labels, 0);
   g_array_set_size (self->bars, 0);
+  g_array_set_size (self->badges, 0);
   g_string_chunk_clear (self->strings);
   memset (frame, 0, sizeof *frame);
   compute_vertical (self, frame);
@@ -2110,6 +2510,7 @@ treaties_timeline_layout_compute (TreatiesTimelineLayout *self)
       compute_bars (self, treaties_timeline_layout_x_to_day (self, 0),
                     treaties_timeline_layout_x_to_day (self, self->width));
       compute_labels (self);
+      compute_badges (self);
     }
 
   frame->ticks = (const TreatiesTimelineTick *) (gpointer) self->ticks->data;
@@ -2122,6 +2523,8 @@ treaties_timeline_layout_compute (TreatiesTimelineLayout *self)
   frame->n_labels = self->labels->len;
   frame->bars = (const TreatiesTimelineBar *) (gpointer) self->bars->data;
   frame->n_bars = self->bars->len;
+  frame->badges = (const TreatiesTimelineBadge *) (gpointer) self->badges->data;
+  frame->n_badges = self->badges->len;
   self->frame_valid = TRUE;
 
   return frame;
@@ -2162,7 +2565,7 @@ treaties_timeline_layout_hit_test (TreatiesTimelineLayout *self,
 
       if (dx > PRIMARY_RADIUS + tolerance)
         break;
-      if (dx <= m->radius + tolerance && fabs (y - m->y) <= m->radius + tolerance && dx < best)
+      if (!m->in_badge && dx <= m->radius + tolerance && fabs (y - m->y) <= m->radius + tolerance && dx < best)
         {
           best = dx;
           found = m->event_index;
@@ -2175,7 +2578,7 @@ treaties_timeline_layout_hit_test (TreatiesTimelineLayout *self,
 
       if (dx > PRIMARY_RADIUS + tolerance)
         break;
-      if (dx <= m->radius + tolerance && fabs (y - m->y) <= m->radius + tolerance && dx < best)
+      if (!m->in_badge && dx <= m->radius + tolerance && fabs (y - m->y) <= m->radius + tolerance && dx < best)
         {
           best = dx;
           found = m->event_index;
@@ -2239,6 +2642,88 @@ treaties_timeline_layout_find_marker (TreatiesTimelineLayout *self,
   if (lo < frame->n_markers && frame->markers[lo].first <= index)
     return &frame->markers[lo];
   return NULL;
+}
+
+gboolean
+treaties_timeline_layout_hit_badge (TreatiesTimelineLayout *self,
+                                    double                  x,
+                                    double                  y,
+                                    double                  tolerance,
+                                    guint                  *out_badge)
+{
+  const TreatiesTimelineFrame *frame;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), FALSE);
+
+  frame = treaties_timeline_layout_compute (self);
+  for (guint i = 0; i < frame->n_badges; i++)
+    {
+      const TreatiesTimelineBadge *b = &frame->badges[i];
+
+      if (x >= b->x - tolerance && x <= b->x + b->width + tolerance &&
+          y >= b->y - tolerance && y <= b->y + b->height + tolerance)
+        {
+          /* A labelled marker the badge lies over is drawn over it, and
+           * takes its own clicks. */
+          for (guint m = 0; m < frame->n_markers; m++)
+            {
+              const TreatiesTimelineMarker *marker = &frame->markers[m];
+
+              if (!marker->in_badge && fabs (marker->x - x) <= marker->radius + 1 &&
+                  fabs (marker->y - y) <= marker->radius + 1)
+                return FALSE;
+            }
+          if (out_badge != NULL)
+            *out_badge = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const TreatiesTimelineBadge *
+treaties_timeline_layout_find_badge (TreatiesTimelineLayout *self,
+                                     guint                   index)
+{
+  const TreatiesTimelineMarker *marker;
+  const TreatiesTimelineFrame *frame;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), NULL);
+
+  frame = treaties_timeline_layout_compute (self);
+  marker = treaties_timeline_layout_find_marker (self, index);
+  if (marker == NULL || !marker->in_badge)
+    return NULL;
+  return &frame->badges[marker->badge];
+}
+
+gboolean
+treaties_timeline_layout_expand_badge (TreatiesTimelineLayout *self,
+                                       guint                   badge)
+{
+  const TreatiesTimelineFrame *frame;
+  double first_day, last_day, start, dpp;
+
+  g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), FALSE);
+
+  frame = treaties_timeline_layout_compute (self);
+  g_return_val_if_fail (badge < frame->n_badges, FALSE);
+
+  first_day = frame->badges[badge].first_day;
+  last_day = frame->badges[badge].last_day;
+  if (first_day >= last_day || !treaties_timeline_layout_can_zoom_in (self))
+    return FALSE;
+
+  start = self->view_start;
+  dpp = self->days_per_pixel;
+  treaties_timeline_layout_set_visible_days (self, first_day, last_day);
+  /* Only zooming in shows more of them. */
+  if (self->days_per_pixel >= dpp * 0.99)
+    {
+      treaties_timeline_layout_set_view (self, start, dpp);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 const TreatiesTimelineLabel *

@@ -37,6 +37,8 @@
  *   for (guint i = 0; i < frame->n_labels; i++)   ... leader line, then the label
  *   for (guint i = 0; i < frame->n_bars; i++)     ... draw frame->bars[i]
  *   for (guint i = 0; i < frame->n_markers; i++)  ... draw frame->markers[i]
+ *                                                     unless it is in_badge
+ *   for (guint i = 0; i < frame->n_badges; i++)   ... draw frame->badges[i]
  *
  * Text is drawn with the same font the layout measured with: a label's text
  * starts at text_x and, when `ellipsized` is set, is cut to text_width with an
@@ -47,8 +49,9 @@
  * over the sorted event dates and merge markers closer than one pixel, so
  * they cost O(markers in view × log n), never O(n). Only the constructor
  * reads all events. Bars are found among the events longer than a day
- * only, by a running maximum of their ends: O(bars in view + those spans
- * starting before the view that could still reach into it).
+ * only, by an interval index (the spans sorted by start, read as a
+ * balanced tree whose nodes keep their subtree's latest end): O(spans in
+ * view + log n), however many long spans started before the view.
  */
 #pragma once
 
@@ -115,7 +118,38 @@ typedef struct {
   gboolean primary;       /* holds the article's own event */
   gboolean highlighted;   /* holds a highlighted event */
   gboolean selected;      /* holds the selected event */
+  gboolean in_badge;      /* unlabelled: gathered into badge `badge`, drawn
+                           * as that badge, not as a dot */
+  guint    badge;
 } TreatiesTimelineMarker;
+
+/* A crowd. Where labels cannot all fit, the markers left without a label
+ * (and markers of several events, which get a label only when one of them
+ * is a priority event) gather into one "+N" badge instead of unlabelled
+ * dots: markers first_marker .. first_marker + n_markers - 1, those of them
+ * `in_badge`, holding n_events events dated first_day .. last_day. The
+ * badge is a pill (x, y, width, height) on the axis over where they lie,
+ * its text (`text`, owned by the layout) starting at text_x. Badges never
+ * overlap each other and stay inside the figure. A badge is `highlighted`
+ * or `selected` when it holds such an event. Activating it expands it:
+ * treaties_timeline_layout_expand_badge() zooms in to fit its events. */
+typedef struct {
+  guint        first_marker;
+  guint        n_markers;
+  guint        n_events;
+  guint        first_event;    /* its first event in date order */
+  guint        last_event;     /* its last */
+  TreatiesDay  first_day;
+  TreatiesDay  last_day;
+  double       x;
+  double       y;
+  double       width;
+  double       height;
+  double       text_x;
+  const char  *text;
+  gboolean     highlighted;
+  gboolean     selected;
+} TreatiesTimelineBadge;
 
 /* An event whose date covers more than a day (a span, a month, a year):
  * a bar from its first day's x to its last day's (x + width; unclipped),
@@ -207,6 +241,8 @@ typedef struct {
   guint                          n_labels;
   const TreatiesTimelineBar     *bars;             /* in view, sorted by start */
   guint                          n_bars;
+  const TreatiesTimelineBadge   *badges;           /* sorted by x */
+  guint                          n_badges;
 } TreatiesTimelineFrame;
 
 /* Measures the width of @text in the figure's label font. */
@@ -307,6 +343,19 @@ gboolean                     treaties_timeline_layout_ensure_visible   (Treaties
                                                                         double                  first_day,
                                                                         double                  last_day,
                                                                         double                  padding);
+/* The overview: the whole range drawn across a track from @track_x,
+ * @track_width wide, and the visible days as a window on it. FALSE (and
+ * no window) while the whole range is in view. */
+gboolean                     treaties_timeline_layout_get_overview_window (TreatiesTimelineLayout *self,
+                                                                           double                  track_x,
+                                                                           double                  track_width,
+                                                                           double                 *window_x,
+                                                                           double                 *window_width);
+/* Pans so that the overview's window starts at @window_x on that track. */
+void                         treaties_timeline_layout_set_overview_window (TreatiesTimelineLayout *self,
+                                                                           double                  track_x,
+                                                                           double                  track_width,
+                                                                           double                  window_x);
 double                       treaties_timeline_layout_day_to_x         (TreatiesTimelineLayout *self,
                                                                         double                  day);
 double                       treaties_timeline_layout_x_to_day         (TreatiesTimelineLayout *self,
@@ -345,6 +394,22 @@ gboolean                     treaties_timeline_layout_hit_test         (Treaties
                                                                         double                  y,
                                                                         double                  tolerance,
                                                                         guint                  *out_index);
+/* The badge under (@x, @y), within @tolerance pixels of its box, unless
+ * a labelled marker (drawn over it) is there. */
+gboolean                     treaties_timeline_layout_hit_badge        (TreatiesTimelineLayout *self,
+                                                                        double                  x,
+                                                                        double                  y,
+                                                                        double                  tolerance,
+                                                                        guint                  *out_badge);
+/* The badge that holds event @index, if any in view. */
+const TreatiesTimelineBadge *treaties_timeline_layout_find_badge       (TreatiesTimelineLayout *self,
+                                                                        guint                   index);
+/* Expands badge @badge of the current frame: zooms in (as far as one can)
+ * to fit its events, first_day to last_day. Returns FALSE, leaving the view
+ * alone, if that shows nothing more (its events share a day, or one cannot
+ * zoom in further): then a painter lists them instead. */
+gboolean                     treaties_timeline_layout_expand_badge     (TreatiesTimelineLayout *self,
+                                                                        guint                   badge);
 /* The marker that shows event @index, if it is in view. */
 const TreatiesTimelineMarker *treaties_timeline_layout_find_marker     (TreatiesTimelineLayout *self,
                                                                         guint                   index);

@@ -24,7 +24,15 @@
 #define CAPTION_MARGIN         4.0
 #define CAPTION_CLEAR          6.0   /* between the caption and tick labels */
 #define MAX_ACCESSIBLE_EVENTS  256
+#define MAX_CROWD_ROWS         40     /* events a badge's list shows */
 #define MIN_WIDTH              160
+/* The overview strip under the figure: the whole range, and a window on
+ * it for the part in view (only while zoomed in; its room is kept always,
+ * so that zooming does not change the figure's height). */
+#define OVERVIEW_HEIGHT        6.0
+#define OVERVIEW_GAP           4.0    /* above it */
+#define OVERVIEW_INSET         8.0    /* from the ends */
+#define OVERVIEW_MIN_WINDOW    8.0
 
 typedef enum {
   COLOR_TEXT,
@@ -51,6 +59,12 @@ typedef enum {
   COLOR_SEARCH_LABEL,
   COLOR_SPAN,
   COLOR_SPAN_HIGHLIGHT,
+  COLOR_BADGE,
+  COLOR_BADGE_TEXT,
+  COLOR_ERA_0,
+  COLOR_ERA_1,
+  COLOR_ERA_2,
+  COLOR_ERA_3,
   N_COLORS
 } TimelineColor;
 
@@ -80,6 +94,13 @@ static const char * const color_classes[N_COLORS] = {
   [COLOR_SEARCH_LABEL] = "search-match-label",
   [COLOR_SPAN] = "span",
   [COLOR_SPAN_HIGHLIGHT] = "span-highlighted",
+  [COLOR_BADGE] = "badge",
+  [COLOR_BADGE_TEXT] = "badge-text",
+  /* Eras in turn take one of four tints, so that neighbours differ. */
+  [COLOR_ERA_0] = "era-0",
+  [COLOR_ERA_1] = "era-1",
+  [COLOR_ERA_2] = "era-2",
+  [COLOR_ERA_3] = "era-3",
 };
 
 struct _TreatiesTimeline
@@ -95,6 +116,7 @@ struct _TreatiesTimeline
   int                     focused;          /* event index, or -1 */
   int                     hovered;          /* event index, or -1 */
   int                     activated;        /* the event last activated, or -1 */
+  int                     hovered_badge;    /* badge index in the frame, or -1 */
 
   gboolean                pointer_inside;
   double                  pointer_x;
@@ -102,21 +124,26 @@ struct _TreatiesTimeline
 
   GtkGesture             *drag;
   gboolean                dragging;
+  gboolean                dragging_overview;
   double                  drag_start_view;
+  double                  drag_start_window;
   double                  zoom_scale;
 
   GPtrArray              *accessibles;      /* GtkButton children, in date order */
+  GPtrArray              *badge_accessibles; /* GtkButton children, one per badge */
   guint                   accessible_sync_id;
   int                     accessible_min_width;
   int                     accessible_min_height;
 
   GtkWidget              *popover;          /* the event card's popover, or NULL */
   int                     popover_event;    /* the event it points at, or -1 */
+  GtkWidget              *crowd_popover;    /* a badge's events, listed, or NULL */
 
   GdkRGBA                 colors[N_COLORS];
   gboolean                colors_valid;
   PangoLayout            *text_layout;
   PangoLayout            *caption_layout;
+  GHashTable             *badge_layouts;    /* "+N" → PangoLayout, shaped once */
 };
 
 enum {
@@ -318,6 +345,135 @@ activate_index (TreatiesTimeline *self,
   g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
 
+/* "12 events, 3 March 1931 – 9 May 1931": what a badge stands for. */
+static char *
+dup_badge_name (const TreatiesTimelineBadge *badge)
+{
+  g_autofree char *first = treaties_day_format_long (badge->first_day);
+  g_autofree char *dates = NULL;
+
+  if (badge->first_day == badge->last_day)
+    dates = g_strdup (first);
+  else
+    {
+      g_autofree char *last = treaties_day_format_long (badge->last_day);
+
+      /* Translators: the dates a crowd of events on the timeline spans. */
+      dates = g_strdup_printf (C_("timeline badge", "%s – %s"), first, last);
+    }
+  /* Translators: a "+N" badge on the timeline that stands for events that
+   * have no room for a label: their number, then their dates. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event, %s", "%u events, %s", badge->n_events),
+                          badge->n_events, dates);
+}
+
+static const char *
+badge_hint (TreatiesTimeline            *self,
+            const TreatiesTimelineBadge *badge)
+{
+  if (badge->first_day < badge->last_day && treaties_timeline_layout_can_zoom_in (self->layout))
+    return _("Activate to zoom in on them");
+  return _("Activate to list them");
+}
+
+static void
+crowd_row_clicked_cb (GtkButton        *button,
+                      TreatiesTimeline *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "event-index"));
+
+  if (self->crowd_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->crowd_popover));
+  if (self->layout != NULL && index > 0 && index <= treaties_timeline_layout_get_n_events (self->layout))
+    activate_index (self, index - 1);
+}
+
+/* Lists the events of a badge that cannot zoom in any further (they share
+ * a day, or the view is as close as it goes) in a popover of buttons. */
+static void
+list_badge (TreatiesTimeline            *self,
+            const TreatiesTimelineBadge *badge)
+{
+  const TreatiesTimelineFrame *frame = treaties_timeline_layout_compute (self->layout);
+  g_autofree char *name = dup_badge_name (badge);
+  GtkWidget *box, *list, *scrolled, *heading;
+  guint shown = 0;
+
+  g_clear_pointer (&self->crowd_popover, gtk_widget_unparent);
+  self->crowd_popover = gtk_popover_new ();
+  gtk_widget_add_css_class (self->crowd_popover, "timeline-crowd");
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  heading = gtk_label_new (name);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (GTK_BOX (box), heading);
+  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  for (guint m = badge->first_marker; m < badge->first_marker + badge->n_markers && shown < MAX_CROWD_ROWS; m++)
+    {
+      const TreatiesTimelineMarker *marker = &frame->markers[m];
+
+      if (!marker->in_badge)
+        continue;
+      for (guint e = marker->first; e < marker->first + marker->n_events && shown < MAX_CROWD_ROWS; e++)
+        {
+          g_autofree char *event_name = dup_event_name (treaties_timeline_layout_get_event (self->layout, e));
+          GtkWidget *button = gtk_button_new_with_label (event_name);
+          GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+          gtk_widget_add_css_class (button, "flat");
+          g_object_set_data (G_OBJECT (button), "event-index", GUINT_TO_POINTER (e + 1));
+          g_signal_connect_object (button, "clicked", G_CALLBACK (crowd_row_clicked_cb), self, 0);
+          gtk_box_append (GTK_BOX (list), button);
+          shown++;
+        }
+    }
+  if (shown < badge->n_events)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "and %u more event",
+                                                            "and %u more events",
+                                                            badge->n_events - shown),
+                                               badge->n_events - shown);
+      GtkWidget *label = gtk_label_new (more);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (list), label);
+    }
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_popover_set_child (GTK_POPOVER (self->crowd_popover), box);
+  gtk_widget_set_parent (self->crowd_popover, GTK_WIDGET (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->crowd_popover),
+                               &(GdkRectangle) { floor (badge->x), floor (badge->y),
+                                                 ceil (badge->width), ceil (badge->height) });
+  gtk_popover_popup (GTK_POPOVER (self->crowd_popover));
+}
+
+/* Expands badge @index of the frame: zooms in to fit its events, or, when
+ * that would show nothing more, lists them. */
+static void
+expand_badge (TreatiesTimeline *self,
+              guint             index)
+{
+  const TreatiesTimelineFrame *frame = treaties_timeline_layout_compute (self->layout);
+  TreatiesTimelineBadge badge;
+
+  g_return_if_fail (index < frame->n_badges);
+
+  badge = frame->badges[index];
+  if (treaties_timeline_layout_expand_badge (self->layout, index))
+    view_changed (self);
+  else
+    list_badge (self, &badge);
+}
+
 /* Where zooming by key or button keeps still: the focused event if it is
  * in view (the reader's place), else the pointer, else the centre. */
 static double
@@ -386,20 +542,27 @@ update_hover (TreatiesTimeline *self)
   guint index;
   int hovered = -1;
 
-  if (self->layout != NULL && self->pointer_inside && !self->dragging &&
-      treaties_timeline_layout_hit_test (self->layout, self->pointer_x, self->pointer_y,
-                                         HIT_TOLERANCE, &index))
-    hovered = index;
+  int hovered_badge = -1;
 
-  if (hovered != self->hovered)
+  if (self->layout != NULL && self->pointer_inside && !self->dragging)
+    {
+      if (treaties_timeline_layout_hit_badge (self->layout, self->pointer_x, self->pointer_y, 0, &index))
+        hovered_badge = index;
+      else if (treaties_timeline_layout_hit_test (self->layout, self->pointer_x, self->pointer_y,
+                                                  HIT_TOLERANCE, &index))
+        hovered = index;
+    }
+
+  if (hovered != self->hovered || hovered_badge != self->hovered_badge)
     {
       self->hovered = hovered;
+      self->hovered_badge = hovered_badge;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   if (self->dragging)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
   else
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hovered >= 0 ? "pointer" : NULL);
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hovered >= 0 || hovered_badge >= 0 ? "pointer" : NULL);
 }
 
 /* --- drawing --------------------------------------------------------------- */
@@ -555,6 +718,8 @@ snapshot_eras (TreatiesTimeline            *self,
                                  &GRAPHENE_RECT_INIT (x1, tint_top, MAX (x2 - x1, 1), frame->axis_y - tint_top));
       append_rounded (snapshot, &GRAPHENE_RECT_INIT (x1 + 1, band->y, MAX (x2 - x1 - 2, 1), band->height),
                       band->height / 2 > 6 ? 6 : band->height / 2, &self->colors[COLOR_ERA]);
+      append_rounded (snapshot, &GRAPHENE_RECT_INIT (x1 + 1, band->y, MAX (x2 - x1 - 2, 1), band->height),
+                      band->height / 2 > 6 ? 6 : band->height / 2, &self->colors[COLOR_ERA_0 + band->era_index % 4]);
       if (band->label_width > 0)
         append_text (self, snapshot, treaties_era_get_title (band->era),
                      band->label_x, band->label_y, band->label_width, band->ellipsized,
@@ -777,6 +942,8 @@ snapshot_markers (TreatiesTimeline            *self,
     {
       const TreatiesTimelineMarker *marker = &frame->markers[i];
 
+      if (marker->in_badge)
+        continue;
       if (marker_holds (marker, self->focused))
         focused = marker;
       if (marker_holds (marker, self->hovered))
@@ -796,6 +963,111 @@ snapshot_markers (TreatiesTimeline            *self,
     append_circle (snapshot, round (focused->x) + 0.5, axis_y,
                    marker_drawn_radius (self, focused) + 1.5 + FOCUS_RING_WIDTH, FOCUS_RING_WIDTH,
                    &self->colors[COLOR_FOCUS]);
+}
+
+/* The overview's track, under the figure. */
+static void
+overview_track (TreatiesTimeline *self,
+                graphene_rect_t  *track)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  *track = GRAPHENE_RECT_INIT (OVERVIEW_INSET, height - OVERVIEW_HEIGHT - 1,
+                               MAX (width - 2 * OVERVIEW_INSET, 1), OVERVIEW_HEIGHT);
+}
+
+static gboolean
+overview_window (TreatiesTimeline *self,
+                 graphene_rect_t  *window)
+{
+  graphene_rect_t track;
+  double x, w;
+
+  overview_track (self, &track);
+  if (self->layout == NULL ||
+      !treaties_timeline_layout_get_overview_window (self->layout, track.origin.x, track.size.width, &x, &w))
+    return FALSE;
+  /* Never thinner than a grip. */
+  if (w < OVERVIEW_MIN_WINDOW)
+    {
+      x -= (OVERVIEW_MIN_WINDOW - w) / 2;
+      w = OVERVIEW_MIN_WINDOW;
+    }
+  *window = GRAPHENE_RECT_INIT (x, track.origin.y - 1, w, track.size.height + 2);
+  return TRUE;
+}
+
+static void
+snapshot_overview (TreatiesTimeline *self,
+                   GtkSnapshot      *snapshot)
+{
+  graphene_rect_t track, window;
+
+  if (!overview_window (self, &window))
+    return;
+  overview_track (self, &track);
+  append_rounded (snapshot, &track, track.size.height / 2, &self->colors[COLOR_ERA]);
+  append_rounded (snapshot, &window, window.size.height / 2, &self->colors[COLOR_MARKER]);
+}
+
+/* Crowds: a pill of the markers' colour with "+N" in the background's, in
+ * a ring of the background like a marker; accent-ringed when it holds the
+ * current section's events; the focus ring round it when it holds the
+ * focused event. */
+static void
+snapshot_badges (TreatiesTimeline            *self,
+                 GtkSnapshot                 *snapshot,
+                 const TreatiesTimelineFrame *frame)
+{
+  gboolean focus_visible = gtk_widget_has_visible_focus (GTK_WIDGET (self));
+
+  for (guint i = 0; i < frame->n_badges; i++)
+    {
+      const TreatiesTimelineBadge *badge = &frame->badges[i];
+      graphene_rect_t box = GRAPHENE_RECT_INIT (round (badge->x), round (badge->y),
+                                                round (badge->width), round (badge->height));
+      graphene_rect_t ring = box;
+      double radius = box.size.height / 2;
+      gboolean hovered = (int) i == self->hovered_badge;
+      PangoLayout *text;
+
+      graphene_rect_inset (&ring, -1.5, -1.5);
+      append_rounded (snapshot, &ring, radius + 1.5, &self->colors[COLOR_MARKER_RING]);
+      append_rounded (snapshot, &box, radius, &self->colors[hovered ? COLOR_MARKER_HOVER : COLOR_BADGE]);
+      if (badge->highlighted)
+        append_outline (snapshot, &ring, radius + 1.5, 1.5, &self->colors[COLOR_HIGHLIGHT]);
+      if (has_matching (self, badge->first_event, badge->last_event - badge->first_event + 1))
+        {
+          graphene_rect_t outer = ring;
+
+          graphene_rect_inset (&outer, -SEARCH_RING_WIDTH, -SEARCH_RING_WIDTH);
+          append_outline (snapshot, &outer, radius + 1.5 + SEARCH_RING_WIDTH, SEARCH_RING_WIDTH,
+                          &self->colors[COLOR_SEARCH]);
+        }
+      /* Crowds repeat their counts: each text is shaped once. */
+      text = g_hash_table_lookup (self->badge_layouts, badge->text);
+      if (text == NULL)
+        {
+          if (g_hash_table_size (self->badge_layouts) > 256)
+            g_hash_table_remove_all (self->badge_layouts);
+          text = gtk_widget_create_pango_layout (GTK_WIDGET (self), badge->text);
+          g_hash_table_insert (self->badge_layouts, g_strdup (badge->text), text);
+        }
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (badge->text_x), round (badge->y + 1)));
+      gtk_snapshot_append_layout (snapshot, text, &self->colors[COLOR_BADGE_TEXT]);
+      gtk_snapshot_restore (snapshot);
+      if (focus_visible && self->focused >= (int) badge->first_event && self->focused <= (int) badge->last_event &&
+          treaties_timeline_layout_find_badge (self->layout, self->focused) == badge)
+        {
+          graphene_rect_t focus = ring;
+
+          graphene_rect_inset (&focus, -FOCUS_RING_OFFSET, -FOCUS_RING_OFFSET);
+          append_outline (snapshot, &focus, radius + 1.5 + FOCUS_RING_OFFSET, FOCUS_RING_WIDTH,
+                          &self->colors[COLOR_FOCUS]);
+        }
+    }
 }
 
 /* The focused event's date, title and description in a line under the
@@ -885,6 +1157,56 @@ accessible_clicked_cb (GtkButton        *button,
     activate_index (self, index - 1);
 }
 
+static void
+badge_accessible_clicked_cb (GtkButton        *button,
+                             TreatiesTimeline *self)
+{
+  guint badge = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "badge-index"));
+
+  if (self->layout != NULL && badge > 0 && badge <= treaties_timeline_layout_compute (self->layout)->n_badges)
+    expand_badge (self, badge - 1);
+}
+
+/* One invisible button per badge, named for what it stands for: GTK 4.8
+ * shows only widgets to screen readers. */
+static void
+sync_badge_accessibles (TreatiesTimeline            *self,
+                        const TreatiesTimelineFrame *frame)
+{
+  guint n = frame != NULL ? MIN (frame->n_badges, MAX_ACCESSIBLE_EVENTS) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TreatiesTimelineBadge *badge = &frame->badges[i];
+      g_autofree char *name = dup_badge_name (badge);
+      GtkWidget *button;
+
+      if (i < self->badge_accessibles->len)
+        button = g_ptr_array_index (self->badge_accessibles, i);
+      else
+        {
+          button = gtk_button_new ();
+          gtk_widget_set_focusable (button, FALSE);
+          gtk_widget_set_can_focus (button, FALSE);
+          gtk_widget_set_can_target (button, FALSE);
+          g_object_set_data (G_OBJECT (button), "badge-index", GUINT_TO_POINTER (i + 1));
+          g_signal_connect_object (button, "clicked", G_CALLBACK (badge_accessible_clicked_cb), self, 0);
+          gtk_widget_set_parent (button, GTK_WIDGET (self));
+          g_ptr_array_add (self->badge_accessibles, button);
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, badge_hint (self, badge),
+                                      -1);
+    }
+  while (self->badge_accessibles->len > n)
+    {
+      GtkWidget *button = g_ptr_array_steal_index (self->badge_accessibles, self->badge_accessibles->len - 1);
+
+      gtk_widget_unparent (button);
+    }
+}
+
 /* One invisible, non-focusable button per event in view (up to a bound),
  * so that AT-SPI lists the events and can activate them: events that share
  * a marker, or sit on the range's end, each have their own. Done from an
@@ -942,6 +1264,7 @@ sync_accessibles_cb (gpointer data)
 
       gtk_widget_unparent (button);
     }
+  sync_badge_accessibles (self, frame);
 
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
@@ -1021,9 +1344,9 @@ scroll_cb (GtkEventControllerScroll *controller,
       return TRUE;
     }
 
-  /* Shift turns a vertical wheel into horizontal scrolling; plain vertical
-   * scrolling goes on to the page. */
-  if (dx == 0 && (state & GDK_SHIFT_MASK))
+  /* The timeline only runs sideways: a plain (or Shift+) vertical wheel
+   * pans it too. */
+  if (dx == 0)
     dx = dy;
   if (dx == 0)
     return FALSE;
@@ -1040,8 +1363,32 @@ drag_begin_cb (GtkGestureDrag   *gesture,
                double            y,
                TreatiesTimeline *self)
 {
+  graphene_rect_t track, window;
+
   self->dragging = FALSE;
+  self->dragging_overview = FALSE;
   self->drag_start_view = self->layout != NULL ? treaties_timeline_layout_get_view_start (self->layout) : 0;
+
+  /* On the overview strip: drag its window (a press beside the window
+   * first brings the window there). */
+  overview_track (self, &track);
+  if (overview_window (self, &window) && y >= track.origin.y - OVERVIEW_GAP)
+    {
+      self->dragging_overview = TRUE;
+      if (x < window.origin.x || x > window.origin.x + window.size.width)
+        {
+          treaties_timeline_layout_set_overview_window (self->layout, track.origin.x, track.size.width,
+                                                        x - window.size.width / 2);
+          view_changed (self);
+        }
+      {
+        double window_width;
+
+        treaties_timeline_layout_get_overview_window (self->layout, track.origin.x, track.size.width,
+                                                      &self->drag_start_window, &window_width);
+      }
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
 }
 
 static void
@@ -1054,6 +1401,17 @@ drag_update_cb (GtkGestureDrag   *gesture,
 
   if (self->layout == NULL)
     return;
+
+  if (self->dragging_overview)
+    {
+      graphene_rect_t track;
+
+      overview_track (self, &track);
+      treaties_timeline_layout_set_overview_window (self->layout, track.origin.x, track.size.width,
+                                                    self->drag_start_window + offset_x);
+      view_changed (self);
+      return;
+    }
 
   if (!self->dragging)
     {
@@ -1079,6 +1437,11 @@ drag_end_cb (GtkGestureDrag   *gesture,
 {
   double x, y;
 
+  if (self->dragging_overview)
+    {
+      self->dragging_overview = FALSE;
+      return;
+    }
   if (self->dragging)
     {
       self->dragging = FALSE;
@@ -1239,8 +1602,18 @@ activate_event_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   TreatiesTimeline *self = TREATIES_TIMELINE (widget);
+  const TreatiesTimelineBadge *badge;
 
-  if (self->layout != NULL && self->focused >= 0)
+  if (self->layout == NULL || self->focused < 0)
+    return;
+  /* An event gathered into a badge: Enter expands the badge, zooming in
+   * to fit its events; once that shows nothing more, it activates the
+   * focused event (which the caption names), which then has its label. */
+  badge = treaties_timeline_layout_find_badge (self->layout, self->focused);
+  if (badge != NULL &&
+      treaties_timeline_layout_expand_badge (self->layout, badge - treaties_timeline_layout_compute (self->layout)->badges))
+    view_changed (self);
+  else
     activate_index (self, self->focused);
 }
 
@@ -1264,8 +1637,8 @@ treaties_timeline_measure (GtkWidget      *widget,
     }
   else if (self->layout != NULL)
     {
-      *minimum = ceil (treaties_timeline_layout_get_min_height (self->layout));
-      *natural = ceil (treaties_timeline_layout_get_natural_height (self->layout));
+      *minimum = ceil (treaties_timeline_layout_get_min_height (self->layout) + OVERVIEW_GAP + OVERVIEW_HEIGHT);
+      *natural = ceil (treaties_timeline_layout_get_natural_height (self->layout) + OVERVIEW_GAP + OVERVIEW_HEIGHT);
     }
   else
     *minimum = *natural = 0;
@@ -1283,6 +1656,8 @@ treaties_timeline_size_allocate (GtkWidget *widget,
   if (self->layout == NULL)
     return;
 
+  /* The figure above the overview strip's room. */
+  height = MAX (height - (int) (OVERVIEW_GAP + OVERVIEW_HEIGHT), 0);
   resized = treaties_timeline_layout_get_width (self->layout) != width ||
             treaties_timeline_layout_get_height (self->layout) != height;
   treaties_timeline_layout_set_size (self->layout, width, height);
@@ -1318,7 +1693,24 @@ treaties_timeline_size_allocate (GtkWidget *widget,
                                 -1);
     }
 
+  /* Each badge's button covers the badge. */
+  for (guint i = 0; i < self->badge_accessibles->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (self->badge_accessibles, i);
+      const TreatiesTimelineFrame *frame = treaties_timeline_layout_compute (self->layout);
+      int w = MAX (self->accessible_min_width, 16);
+      int h = MAX (self->accessible_min_height, 16);
+      GtkAllocation box = { -w, -h, w, h };
+
+      if (i < frame->n_badges)
+        box = (GtkAllocation) { floor (frame->badges[i].x), floor (frame->badges[i].y),
+                                MAX (ceil (frame->badges[i].width), w), MAX (ceil (frame->badges[i].height), h) };
+      gtk_widget_size_allocate (button, &box, -1);
+    }
+
   allocate_popover (self, width);
+  if (self->crowd_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->crowd_popover));
 }
 
 static void
@@ -1344,7 +1736,10 @@ treaties_timeline_snapshot (GtkWidget   *widget,
   snapshot_labels (self, snapshot, frame);
   if (has_caption)
     snapshot_caption (self, snapshot, &caption);
+  /* Badges under the markers with labels, should one lie over one. */
+  snapshot_badges (self, snapshot, frame);
   snapshot_markers (self, snapshot, frame);
+  snapshot_overview (self, snapshot);
   /* The accessible children are never drawn. */
 }
 
@@ -1367,6 +1762,18 @@ treaties_timeline_query_tooltip (GtkWidget  *widget,
   if (self->layout == NULL)
     return FALSE;
 
+  if (!keyboard_mode && treaties_timeline_layout_hit_badge (self->layout, x, y, 0, &index))
+    {
+      const TreatiesTimelineBadge *badge = &treaties_timeline_layout_compute (self->layout)->badges[index];
+      g_autofree char *name = dup_badge_name (badge);
+      g_autofree char *tip = g_markup_printf_escaped ("<b>%s</b>\n<i>%s</i>", name, badge_hint (self, badge));
+
+      gtk_tooltip_set_markup (tooltip, tip);
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { floor (badge->x), floor (badge->y),
+                                                           ceil (badge->width), ceil (badge->height) });
+      return TRUE;
+    }
+
   if (keyboard_mode)
     {
       if (self->focused < 0)
@@ -1374,7 +1781,29 @@ treaties_timeline_query_tooltip (GtkWidget  *widget,
       index = self->focused;
     }
   else if (!treaties_timeline_layout_hit_test (self->layout, x, y, HIT_TOLERANCE, &index))
-    return FALSE;
+    {
+      const TreatiesTimelineFrame *frame = treaties_timeline_layout_compute (self->layout);
+
+      /* An era's band: its title and dates. */
+      for (guint i = 0; i < frame->n_eras; i++)
+        {
+          const TreatiesTimelineEraBand *band = &frame->eras[i];
+
+          if (x >= band->x && x < band->x + band->width && y >= band->y && y < band->y + band->height)
+            {
+              g_autofree char *dates = treaties_date_span_format (treaties_era_get_span (band->era));
+              g_autofree char *tip = g_markup_printf_escaped ("<b>%s</b>\n%s",
+                                                              treaties_era_get_title (band->era), dates);
+
+              gtk_tooltip_set_markup (tooltip, tip);
+              gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { floor (MAX (band->x, 0)), floor (band->y),
+                                                                   ceil (MIN (band->width, frame->width)),
+                                                                   ceil (band->height) });
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
 
   event = treaties_timeline_layout_get_event (self->layout, index);
   date = treaties_event_format_date (event);
@@ -1429,6 +1858,7 @@ treaties_timeline_css_changed (GtkWidget         *widget,
   self->accessible_min_width = -1;
   pango_layout_context_changed (self->text_layout);
   pango_layout_context_changed (self->caption_layout);
+  g_hash_table_remove_all (self->badge_layouts);
   if (self->layout != NULL)
     treaties_timeline_layout_invalidate_text (self->layout);
   gtk_widget_queue_resize (widget);
@@ -1446,11 +1876,19 @@ treaties_timeline_dispose (GObject *object)
         gtk_widget_unparent (g_ptr_array_index (self->accessibles, i));
       g_ptr_array_set_size (self->accessibles, 0);
     }
+  if (self->badge_accessibles != NULL)
+    {
+      for (guint i = 0; i < self->badge_accessibles->len; i++)
+        gtk_widget_unparent (g_ptr_array_index (self->badge_accessibles, i));
+      g_ptr_array_set_size (self->badge_accessibles, 0);
+    }
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  g_clear_pointer (&self->crowd_popover, gtk_widget_unparent);
   g_clear_object (&self->layout);
   g_clear_object (&self->article);
   g_clear_object (&self->text_layout);
   g_clear_object (&self->caption_layout);
+  g_clear_pointer (&self->badge_layouts, g_hash_table_unref);
   g_clear_pointer (&self->section_events, g_hash_table_unref);
   g_clear_pointer (&self->matching, g_array_unref);
 
@@ -1464,6 +1902,7 @@ treaties_timeline_finalize (GObject *object)
 
   g_clear_pointer (&self->current_section, g_free);
   g_clear_pointer (&self->accessibles, g_ptr_array_unref);
+  g_clear_pointer (&self->badge_accessibles, g_ptr_array_unref);
 
   G_OBJECT_CLASS (treaties_timeline_parent_class)->finalize (object);
 }
@@ -1621,6 +2060,9 @@ treaties_timeline_init (TreatiesTimeline *self)
   self->popover_event = -1;
   self->accessible_min_width = -1;
   self->accessibles = g_ptr_array_new ();
+  self->badge_accessibles = g_ptr_array_new ();
+  self->badge_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->hovered_badge = -1;
   self->text_layout = gtk_widget_create_pango_layout (widget, NULL);
   pango_layout_set_single_paragraph_mode (self->text_layout, TRUE);
   self->caption_layout = gtk_widget_create_pango_layout (widget, NULL);
@@ -1704,8 +2146,11 @@ treaties_timeline_set_article (TreatiesTimeline *self,
   self->activated = -1;
   /* The card's event was in the old article. */
   self->popover_event = -1;
+  self->hovered_badge = -1;
   if (self->popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
+  /* The crowd listed was the old article's. */
+  g_clear_pointer (&self->crowd_popover, gtk_widget_unparent);
   if (article != NULL)
     {
       self->layout = treaties_timeline_layout_new (article);
@@ -1833,12 +2278,33 @@ treaties_timeline_activate_at (TreatiesTimeline *self,
 
   g_return_val_if_fail (TREATIES_IS_TIMELINE (self), FALSE);
 
-  if (self->layout == NULL ||
-      !treaties_timeline_layout_hit_test (self->layout, x, y, HIT_TOLERANCE, &index))
+  if (self->layout == NULL)
+    return FALSE;
+  if (treaties_timeline_layout_hit_badge (self->layout, x, y, 0, &index))
+    {
+      expand_badge (self, index);
+      return TRUE;
+    }
+  if (!treaties_timeline_layout_hit_test (self->layout, x, y, HIT_TOLERANCE, &index))
     return FALSE;
 
   activate_index (self, index);
   return TRUE;
+}
+
+void
+treaties_timeline_activate_event (TreatiesTimeline *self,
+                                  TreatiesEvent    *event)
+{
+  guint index;
+
+  g_return_if_fail (TREATIES_IS_TIMELINE (self));
+  g_return_if_fail (TREATIES_IS_EVENT (event));
+
+  if (self->layout == NULL || !treaties_timeline_layout_find_event (self->layout, event, &index))
+    return;
+  set_focused (self, index, TRUE);
+  activate_index (self, index);
 }
 
 TreatiesTimelineLayout *
@@ -1960,4 +2426,14 @@ treaties_timeline_get_event_bounds (TreatiesTimeline *self,
   graphene_rect_init (bounds, marker->x - marker->radius, marker->y - marker->radius,
                       2 * marker->radius, 2 * marker->radius);
   return TRUE;
+}
+
+gboolean
+treaties_timeline_get_overview_window (TreatiesTimeline *self,
+                                       graphene_rect_t  *window)
+{
+  g_return_val_if_fail (TREATIES_IS_TIMELINE (self), FALSE);
+  g_return_val_if_fail (window != NULL, FALSE);
+
+  return overview_window (self, window);
 }

@@ -17,7 +17,11 @@
  *   timeline.activate-event [Return, KP_Enter, space]  activates the focused one
  * Ctrl+scroll and pinch zoom about the pointer; keys and buttons about the
  * focused event if it is in view, else the pointer, else the centre. Drag or
- * scroll sideways (or Shift+scroll) to pan.
+ * scroll (either way) to pan. Zoomed in, an overview strip under the figure
+ * shows the whole range and the part in view as a window, which one drags
+ * (or presses beside) to move the view. "+N" badges stand for crowds of
+ * events with no room for a label: activating one zooms in to fit them, or
+ * lists them when they share a day.
  *
  * With keyboard focus the focused event has a solid focus ring, and a
  * caption under the axis tells its date, title and description (what the
@@ -77,6 +81,10 @@ void                    treaties_timeline_set_visible_range    (TreatiesTimeline
 gboolean                treaties_timeline_activate_at          (TreatiesTimeline *self,
                                                                 double            x,
                                                                 double            y);
+/* Does what a click on @event does: focuses and selects it, scrolls it
+ * into view and emits "event-activated". */
+void                    treaties_timeline_activate_event       (TreatiesTimeline *self,
+                                                                TreatiesEvent    *event);
 /* The geometry, e.g. to find where an event is drawn (tests). */
 TreatiesTimelineLayout *treaties_timeline_get_layout           (TreatiesTimeline *self);
 /* Marks @events (TreatiesEvent of the article; NULL or empty: none) as
@@ -101,5 +109,10 @@ void                    treaties_timeline_popup_at_event       (TreatiesTimeline
 gboolean                treaties_timeline_get_event_bounds     (TreatiesTimeline *self,
                                                                 TreatiesEvent    *event,
                                                                 graphene_rect_t  *bounds);
+
+/* The window on the overview strip (the part of the range in view), in
+ * widget coordinates; FALSE while the whole range is in view. */
+gboolean                treaties_timeline_get_overview_window  (TreatiesTimeline *self,
+                                                                graphene_rect_t  *window);
 
 G_END_DECLS

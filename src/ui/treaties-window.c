@@ -18,6 +18,7 @@
 #include "treaties-window-open.h"
 #include "treaties-window-search.h"
 #include "treaties-window-library.h" /* issue 14: the library page */
+#include "treaties-window-chronology.h"  /* issue 15: the chronology view */
 
 #define ZOOM_STEP 1.1
 /* At most this wide, the event card is a sheet under the timeline rather
@@ -1268,6 +1269,7 @@ treaties_window_init (TreatiesWindow *self)
   /* issue 14: the library page; actions follow what the stack shows */
   treaties_window_library_init (self);
   g_signal_connect_swapped (self->main_stack, "notify::visible-child", G_CALLBACK (update_actions), self);
+  treaties_window_chronology_attach (self, self->timeline);  /* issue 15: win.show-chronology */
   treaties_window_search_attach (self->search_bar, self->article_view, self->timeline,
                                  self->sidebar_list, NULL);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
