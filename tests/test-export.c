@@ -505,6 +505,51 @@ test_long_keep_with_next (void)
   test_remove_temp_dir (dir);
 }
 
+/* One paragraph of 400,000 characters, of words or of one word: Pango 1.50
+ * set such a paragraph on one line, far past the page's edge, after
+ * seconds of work (issue 16). Now every page is full of text, and no ink
+ * reaches past the measure. */
+#define LONG_PARAGRAPH_CHARS 400000
+
+static void
+test_long_paragraphs (void)
+{
+  for (guint word = 0; word < 2; word++)
+    {
+      g_autoptr(TreatiesArticle) article = word ? fixture_make_word_article (LONG_PARAGRAPH_CHARS)
+                                                : fixture_make_prose_article (LONG_PARAGRAPH_CHARS, G_MAXUINT);
+      g_autoptr(TreatiesPageRenderer) renderer = treaties_page_renderer_new (article);
+      double left = (A4_WIDTH - 425) / 2, right = (A4_WIDTH + 425) / 2;
+      guint n_pages;
+
+      treaties_page_renderer_set_page_size (renderer, A4_WIDTH, A4_HEIGHT);
+      treaties_page_renderer_paginate (renderer);
+      n_pages = treaties_page_renderer_get_n_pages (renderer);
+      g_test_message ("%s of %u characters: %u pages", word ? "a word" : "a paragraph",
+                      LONG_PARAGRAPH_CHARS, n_pages);
+      /* A page holds 45 lines of 10.5 pt type, under 100 characters each. */
+      g_assert_cmpuint (n_pages, >=, LONG_PARAGRAPH_CHARS / (45 * 100));
+
+      for (guint i = 0; i < n_pages; i++)
+        {
+          cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+          cairo_t *cr = cairo_create (surface);
+          double x, y, width, height;
+
+          treaties_page_renderer_draw_page (renderer, cr, i);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_recording_surface_ink_extents (surface, &x, &y, &width, &height);
+          if (x < left - 1 || x + width > right + 1)
+            g_error ("page %u of %u: ink from %.1f to %.1f pt, outside the measure (%.1f to %.1f)",
+                     i + 1, n_pages, x, x + width, left, right);
+          if (i + 1 < n_pages)
+            g_assert_cmpfloat (height, >, A4_HEIGHT / 2);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+    }
+}
+
 /* Article text is text: markup characters come out as they are. */
 static void
 test_text_is_not_markup (void)
@@ -848,6 +893,7 @@ main (int   argc,
   g_test_add_func ("/export/layout/letter-image-surface", test_render_letter_image);
   g_test_add_func ("/export/layout/long/keep-with-next", test_long_keep_with_next);
   g_test_add_func ("/export/layout/text-is-not-markup", test_text_is_not_markup);
+  g_test_add_func ("/export/layout/long-paragraphs", test_long_paragraphs);
   g_test_add_func ("/export/hyphenator/patterns", test_hyphenator);
   g_test_add_func ("/export/pdf/failure/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/export/pdf/failure/cancelled-keeps-existing", test_cancelled_keeps_existing);
