@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
+#include "article-generator.h"
 #include "export-fixtures.h"
 #include "treaties-cli.h"
 #include "treaties-hyphenator.h"
@@ -82,6 +83,13 @@ page_text (PopplerDocument *doc,
   return fixture_normalize (text);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 collect_outline (PopplerDocument  *doc,
                  PopplerIndexIter *iter,
@@ -126,11 +134,22 @@ collect_outline (PopplerDocument  *doc,
   while (poppler_index_iter_next (iter));
 }
 
+/* Every link the PDF should have: the runs' and, in the chronology, the
+ * events' sources. */
 static void
 collect_hrefs (TreatiesArticle *article,
                GHashTable      *hrefs)
 {
   GListModel *outline = treaties_article_get_outline (article);
+  GListModel *events = treaties_article_get_events (article);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+
+      if (treaties_event_get_href (event) != NULL)
+        g_hash_table_add (hrefs, treaties_page_renderer_escape_uri (treaties_event_get_href (event)));
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
     {
@@ -392,6 +411,76 @@ test_seed_links (void)
   g_assert_cmpuint (g_hash_table_size (found), ==, g_hash_table_size (expected));
 
   test_remove_temp_dir (dir);
+}
+
+/* In the chronology after the timeline, each event's title links to its
+ * source: one link per event that has one, to its address, on the
+ * chronology's pages, and no other link there (generated articles). */
+static void
+test_chronology_links (void)
+{
+  guint n_checked = 0;
+
+  for (guint32 seed = 1; seed <= 12; seed++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = treaties_test_generate_article_bytes (seed, &error);
+      g_autoptr(TreatiesArticle) article = NULL;
+      g_autoptr(TreatiesPageRenderer) renderer = NULL;
+      g_autoptr(PdfDoc) doc = NULL;
+      g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *dir = NULL;
+      g_autofree char *path = NULL;
+      GListModel *events;
+      guint timeline_page;
+
+      g_assert_no_error (error);
+      article = treaties_article_new_from_bytes (bytes, "generated.json", &error);
+      g_assert_no_error (error);
+      events = treaties_article_get_events (article);
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+
+          if (treaties_event_get_href (event) != NULL)
+            g_ptr_array_add (expected, treaties_page_renderer_escape_uri (treaties_event_get_href (event)));
+        }
+      if (expected->len == 0)
+        continue;
+
+      renderer = treaties_page_renderer_new (article);
+      treaties_page_renderer_paginate (renderer);
+      g_assert_true (treaties_page_renderer_get_timeline_position (renderer, &timeline_page, NULL));
+
+      path = export_to_temp (article, &dir);
+      doc = open_pdf (path);
+      g_assert_cmpint (poppler_document_get_n_pages (doc), ==, treaties_page_renderer_get_n_pages (renderer));
+      for (int i = (int) timeline_page; i < poppler_document_get_n_pages (doc); i++)
+        {
+          g_autoptr(PdfPage) page = poppler_document_get_page (doc, i);
+          GList *mapping = poppler_page_get_link_mapping (page);
+
+          for (GList *l = mapping; l != NULL; l = l->next)
+            {
+              PopplerLinkMapping *m = l->data;
+
+              g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_URI);
+              g_assert_cmpfloat (m->area.x2 - m->area.x1, >, 1);
+              g_ptr_array_add (found, g_strdup (m->action->uri.uri));
+            }
+          poppler_page_free_link_mapping (mapping);
+        }
+
+      g_ptr_array_sort (expected, compare_strings);
+      g_ptr_array_sort (found, compare_strings);
+      g_assert_cmpuint (found->len, ==, expected->len);
+      for (guint i = 0; i < found->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (found, i), ==, g_ptr_array_index (expected, i));
+      n_checked += expected->len;
+      test_remove_temp_dir (dir);
+    }
+  g_assert_cmpuint (n_checked, >, 0);
 }
 
 /* --- layout -------------------------------------------------------------- */
@@ -888,6 +977,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/seed/text", test_seed_text);
   g_test_add_func ("/export/pdf/seed/outline", test_seed_outline);
   g_test_add_func ("/export/pdf/seed/links", test_seed_links);
+  g_test_add_func ("/export/pdf/chronology-links", test_chronology_links);
   g_test_add_func ("/export/layout/paper", test_paper);
   g_test_add_func ("/export/figure/span", test_figure_span);
   g_test_add_func ("/export/layout/letter-image-surface", test_render_letter_image);

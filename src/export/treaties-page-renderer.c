@@ -873,6 +873,7 @@ build_timeline_items (TreatiesPageRenderer *self)
       g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
       const char * const *section_ids = treaties_event_get_section_ids (event);
       const char *description = treaties_event_get_description (event);
+      const char *href = treaties_event_get_href (event);
       g_autofree char *date = treaties_day_format_long (treaties_event_get_date (event));
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       TextBuilder b;
@@ -882,6 +883,15 @@ build_timeline_items (TreatiesPageRenderer *self)
       text_builder_init (&b);
       g_string_append (b.text, treaties_event_get_title (event));
       insert_attr (b.attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), 0, b.text->len);
+      /* The title links to the event's source, as its card's Source
+       * button does in the app. */
+      if (href != NULL && href[0] != '\0' && b.text->len > 0)
+        {
+          LinkSpan span = { 0, (int) b.text->len, g_strdup (href) };
+
+          insert_attr (b.attrs, color_attr_new (&ink_link), 0, b.text->len);
+          g_array_append_val (b.links, span);
+        }
       g_string_append_c (b.text, '\n');
       start = b.text->len;
       g_string_append (b.text, g_strstrip (date));
