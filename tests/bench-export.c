@@ -9,10 +9,25 @@
  * export takes more than MAX_RATIO times the bare render by more than the
  * measured noise.
  *
+ * Then one word of 10,000, 100,000 and 1,000,000 characters (no space, no
+ * hyphen: the longest string an article allows is 1 MiB) exported, beside
+ * the bare render of as many characters of ordinary prose in paragraphs of
+ * about 600 characters: what Pango and cairo cost for that much text at
+ * their best. Prints the medians of wall-clock and CPU time, the ratio, and
+ * the cost per character as the word grows; exits 1 when its cost per
+ * character at 1,000,000 is more than MAX_WORD_GROWTH times that at 10,000
+ * (not linear), or when the 1,000,000-character word takes more than
+ * MAX_WORD_SECONDS of CPU time (issue 16's 2 s: CPU time, because other
+ * work on a shared machine stretches the wall-clock time; both are
+ * printed). The ratio to the bare prose is printed, not held to a bound:
+ * it is the export's own cost beside a bare render (hyphenation, structure,
+ * furniture), about what it is for the article above.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <locale.h>
 #include <stdio.h>
+#include <time.h>
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
@@ -28,6 +43,10 @@
 #define LONG_RUNS   5
 #define MEASURE     425.0
 #define MARGIN_TOP  (26 * 72 / 25.4)
+#define WORD_RUNS        5
+#define MAX_WORD_GROWTH  2.0
+#define MAX_WORD_SECONDS 2.0
+#define PROSE_PARAGRAPH  600
 #define SERIF       "Source Serif 4, Source Serif Pro, Noto Serif, DejaVu Serif, Serif"
 #define SANS        "Source Sans 3, Source Sans Pro, Noto Sans, Cantarell, DejaVu Sans, Sans"
 
@@ -329,6 +348,107 @@ measure (const char      *name,
   return r;
 }
 
+/* --- one long word -------------------------------------------------------- */
+
+static double
+cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+typedef struct {
+  guint  n_chars;
+  Stats  word;       /* wall-clock */
+  Stats  word_cpu;
+  Stats  prose;      /* the bare render of prose */
+  Stats  prose_cpu;
+  double ratio;
+  double noise;
+} WordResult;
+
+static WordResult
+measure_word (guint       n_chars,
+              const char *dir)
+{
+  g_autoptr(TreatiesArticle) word = fixture_make_word_article (n_chars);
+  g_autoptr(TreatiesArticle) prose = fixture_make_prose_article (n_chars, PROSE_PARAGRAPH);
+  g_autofree char *export_path = g_build_filename (dir, "export.pdf", NULL);
+  g_autofree char *bare_path = g_build_filename (dir, "bare.pdf", NULL);
+  double word_times[WORD_RUNS], word_cpu[WORD_RUNS], prose_times[WORD_RUNS], prose_cpu[WORD_RUNS];
+  WordResult r = { n_chars };
+  guint pages;
+
+  export (word, export_path);
+  pages = bare_render (prose, bare_path);
+
+  for (guint i = 0; i < WORD_RUNS; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double c0 = cpu_seconds ();
+
+      export (word, export_path);
+      word_times[i] = (g_get_monotonic_time () - t0) / 1e6;
+      word_cpu[i] = cpu_seconds () - c0;
+
+      t0 = g_get_monotonic_time ();
+      c0 = cpu_seconds ();
+      bare_render (prose, bare_path);
+      prose_times[i] = (g_get_monotonic_time () - t0) / 1e6;
+      prose_cpu[i] = cpu_seconds () - c0;
+    }
+
+  r.word = stats (word_times, WORD_RUNS);
+  r.word_cpu = stats (word_cpu, WORD_RUNS);
+  r.prose = stats (prose_times, WORD_RUNS);
+  r.prose_cpu = stats (prose_cpu, WORD_RUNS);
+  r.ratio = r.word.median / r.prose.median;
+  r.noise = MAX (MAX (r.word.spread, r.prose.spread), 0.05);
+  printf ("word %7u: export %8.1f ms (±%.0f%%, CPU %8.1f ms)   bare prose %8.1f ms (±%.0f%%, CPU %8.1f ms, %u pages)"
+          "   ratio %.2f (CPU %.2f)   export per 1,000 chars %.2f ms\n",
+          n_chars, r.word.median * 1e3, r.word.spread * 100, r.word_cpu.median * 1e3,
+          r.prose.median * 1e3, r.prose.spread * 100, r.prose_cpu.median * 1e3, pages,
+          r.ratio, r.word_cpu.median / r.prose_cpu.median, r.word.median * 1e6 / n_chars);
+  fflush (stdout);
+  return r;
+}
+
+static int
+measure_words (const char *dir)
+{
+  static const guint lengths[] = { 10000, 100000, 1000000 };
+  WordResult r[G_N_ELEMENTS (lengths)];
+  const WordResult *first = &r[0], *last = &r[G_N_ELEMENTS (lengths) - 1];
+  double growth;
+  int status = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    r[i] = measure_word (lengths[i], dir);
+
+  growth = (last->word_cpu.median / last->n_chars) / (first->word_cpu.median / first->n_chars);
+  printf ("word: %ux the characters, export %.1fx the time (CPU %.1fx), bare prose %.1fx: "
+          "cost per character %.2fx\n",
+          last->n_chars / first->n_chars, last->word.median / first->word.median,
+          last->word_cpu.median / first->word_cpu.median, last->prose.median / first->prose.median,
+          growth);
+
+  if (growth > MAX_WORD_GROWTH * (1 + MAX (first->word_cpu.spread, last->word_cpu.spread)))
+    {
+      printf ("FAIL: export's cost per character grows %.2fx from %u to %u characters (limit %.1fx)\n",
+              growth, first->n_chars, last->n_chars, MAX_WORD_GROWTH);
+      status = 1;
+    }
+  if (last->word_cpu.median > MAX_WORD_SECONDS * (1 + MAX (last->word_cpu.spread, 0.05)))
+    {
+      printf ("FAIL: a word of %u characters takes %.2f s of CPU to export (limit %.1f s)\n",
+              last->n_chars, last->word_cpu.median, MAX_WORD_SECONDS);
+      status = 1;
+    }
+  return status;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +486,8 @@ main (int   argc,
               LONG_COPIES, l.ratio, MAX_RATIO, l.noise * 100);
       status = 1;
     }
+
+  status |= measure_words (dir);
 
   {
     g_autofree char *a = g_build_filename (dir, "export.pdf", NULL);

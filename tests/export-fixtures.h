@@ -98,6 +98,107 @@ fixture_make_long_article (guint n_copies)
   return article;
 }
 
+#define FIXTURE_LETTERS "Pneumonoultramicroscopicsilicovolcanoconiosis"
+
+/* An article of one section of @paragraphs (of char *). */
+static inline TreatiesArticle *
+fixture_article_from_paragraphs (const char *title,
+                         GPtrArray  *paragraphs)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  TreatiesArticle *article;
+  char *json;
+  gsize length;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, "long");
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_set_member_name (builder, "language");
+  json_builder_add_string_value (builder, "en");
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, "text");
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_set_member_name (builder, "blocks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "paragraph");
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, g_ptr_array_index (paragraphs, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, &length);
+  bytes = g_bytes_new_take (json, length);
+  article = treaties_article_new_from_bytes (bytes, "long.json", &error);
+  g_assert_no_error (error);
+  return article;
+}
+
+/* One paragraph: one word of @n_chars letters. */
+static inline TreatiesArticle *
+fixture_make_word_article (guint n_chars)
+{
+  g_autoptr(GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
+  GString *word = g_string_sized_new (n_chars);
+
+  for (guint i = 0; i < n_chars; i++)
+    g_string_append_c (word, FIXTURE_LETTERS[i % (sizeof FIXTURE_LETTERS - 1)]);
+  g_ptr_array_add (paragraphs, g_string_free (word, FALSE));
+  return fixture_article_from_paragraphs ("One long word", paragraphs);
+}
+
+/* @n_chars of the same letters as ordinary prose: words of 2 to 11
+ * letters, in paragraphs of about @paragraph_chars characters. */
+static inline TreatiesArticle *
+fixture_make_prose_article (guint n_chars,
+                            guint paragraph_chars)
+{
+  g_autoptr(GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
+  GString *paragraph = g_string_new (NULL);
+  guint total = 0, letter = 0, word_index = 0;
+
+  while (total < n_chars)
+    {
+      guint length = 2 + (word_index++ * 7) % 10;
+
+      if (paragraph->len > 0)
+        {
+          g_string_append_c (paragraph, ' ');
+          total++;
+        }
+      for (guint i = 0; i < length && total < n_chars; i++, total++)
+        g_string_append_c (paragraph, FIXTURE_LETTERS[letter++ % (sizeof FIXTURE_LETTERS - 1)]);
+      if (paragraph->len >= paragraph_chars || total >= n_chars)
+        {
+          g_ptr_array_add (paragraphs, g_string_free (paragraph, FALSE));
+          paragraph = g_string_new (NULL);
+        }
+    }
+  g_string_free (paragraph, TRUE);
+  return fixture_article_from_paragraphs ("Prose", paragraphs);
+}
+
 /* Text as a reader sees it: soft hyphens at line ends joined up, other soft
  * hyphens dropped, runs of white space made one space. */
 static inline char *

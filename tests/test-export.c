@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
+#include "article-generator.h"
 #include "export-fixtures.h"
 #include "treaties-cli.h"
 #include "treaties-hyphenator.h"
@@ -82,6 +83,13 @@ page_text (PopplerDocument *doc,
   return fixture_normalize (text);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 collect_outline (PopplerDocument  *doc,
                  PopplerIndexIter *iter,
@@ -126,11 +134,22 @@ collect_outline (PopplerDocument  *doc,
   while (poppler_index_iter_next (iter));
 }
 
+/* Every link the PDF should have: the runs' and, in the chronology, the
+ * events' sources. */
 static void
 collect_hrefs (TreatiesArticle *article,
                GHashTable      *hrefs)
 {
   GListModel *outline = treaties_article_get_outline (article);
+  GListModel *events = treaties_article_get_events (article);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+
+      if (treaties_event_get_href (event) != NULL)
+        g_hash_table_add (hrefs, treaties_page_renderer_escape_uri (treaties_event_get_href (event)));
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
     {
@@ -394,6 +413,76 @@ test_seed_links (void)
   test_remove_temp_dir (dir);
 }
 
+/* In the chronology after the timeline, each event's title links to its
+ * source: one link per event that has one, to its address, on the
+ * chronology's pages, and no other link there (generated articles). */
+static void
+test_chronology_links (void)
+{
+  guint n_checked = 0;
+
+  for (guint32 seed = 1; seed <= 12; seed++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = treaties_test_generate_article_bytes (seed, &error);
+      g_autoptr(TreatiesArticle) article = NULL;
+      g_autoptr(TreatiesPageRenderer) renderer = NULL;
+      g_autoptr(PdfDoc) doc = NULL;
+      g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *dir = NULL;
+      g_autofree char *path = NULL;
+      GListModel *events;
+      guint timeline_page;
+
+      g_assert_no_error (error);
+      article = treaties_article_new_from_bytes (bytes, "generated.json", &error);
+      g_assert_no_error (error);
+      events = treaties_article_get_events (article);
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+
+          if (treaties_event_get_href (event) != NULL)
+            g_ptr_array_add (expected, treaties_page_renderer_escape_uri (treaties_event_get_href (event)));
+        }
+      if (expected->len == 0)
+        continue;
+
+      renderer = treaties_page_renderer_new (article);
+      treaties_page_renderer_paginate (renderer);
+      g_assert_true (treaties_page_renderer_get_timeline_position (renderer, &timeline_page, NULL));
+
+      path = export_to_temp (article, &dir);
+      doc = open_pdf (path);
+      g_assert_cmpint (poppler_document_get_n_pages (doc), ==, treaties_page_renderer_get_n_pages (renderer));
+      for (int i = (int) timeline_page; i < poppler_document_get_n_pages (doc); i++)
+        {
+          g_autoptr(PdfPage) page = poppler_document_get_page (doc, i);
+          GList *mapping = poppler_page_get_link_mapping (page);
+
+          for (GList *l = mapping; l != NULL; l = l->next)
+            {
+              PopplerLinkMapping *m = l->data;
+
+              g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_URI);
+              g_assert_cmpfloat (m->area.x2 - m->area.x1, >, 1);
+              g_ptr_array_add (found, g_strdup (m->action->uri.uri));
+            }
+          poppler_page_free_link_mapping (mapping);
+        }
+
+      g_ptr_array_sort (expected, compare_strings);
+      g_ptr_array_sort (found, compare_strings);
+      g_assert_cmpuint (found->len, ==, expected->len);
+      for (guint i = 0; i < found->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (found, i), ==, g_ptr_array_index (expected, i));
+      n_checked += expected->len;
+      test_remove_temp_dir (dir);
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
 /* --- layout -------------------------------------------------------------- */
 
 static void
@@ -503,6 +592,51 @@ test_long_keep_with_next (void)
     }
 
   test_remove_temp_dir (dir);
+}
+
+/* One paragraph of 400,000 characters, of words or of one word: Pango 1.50
+ * set such a paragraph on one line, far past the page's edge, after
+ * seconds of work (issue 16). Now every page is full of text, and no ink
+ * reaches past the measure. */
+#define LONG_PARAGRAPH_CHARS 400000
+
+static void
+test_long_paragraphs (void)
+{
+  for (guint word = 0; word < 2; word++)
+    {
+      g_autoptr(TreatiesArticle) article = word ? fixture_make_word_article (LONG_PARAGRAPH_CHARS)
+                                                : fixture_make_prose_article (LONG_PARAGRAPH_CHARS, G_MAXUINT);
+      g_autoptr(TreatiesPageRenderer) renderer = treaties_page_renderer_new (article);
+      double left = (A4_WIDTH - 425) / 2, right = (A4_WIDTH + 425) / 2;
+      guint n_pages;
+
+      treaties_page_renderer_set_page_size (renderer, A4_WIDTH, A4_HEIGHT);
+      treaties_page_renderer_paginate (renderer);
+      n_pages = treaties_page_renderer_get_n_pages (renderer);
+      g_test_message ("%s of %u characters: %u pages", word ? "a word" : "a paragraph",
+                      LONG_PARAGRAPH_CHARS, n_pages);
+      /* A page holds 45 lines of 10.5 pt type, under 100 characters each. */
+      g_assert_cmpuint (n_pages, >=, LONG_PARAGRAPH_CHARS / (45 * 100));
+
+      for (guint i = 0; i < n_pages; i++)
+        {
+          cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+          cairo_t *cr = cairo_create (surface);
+          double x, y, width, height;
+
+          treaties_page_renderer_draw_page (renderer, cr, i);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_recording_surface_ink_extents (surface, &x, &y, &width, &height);
+          if (x < left - 1 || x + width > right + 1)
+            g_error ("page %u of %u: ink from %.1f to %.1f pt, outside the measure (%.1f to %.1f)",
+                     i + 1, n_pages, x, x + width, left, right);
+          if (i + 1 < n_pages)
+            g_assert_cmpfloat (height, >, A4_HEIGHT / 2);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+    }
 }
 
 /* Article text is text: markup characters come out as they are. */
@@ -888,11 +1022,13 @@ main (int   argc,
   g_test_add_func ("/export/pdf/seed/text", test_seed_text);
   g_test_add_func ("/export/pdf/seed/outline", test_seed_outline);
   g_test_add_func ("/export/pdf/seed/links", test_seed_links);
+  g_test_add_func ("/export/pdf/chronology-links", test_chronology_links);
   g_test_add_func ("/export/layout/paper", test_paper);
   g_test_add_func ("/export/figure/span", test_figure_span);
   g_test_add_func ("/export/layout/letter-image-surface", test_render_letter_image);
   g_test_add_func ("/export/layout/long/keep-with-next", test_long_keep_with_next);
   g_test_add_func ("/export/layout/text-is-not-markup", test_text_is_not_markup);
+  g_test_add_func ("/export/layout/long-paragraphs", test_long_paragraphs);
   g_test_add_func ("/export/hyphenator/patterns", test_hyphenator);
   g_test_add_func ("/export/pdf/failure/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/export/pdf/failure/cancelled-keeps-existing", test_cancelled_keeps_existing);

@@ -617,6 +617,35 @@ test_break_opportunities (void)
 
   g_assert_null (treaties_text_with_break_opportunities ("ordinary words, that break", 64));
   g_assert_null (treaties_text_with_break_opportunities (word->str, 200));
+
+  /* Finer: every 8 characters of a stretch longer than 100 (the PDF's way
+   * with words of more than a few lines), others as before. */
+  {
+    g_autofree char *text = g_strconcat ("short ", word->str, " words", NULL);
+    g_autofree char *broken_text = treaties_text_with_break_opportunities (text, 64);
+    g_autofree char *fine = treaties_text_with_break_opportunities_full (text, 64, 100, 8);
+    g_auto(GStrv) fine_pieces = NULL;
+    g_autofree char *fine_joined = NULL;
+    guint n;
+
+    g_assert_nonnull (fine);
+    fine_pieces = g_strsplit (fine, "\u200B", -1);
+    n = g_strv_length (fine_pieces);
+    g_assert_cmpuint (n, ==, 25);
+    g_assert_true (g_str_has_prefix (fine_pieces[0], "short "));
+    g_assert_cmpuint (g_utf8_strlen (fine_pieces[0], -1), ==, 6 + 8);
+    for (guint i = 1; i + 1 < n; i++)
+      g_assert_cmpuint (g_utf8_strlen (fine_pieces[i], -1), ==, 8);
+    g_assert_cmpstr (fine_pieces[n - 1], ==, "a\u0436a\u0436a\u0436a\u0436 words");
+    fine_joined = g_strjoinv ("", fine_pieces);
+    g_assert_cmpstr (fine_joined, ==, text);
+    g_assert_null (treaties_text_with_break_opportunities_full (text, 200, 100, 8));
+    /* at most @fine_above, as on screen */
+    g_free (fine);
+    fine = treaties_text_with_break_opportunities_full (text, 64, 200, 8);
+    g_assert_nonnull (fine);
+    g_assert_cmpstr (fine, ==, broken_text);
+  }
 }
 
 int

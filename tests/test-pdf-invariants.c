@@ -191,6 +191,7 @@ typedef struct {
   GHashTable *link_texts;  /* escaped URI -> GPtrArray of squeezed link texts */
   GHashTable *link_words;  /* escaped URI -> GPtrArray of 3-letter pieces of its words */
   GPtrArray  *hrefs;       /* of const char *: every href, as written */
+  GPtrArray  *event_uris;  /* of char *: each event's escaped href, if it has one */
   GPtrArray  *verbatim;    /* of char *: URLs and e-mail addresses in the text */
   guint       n_notes;
   guint       n_lists;
@@ -203,6 +204,7 @@ expected_clear (Expected *e)
   g_clear_pointer (&e->link_texts, g_hash_table_unref);
   g_clear_pointer (&e->link_words, g_hash_table_unref);
   g_clear_pointer (&e->hrefs, g_ptr_array_unref);
+  g_clear_pointer (&e->event_uris, g_ptr_array_unref);
   g_clear_pointer (&e->verbatim, g_ptr_array_unref);
 }
 
@@ -257,6 +259,26 @@ add_link_pieces (Expected   *e,
     }
 }
 
+/* A link to @href over @text; returns its escaped address. */
+static char *
+add_link (Expected   *e,
+          const char *href,
+          const char *text)
+{
+  char *uri = treaties_page_renderer_escape_uri (href);
+  GPtrArray *texts = g_hash_table_lookup (e->link_texts, uri);
+
+  if (texts == NULL)
+    {
+      texts = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (e->link_texts, g_strdup (uri), texts);
+    }
+  g_ptr_array_add (texts, squeeze (text, FALSE));
+  g_ptr_array_add (e->hrefs, (gpointer) href);
+  add_link_pieces (e, uri, text);
+  return uri;
+}
+
 static void
 collect_item (Expected  *e,
               GPtrArray *runs)
@@ -269,19 +291,7 @@ collect_item (Expected  *e,
 
       collect_verbatim (e, run->text);
       if (run->href != NULL && run->text[0] != '\0')
-        {
-          g_autofree char *uri = treaties_page_renderer_escape_uri (run->href);
-          GPtrArray *texts = g_hash_table_lookup (e->link_texts, uri);
-
-          if (texts == NULL)
-            {
-              texts = g_ptr_array_new_with_free_func (g_free);
-              g_hash_table_insert (e->link_texts, g_strdup (uri), texts);
-            }
-          g_ptr_array_add (texts, squeeze (run->text, FALSE));
-          g_ptr_array_add (e->hrefs, (gpointer) run->href);
-          add_link_pieces (e, uri, run->text);
-        }
+        add_link (e, run->href, run->text);
     }
   g_ptr_array_add (e->texts, g_steal_pointer (&plain));
 }
@@ -296,8 +306,23 @@ collect_expected (TreatiesArticle *article,
   e->link_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   e->link_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   e->hrefs = g_ptr_array_new ();
+  e->event_uris = g_ptr_array_new_with_free_func (g_free);
   e->verbatim = g_ptr_array_new_with_free_func (g_free);
   e->n_notes = e->n_lists = 0;
+
+  /* The chronology: each event's title links to its source. */
+  {
+    GListModel *events = treaties_article_get_events (article);
+
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+        const char *href = treaties_event_get_href (event);
+
+        if (href != NULL && href[0] != '\0')
+          g_ptr_array_add (e->event_uris, add_link (e, href, treaties_event_get_title (event)));
+      }
+  }
 
   g_ptr_array_add (e->texts, g_strdup (treaties_article_get_title (article)));
   for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
@@ -578,11 +603,20 @@ piece_inside (PopplerPage            *page,
   return FALSE;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* Links: one line high, over their own words, not overlapping another's;
  * returns how many annotations there are. */
 static guint
 check_links (PopplerDocument *doc,
              Expected        *e,
+             int              timeline_page,
+             GPtrArray       *timeline_uris,
              guint32          seed)
 {
   guint n = 0;
@@ -598,11 +632,13 @@ check_links (PopplerDocument *doc,
       for (GList *l = mapping; l != NULL; l = l->next)
         {
           PopplerLinkMapping *m = l->data;
-          GPtrArray *texts;
+          GPtrArray *texts, *pieces;
           g_autoptr(GUri) uri = NULL;
 
           n++;
           g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_URI);
+          if (i >= timeline_page)
+            g_ptr_array_add (timeline_uris, g_strdup (m->action->uri.uri));
           texts = g_hash_table_lookup (e->link_texts, m->action->uri.uri);
           if (texts == NULL)
             fail ("seed %u: page %d: a link to %s, which the article does not have", seed, i + 1,
@@ -622,8 +658,9 @@ check_links (PopplerDocument *doc,
           /* Over its own words: a piece of one of them lies inside it
            * (poppler's text for an area follows its reading order, not
            * the area). */
-          if (m->area.x2 - m->area.x1 > 20 &&
-              !piece_inside (page, cache, g_hash_table_lookup (e->link_words, m->action->uri.uri), &m->area))
+          pieces = g_hash_table_lookup (e->link_words, m->action->uri.uri);
+          if (m->area.x2 - m->area.x1 > 20 && pieces != NULL && pieces->len > 0 &&
+              !piece_inside (page, cache, pieces, &m->area))
             fail ("seed %u: page %d: the link to %s (%.1f %.1f %.1f %.1f) lies over none of its own words (“%s”…)",
                   seed, i + 1, m->action->uri.uri, m->area.x1, m->area.y1, m->area.x2, m->area.y2,
                   (char *) g_ptr_array_index (texts, 0));
@@ -847,8 +884,22 @@ check_article (guint32     seed,
     timeline_page = n_pages;
 
   /* Links. */
-  n_annots = check_links (doc, &e, seed);
-  g_assert_cmpuint (tree.n_links, ==, n_annots);
+  {
+    g_autoptr(GPtrArray) timeline_uris = g_ptr_array_new_with_free_func (g_free);
+
+    n_annots = check_links (doc, &e, timeline_page, timeline_uris, seed);
+    g_assert_cmpuint (tree.n_links, ==, n_annots);
+
+    /* The chronology's links are the events' sources, one for each event
+     * that has one (its title takes one line), and nothing else. */
+    g_ptr_array_sort (timeline_uris, compare_strings);
+    g_ptr_array_sort (e.event_uris, compare_strings);
+    if (timeline_uris->len != e.event_uris->len)
+      fail ("seed %u: %u links after the text, %u events with a source", seed,
+            timeline_uris->len, e.event_uris->len);
+    for (guint i = 0; i < timeline_uris->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (timeline_uris, i), ==, g_ptr_array_index (e.event_uris, i));
+  }
   for (guint i = 0; i < e.hrefs->len; i++)
     g_assert_null (strpbrk (g_ptr_array_index (e.hrefs, i), "\n"));
 

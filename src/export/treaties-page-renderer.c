@@ -47,6 +47,17 @@
 #define LOOSE_LINE       0.85
 #define WIDOW_LINES  2
 
+/* A stretch of more than MAX_UNBROKEN characters with no break
+ * opportunity gets one every MAX_UNBROKEN characters (the reading view's
+ * bound), or every LONG_WORD_PIECE characters when it is longer than
+ * FINE_BREAKS_ABOVE. A text item longer than LONG_TEXT_BYTES is cut into
+ * Pango items of about ITEM_BYTES. */
+#define MAX_UNBROKEN      64
+#define FINE_BREAKS_ABOVE 256
+#define LONG_WORD_PIECE   8
+#define LONG_TEXT_BYTES   16384
+#define ITEM_BYTES        1024
+
 #define BULLET_GAP       7.0    /* between the bullet and the item's text */
 #define LIST_INDENT     16.0
 #define CALLOUT_PADDING  9.0
@@ -134,6 +145,7 @@ typedef struct {
 } LinkSpan;
 
 typedef struct {
+  PangoLayoutLine *line;  /* the layout's (pango_layout_get_line() walks a list) */
   double x;         /* the line's left edge in the layout */
   double x_scale;   /* < 1 to pull a line back inside the measure */
   double top;       /* its logical extents, from the layout's top */
@@ -215,6 +227,7 @@ struct _TreatiesPageRenderer
   GArray             *pages;       /* of Page */
   GHashTable         *sections;    /* id -> SectionPosition */
   SectionPosition     timeline;    /* of its caption; page G_MAXUINT if none */
+  TreatiesTimelineFigure *figure;  /* laid out once, drawn from that */
   char               *timeline_caption;
 
   /* set while drawing (pass 2): the structure elements open, and whose */
@@ -332,9 +345,13 @@ text_builder_append (TreatiesPageRenderer *self,
 {
   /* A very long unbreakable word costs Pango (and the hyphenator) time
    * that grows with the square of its length: give it break opportunities
-   * as the reading view does. Per run, before the run's attributes are
-   * placed, so their offsets count the inserted characters. */
-  g_autofree char *broken = treaties_text_with_break_opportunities (text, 64);
+   * as the reading view does; one longer than a few lines finely, so that
+   * its lines are full (pieces of 64 characters, about a line, would leave
+   * a line of a few letters after each), and shorter ones (a long URL) as
+   * before. Per run, before the run's attributes are placed, so their
+   * offsets count the inserted characters. */
+  g_autofree char *broken = treaties_text_with_break_opportunities_full (text, MAX_UNBROKEN,
+                                                                         FINE_BREAKS_ABOVE, LONG_WORD_PIECE);
 
   if (broken != NULL)
     text = broken;
@@ -442,14 +459,12 @@ unjustify_if_loose (PangoLayout *layout)
 {
   g_autoptr(PangoLayout) ragged = pango_layout_copy (layout);
   int width = pango_layout_get_width (layout);
-  int n = 0;
 
   pango_layout_set_justify (ragged, FALSE);
-  n = pango_layout_get_line_count (ragged);
-  for (int i = 0; i + 1 < n; i++)
+  for (GSList *l = pango_layout_get_lines_readonly (ragged); l != NULL && l->next != NULL; l = l->next)
     {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (ragged, i);
-      PangoLayoutLine *next = pango_layout_get_line_readonly (ragged, i + 1);
+      PangoLayoutLine *line = l->data;
+      PangoLayoutLine *next = l->next->data;
       PangoRectangle logical;
 
       if (next->is_paragraph_start)
@@ -460,6 +475,56 @@ unjustify_if_loose (PangoLayout *layout)
           pango_layout_set_justify (layout, FALSE);
           return;
         }
+    }
+}
+
+/* Where a very long text may be cut into Pango items: after a space, a
+ * zero-width space or an ideograph, where no glyphs join; else, far from
+ * any, before a character that starts a cluster. */
+static gboolean
+may_end_item_after (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x200B ||
+         g_unichar_break_type (c) == G_UNICODE_BREAK_IDEOGRAPHIC;
+}
+
+static gboolean
+starts_cluster (gunichar prev,
+                gunichar c)
+{
+  return !g_unichar_ismark (c) && c != 0x200C && c != 0x200D && prev != 0x200D &&
+         !(c >= 0xFE00 && c <= 0xFE0F) && !(c >= 0xE0100 && c <= 0xE01EF);
+}
+
+/* Pango 1.50 sums the width of the rest of an item for every line it
+ * breaks from it, and a paragraph in one font is one item: a paragraph of
+ * 1,000,000 characters took seconds, and past about 300,000 the sum
+ * overflowed and the whole paragraph was set on one line. A text longer
+ * than LONG_TEXT_BYTES (no ordinary paragraph, which is left as it is) is
+ * cut into items of about ITEM_BYTES by a no-op attribute (font fallback,
+ * on by default). */
+static void
+split_long_text (TextBuilder *b)
+{
+  const char *text = b->text->str;
+  const char *piece = text;
+  gunichar prev = 0;
+
+  if (b->text->len <= LONG_TEXT_BYTES)
+    return;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gsize length = p - piece;
+
+      if ((length >= ITEM_BYTES && may_end_item_after (prev)) ||
+          (length >= 2 * ITEM_BYTES && starts_cluster (prev, c)))
+        {
+          insert_attr (b->attrs, pango_attr_fallback_new (TRUE), piece - text, p - text);
+          piece = p;
+        }
+      prev = c;
     }
 }
 
@@ -478,6 +543,7 @@ measure_lines (Item *item)
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      box.line = pango_layout_iter_get_line_readonly (iter);
       box.x = (double) logical.x / PANGO_SCALE;
       box.x_scale = 1.0;
       /* Pango 1.50 sometimes justifies a line that ends in an inserted
@@ -544,12 +610,15 @@ create_layout (TreatiesPageRenderer *self,
   return layout;
 }
 
+/* With @ellipsize, each paragraph of the text takes one line, shortened
+ * if need be. */
 static Item *
-add_text_item (TreatiesPageRenderer *self,
-               StyleId               id,
-               BoxKind               box,
-               double                x,
-               TextBuilder          *b)
+add_text_item_full (TreatiesPageRenderer *self,
+                    StyleId               id,
+                    BoxKind               box,
+                    double                x,
+                    TextBuilder          *b,
+                    gboolean              ellipsize)
 {
   const TextStyle *style = &styles[id];
   Item *item = item_new (ITEM_TEXT);
@@ -581,13 +650,29 @@ add_text_item (TreatiesPageRenderer *self,
     }
 
   loose = mark_verbatim_tokens (b);
+  split_long_text (b);
   item->layout = create_layout (self, id, width, b->text->str, b->attrs);
   if (loose && style->justify)
     unjustify_if_loose (item->layout);
+  if (ellipsize)
+    {
+      pango_layout_set_ellipsize (item->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (item->layout, -1);
+    }
   item->links = g_steal_pointer (&b->links);
   measure_lines (item);
   g_ptr_array_add (self->items, item);
   return item;
+}
+
+static Item *
+add_text_item (TreatiesPageRenderer *self,
+               StyleId               id,
+               BoxKind               box,
+               double                x,
+               TextBuilder          *b)
+{
+  return add_text_item_full (self, id, box, x, b, FALSE);
 }
 
 static Item *
@@ -776,8 +861,9 @@ build_timeline_items (TreatiesPageRenderer *self)
   item->timeline_anchor = TRUE;
 
   item = item_new (ITEM_FIGURE);
-  item->height = treaties_timeline_figure_measure (self->article, self->context, self->measure,
-                                                   (self->body_bottom - self->margin_top) * 0.55);
+  self->figure = treaties_timeline_figure_new (self->article, self->context, self->measure,
+                                               (self->body_bottom - self->margin_top) * 0.55);
+  item->height = treaties_timeline_figure_get_height (self->figure);
   item->space_after = 12.0;
   g_ptr_array_add (self->items, item);
 
@@ -787,6 +873,7 @@ build_timeline_items (TreatiesPageRenderer *self)
       g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
       const char * const *section_ids = treaties_event_get_section_ids (event);
       const char *description = treaties_event_get_description (event);
+      const char *href = treaties_event_get_href (event);
       /* Worded as on screen: spans, months, years, doubtful dates. */
       g_autofree char *date = treaties_event_format_date (event);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
@@ -797,6 +884,15 @@ build_timeline_items (TreatiesPageRenderer *self)
       text_builder_init (&b);
       g_string_append (b.text, treaties_event_get_title (event));
       insert_attr (b.attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), 0, b.text->len);
+      /* The title links to the event's source, as its card's Source
+       * button does in the app. */
+      if (href != NULL && href[0] != '\0' && b.text->len > 0)
+        {
+          LinkSpan span = { 0, (int) b.text->len, g_strdup (href) };
+
+          insert_attr (b.attrs, color_attr_new (&ink_link), 0, b.text->len);
+          g_array_append_val (b.links, span);
+        }
       g_string_append_c (b.text, '\n');
       start = b.text->len;
       g_string_append (b.text, g_strstrip (date));
@@ -815,13 +911,9 @@ build_timeline_items (TreatiesPageRenderer *self)
         }
       insert_attr (b.attrs, color_attr_new (&ink_muted), start, b.text->len);
 
-      item = add_text_item (self, STYLE_KEY_ITEM, BOX_NONE, LIST_INDENT + 4, &b);
-      text_builder_clear (&b);
       /* One line for the title and one for the rest, shortened if need be. */
-      pango_layout_set_ellipsize (item->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (item->layout, -1);
-      g_array_unref (item->lines);
-      measure_lines (item);
+      item = add_text_item_full (self, STYLE_KEY_ITEM, BOX_NONE, LIST_INDENT + 4, &b, TRUE);
+      text_builder_clear (&b);
 
       item->marker = create_layout (self, STYLE_KEY_ITEM, -1, number, NULL);
       item->tag = "LBody";
@@ -1070,6 +1162,7 @@ clear_layout (TreatiesPageRenderer *self)
   g_clear_object (&self->context);
   g_clear_object (&self->hyphenator);
   g_clear_pointer (&self->timeline_caption, g_free);
+  g_clear_pointer (&self->figure, treaties_timeline_figure_free);
 }
 
 /* --- drawing ------------------------------------------------------------- */
@@ -1259,8 +1352,8 @@ link_rect_on_line (cairo_t         *cr,
                    double           top,
                    double           rect[4])
 {
-  PangoLayoutLine *line = pango_layout_get_line_readonly (item->layout, (int) line_index);
   const LineBox *box = &g_array_index (item->lines, LineBox, line_index);
+  PangoLayoutLine *line = box->line;
   int *ranges = NULL;
   int n_ranges = 0;
   double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y0, y1;
@@ -1336,8 +1429,8 @@ draw_line (TreatiesPageRenderer *self,
            double                x,
            double                top)
 {
-  PangoLayoutLine *line = pango_layout_get_line_readonly (item->layout, (int) line_index);
   const LineBox *box = &g_array_index (item->lines, LineBox, line_index);
+  PangoLayoutLine *line = box->line;
   const char *text = pango_layout_get_text (item->layout);
   gboolean structured = item->links->len > 0;
   guint depth = self->open_tags->len;
@@ -1807,8 +1900,7 @@ treaties_page_renderer_draw_page (TreatiesPageRenderer *self,
           tags_close_to (self, cr, 0);
           tag_open (self, cr, "Figure", NULL);
           cairo_save (cr);
-          treaties_timeline_figure_draw (self->article, self->context, cr,
-                                         self->margin_left, p->y, self->measure, item->height);
+          treaties_timeline_figure_paint (self->figure, cr, self->margin_left, p->y);
           cairo_restore (cr);
           tag_close (self, cr);
           break;

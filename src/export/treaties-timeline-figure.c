@@ -200,11 +200,40 @@ typedef struct {
   guint    rows;
 } Strip;
 
+/* The strip a layout was last laid out for, and at what width: the figure
+ * asks for the same strip in turn to choose its rows and to measure it,
+ * and laying it out again would cost as much as the first time (every
+ * tick label is measured). */
+typedef struct {
+  Strip  strip;
+  double width;
+} LastStrip;
+
+static GQuark
+last_strip_quark (void)
+{
+  return g_quark_from_static_string ("treaties-timeline-figure-last-strip");
+}
+
 static const TreatiesTimelineFrame *
 lay_out_strip (TreatiesTimelineLayout *layout,
                double                  width,
                const Strip            *strip)
 {
+  LastStrip *last = g_object_get_qdata (G_OBJECT (layout), last_strip_quark ());
+
+  if (last != NULL && last->width == width && last->strip.first == strip->first &&
+      last->strip.last == strip->last && last->strip.is_last == strip->is_last &&
+      last->strip.rows == strip->rows)
+    return treaties_timeline_layout_compute (layout);
+  if (last == NULL)
+    {
+      last = g_new (LastStrip, 1);
+      g_object_set_qdata_full (G_OBJECT (layout), last_strip_quark (), last, g_free);
+    }
+  last->strip = *strip;
+  last->width = width;
+
   treaties_timeline_layout_set_max_label_rows (layout, strip->rows);
   treaties_timeline_layout_set_size (layout, width, treaties_timeline_layout_get_natural_height (layout));
   treaties_timeline_layout_set_visible_days (layout, strip->first, strip->last);
@@ -536,17 +565,21 @@ treaties_timeline_figure_has_content (TreatiesArticle *article)
          g_list_model_get_n_items (treaties_article_get_events (article)) > 0;
 }
 
-/* Lays the figure out for at most @max_height: the strips, and the label
- * rows each gets. Returns the height it takes. */
-typedef struct {
+/* The figure laid out for at most a height: the strips, and the label
+ * rows each gets. */
+struct _TreatiesTimelineFigure {
+  TreatiesArticle        *article;
   TreatiesTimelineLayout *layout;
   PangoContext           *context;
   PangoLayout            *text;
   PangoLayout            *numbers;
   Strip                   strips[MAX_STRIPS];
   guint                   n_strips;
+  double                  width;
   double                  height;
-} Figure;
+};
+
+typedef TreatiesTimelineFigure Figure;
 
 static void
 figure_clear (Figure *f)
@@ -555,6 +588,7 @@ figure_clear (Figure *f)
   g_clear_object (&f->numbers);
   g_clear_object (&f->layout);
   g_clear_object (&f->context);
+  g_clear_object (&f->article);
 }
 
 static void
@@ -567,7 +601,10 @@ figure_lay_out (Figure          *f,
   PangoFontDescription *desc;
   TreatiesDay start, end;
   double years, span;
+  double heights[MAX_STRIPS];
 
+  f->article = g_object_ref (article);
+  f->width = width;
   start = treaties_article_get_timeline_start (article);
   end = treaties_article_get_timeline_end (article);
   years = (end - start) / DAYS_PER_YEAR;
@@ -596,6 +633,7 @@ figure_lay_out (Figure          *f,
       f->strips[i].last = i + 1 == f->n_strips ? end : start + (i + 1) * span;
       f->strips[i].is_last = i + 1 == f->n_strips;
       f->strips[i].rows = rows_needed (f->layout, width, &f->strips[i]);
+      heights[i] = strip_height (f->layout, f->numbers, width, &f->strips[i]);
     }
   for (;;)
     {
@@ -604,14 +642,50 @@ figure_lay_out (Figure          *f,
       f->height = LEGEND_HEIGHT + (f->n_strips - 1) * STRIP_GAP;
       for (guint i = 0; i < f->n_strips; i++)
         {
-          f->height += strip_height (f->layout, f->numbers, width, &f->strips[i]);
+          f->height += heights[i];
           if (f->strips[i].rows > f->strips[tallest].rows)
             tallest = i;
         }
       if (f->height <= max_height || f->strips[tallest].rows <= 1)
         break;
       f->strips[tallest].rows--;
+      heights[tallest] = strip_height (f->layout, f->numbers, width, &f->strips[tallest]);
     }
+}
+
+TreatiesTimelineFigure *
+treaties_timeline_figure_new (TreatiesArticle *article,
+                              PangoContext    *context,
+                              double           width,
+                              double           max_height)
+{
+  Figure *f;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  if (!treaties_timeline_figure_has_content (article))
+    return NULL;
+  f = g_new0 (Figure, 1);
+  figure_lay_out (f, article, context, width, max_height);
+  return f;
+}
+
+double
+treaties_timeline_figure_get_height (TreatiesTimelineFigure *figure)
+{
+  g_return_val_if_fail (figure != NULL, 0);
+
+  return figure->height;
+}
+
+void
+treaties_timeline_figure_free (TreatiesTimelineFigure *figure)
+{
+  if (figure == NULL)
+    return;
+  figure_clear (figure);
+  g_free (figure);
 }
 
 double
@@ -620,18 +694,13 @@ treaties_timeline_figure_measure (TreatiesArticle *article,
                                   double           width,
                                   double           max_height)
 {
-  Figure f = { NULL, };
-  double height;
+  g_autoptr(TreatiesTimelineFigure) figure = NULL;
 
   g_return_val_if_fail (TREATIES_IS_ARTICLE (article), 0);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
 
-  if (!treaties_timeline_figure_has_content (article))
-    return 0;
-  figure_lay_out (&f, article, context, width, max_height);
-  height = f.height;
-  figure_clear (&f);
-  return height;
+  figure = treaties_timeline_figure_new (article, context, width, max_height);
+  return figure != NULL ? figure->height : 0;
 }
 
 char *
@@ -659,34 +728,25 @@ treaties_timeline_figure_dup_alt_text (TreatiesArticle *article)
 }
 
 void
-treaties_timeline_figure_draw (TreatiesArticle *article,
-                               PangoContext    *context,
-                               cairo_t         *cr,
-                               double           x,
-                               double           y,
-                               double           width,
-                               double           height)
+treaties_timeline_figure_paint (TreatiesTimelineFigure *figure,
+                                cairo_t                *cr,
+                                double                  x,
+                                double                  y)
 {
-  Figure f = { NULL, };
+  Figure *f = figure;
   gboolean has_badges = FALSE;
   double key_end;
   PangoLayout *text;
 
-  g_return_if_fail (TREATIES_IS_ARTICLE (article));
-  g_return_if_fail (PANGO_IS_CONTEXT (context));
+  g_return_if_fail (figure != NULL);
   g_return_if_fail (cr != NULL);
 
-  if (!treaties_timeline_figure_has_content (article))
-    return;
-
-  figure_lay_out (&f, article, context, width, height);
-  text = f.text;
-
+  text = f->text;
   cairo_save (cr);
   cairo_translate (cr, x, y);
-  for (guint i = 0; i < f.n_strips; i++)
+  for (guint i = 0; i < f->n_strips; i++)
     {
-      double h = draw_strip (f.layout, text, f.numbers, cr, width, &f.strips[i], &has_badges);
+      double h = draw_strip (f->layout, text, f->numbers, cr, f->width, &f->strips[i], &has_badges);
 
       cairo_translate (cr, 0, h + STRIP_GAP);
     }
@@ -697,7 +757,7 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
   set_source (cr, &ink_muted);
   /* Translators: the key of the timeline figure */
   show_text (cr, text, _("An event"), EDGE_MARGIN + 14, 1, 0, FALSE);
-  if (treaties_timeline_layout_get_primary_index (f.layout) >= 0)
+  if (treaties_timeline_layout_get_primary_index (f->layout) >= 0)
     {
       PangoRectangle logical;
       double key_x;
@@ -738,6 +798,24 @@ treaties_timeline_figure_draw (TreatiesArticle *article,
                  badge.x + badge.width + 5, 1, 0, FALSE);
     }
   cairo_restore (cr);
+}
 
-  figure_clear (&f);
+void
+treaties_timeline_figure_draw (TreatiesArticle *article,
+                               PangoContext    *context,
+                               cairo_t         *cr,
+                               double           x,
+                               double           y,
+                               double           width,
+                               double           height)
+{
+  g_autoptr(TreatiesTimelineFigure) figure = NULL;
+
+  g_return_if_fail (TREATIES_IS_ARTICLE (article));
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+  g_return_if_fail (cr != NULL);
+
+  figure = treaties_timeline_figure_new (article, context, width, height);
+  if (figure != NULL)
+    treaties_timeline_figure_paint (figure, cr, x, y);
 }

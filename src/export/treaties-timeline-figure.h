@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _TreatiesTimelineFigure TreatiesTimelineFigure;
+
 /* TRUE if the article has a timeline with at least one event. */
 gboolean treaties_timeline_figure_has_content (TreatiesArticle *article);
 
@@ -43,5 +45,23 @@ void     treaties_timeline_figure_draw        (TreatiesArticle *article,
                                                double           y,
                                                double           width,
                                                double           height);
+
+/* The figure laid out once at @width in at most @max_height (see
+ * treaties_timeline_figure_measure()), to be painted as often as needed
+ * (laying it out is most of its cost); NULL when there is no figure. It
+ * keeps @context's font map and settings. */
+TreatiesTimelineFigure *treaties_timeline_figure_new        (TreatiesArticle        *article,
+                                                             PangoContext           *context,
+                                                             double                  width,
+                                                             double                  max_height);
+double                  treaties_timeline_figure_get_height (TreatiesTimelineFigure *figure);
+/* As treaties_timeline_figure_draw(), at (@x, @y) of @cr. */
+void                    treaties_timeline_figure_paint      (TreatiesTimelineFigure *figure,
+                                                             cairo_t                *cr,
+                                                             double                  x,
+                                                             double                  y);
+void                    treaties_timeline_figure_free       (TreatiesTimelineFigure *figure);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TreatiesTimelineFigure, treaties_timeline_figure_free)
 
 G_END_DECLS

@@ -126,28 +126,90 @@ is_break_opportunity (gunichar c)
     }
 }
 
+/* is_break_opportunity() for ASCII, looked up rather than asked of the
+ * Unicode tables: most of an article's text. */
+static gboolean
+is_break_opportunity_fast (gunichar c)
+{
+  static gboolean ascii[128];
+  static gsize ready = 0;
+
+  if (c >= G_N_ELEMENTS (ascii))
+    return is_break_opportunity (c);
+  if (g_once_init_enter (&ready))
+    {
+      for (gunichar a = 0; a < G_N_ELEMENTS (ascii); a++)
+        ascii[a] = is_break_opportunity (a);
+      g_once_init_leave (&ready, 1);
+    }
+  return ascii[c];
+}
+
 /* See the header. */
 char *
 treaties_text_with_break_opportunities (const char *text,
                                         guint       max_unbroken)
 {
-  GString *out = NULL;
-  const char *copied = text;
-  guint unbroken = 0;
+  return treaties_text_with_break_opportunities_full (text, max_unbroken, G_MAXUINT, max_unbroken);
+}
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+/* Appends the stretch [@start, @end) to @out, with a zero-width space
+ * after every @every characters but the last. */
+static void
+append_broken_stretch (GString    *out,
+                       const char *start,
+                       const char *end,
+                       guint       every)
+{
+  const char *piece = start;
+  guint n = 0;
+
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    if (n++ == every)
+      {
+        g_string_append_len (out, piece, p - piece);
+        g_string_append (out, "\u200B");
+        piece = p;
+        n = 1;
+      }
+  g_string_append_len (out, piece, end - piece);
+}
+
+/* See the header. */
+char *
+treaties_text_with_break_opportunities_full (const char *text,
+                                             guint       max_unbroken,
+                                             guint       fine_above,
+                                             guint       fine_every)
+{
+  GString *out = NULL;
+  const char *copied = text;   /* what comes before is in @out */
+  const char *stretch = text;  /* the current stretch with no break opportunity */
+  guint unbroken = 0;
+  const char *p;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (max_unbroken > 0 && fine_every > 0, NULL);
+
+  for (p = text; ; p = g_utf8_next_char (p))
     {
-      if (is_break_opportunity (g_utf8_get_char (p)))
-        unbroken = 0;
-      else if (++unbroken > max_unbroken)
+      if (*p != '\0' && !is_break_opportunity_fast (g_utf8_get_char (p)))
+        {
+          unbroken++;
+          continue;
+        }
+      if (unbroken > max_unbroken)
         {
           if (out == NULL)
             out = g_string_new (NULL);
-          g_string_append_len (out, copied, p - copied);
-          g_string_append (out, "\u200B");
+          g_string_append_len (out, copied, stretch - copied);
+          append_broken_stretch (out, stretch, p, unbroken > fine_above ? fine_every : max_unbroken);
           copied = p;
-          unbroken = 1;
         }
+      if (*p == '\0')
+        break;
+      unbroken = 0;
+      stretch = g_utf8_next_char (p);
     }
   if (out == NULL)
     return NULL;

@@ -45,4 +45,14 @@ char     *treaties_safe_text_link_for_display  (const char *href);
 char     *treaties_text_with_break_opportunities (const char *text,
                                                   guint       max_unbroken);
 
+/* The same, but a stretch longer than @fine_above gets one after every
+ * @fine_every characters: the PDF breaks a word of more than a few lines
+ * finely, so that its lines are full (pieces of 64 characters, about a
+ * line, would leave a line of a few letters after each), and leaves
+ * shorter stretches (a long URL) as the reading view does. */
+char     *treaties_text_with_break_opportunities_full (const char *text,
+                                                       guint       max_unbroken,
+                                                       guint       fine_above,
+                                                       guint       fine_every);
+
 G_END_DECLS
