@@ -15,7 +15,7 @@ typedef struct
   TreatiesSearchBar   *bar;
   TreatiesArticleView *view;
   TreatiesTimeline    *timeline;
-  GtkListBox          *sidebar;
+  TreatiesSidebar     *sidebar;
   GtkWidget           *focus_return;
   guint                refresh_id;
 } Search;
@@ -44,20 +44,8 @@ static void
 mark_sections (Search             *search,
                const char * const *section_ids)
 {
-  GtkListBoxRow *row;
-
-  if (search->sidebar == NULL)
-    return;
-
-  for (guint i = 0; (row = gtk_list_box_get_row_at_index (search->sidebar, i)) != NULL; i++)
-    {
-      const char *id = g_object_get_data (G_OBJECT (row), "section-id");
-
-      if (section_ids != NULL && id != NULL && g_strv_contains (section_ids, id))
-        gtk_widget_add_css_class (GTK_WIDGET (row), "has-match");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (row), "has-match");
-    }
+  if (search->sidebar != NULL)
+    treaties_sidebar_set_matches (search->sidebar, section_ids);
 }
 
 /* Marks the timeline's events whose title matches @query (NULL: none). */
@@ -208,7 +196,7 @@ void
 treaties_window_search_attach (TreatiesSearchBar   *bar,
                                TreatiesArticleView *view,
                                TreatiesTimeline    *timeline,
-                               GtkListBox          *sidebar,
+                               TreatiesSidebar     *sidebar,
                                GtkWidget           *focus_return)
 {
   Search *search;
@@ -216,7 +204,7 @@ treaties_window_search_attach (TreatiesSearchBar   *bar,
   g_return_if_fail (TREATIES_IS_SEARCH_BAR (bar));
   g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (view));
   g_return_if_fail (timeline == NULL || TREATIES_IS_TIMELINE (timeline));
-  g_return_if_fail (sidebar == NULL || GTK_IS_LIST_BOX (sidebar));
+  g_return_if_fail (sidebar == NULL || TREATIES_IS_SIDEBAR (sidebar));
   g_return_if_fail (focus_return == NULL || GTK_IS_WIDGET (focus_return));
   g_return_if_fail (search_of (bar) == NULL);
 

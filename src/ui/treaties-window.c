@@ -12,6 +12,7 @@
 #include "treaties-article-view.h"
 #include "treaties-error-page.h"
 #include "treaties-event-card.h"
+#include "treaties-sidebar.h"
 #include "treaties-timeline.h"
 #include "treaties-window.h"
 #include "treaties-window-export.h"
@@ -46,7 +47,7 @@ struct _TreatiesWindow
   guint                 history_buttons_idle;
   GtkStack             *main_stack;
   AdwFlap              *flap;
-  GtkListBox           *sidebar_list;
+  TreatiesSidebar      *sidebar;
   GtkScrolledWindow    *text_scroller;
   TreatiesArticleView  *article_view;
   GtkBox               *timeline_slot;
@@ -63,11 +64,6 @@ struct _TreatiesWindow
   GtkRevealer          *card_sheet;        /* the card on a narrow window */
   GtkBox               *card_sheet_box;
   char                 *search_origin; /* section being read when the search began */
-  gboolean              syncing_selection; /* selecting the row of the section read */
-  GListStore           *sidebar_rows;  /* the outline as far as the sidebar shows it */
-  guint                 sidebar_fill_id; /* adds the rest of the outline, in batches */
-  GHashTable           *related_ids;   /* sections marked for the chosen event */
-  char                 *related_legend; /* what the mark means, NULL if none */
 };
 
 enum {
@@ -112,141 +108,12 @@ update_actions (TreatiesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-fit", has_timeline);
 }
 
-static GtkListBoxRow *
-row_for_section (TreatiesWindow *self,
-                 const char     *section_id)
-{
-  GListModel *outline;
-
-  if (self->article == NULL || section_id == NULL)
-    return NULL;
-
-  outline = treaties_article_get_outline (self->article);
-  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
-    {
-      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
-
-      if (g_str_equal (treaties_section_get_id (section), section_id))
-        return gtk_list_box_get_row_at_index (self->sidebar_list, i);
-    }
-  return NULL;
-}
-
-/* Sets @row's tooltip: @title, and what its mark means when it has one. */
-static void
-set_row_tooltip (GtkWidget  *row,
-                 const char *title,
-                 const char *legend)
-{
-  g_autofree char *tooltip = legend ? g_strdup_printf ("%s\n%s", title, legend) : NULL;
-
-  gtk_widget_set_tooltip_text (row, tooltip ? tooltip : title);
-}
-
-static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
-{
-  TreatiesWindow *self = user_data;
-  TreatiesSection *section = item;
-  guint depth = treaties_section_get_depth (section);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (treaties_section_get_title (section));
-  gboolean is_related = self->related_ids != NULL &&
-                        g_hash_table_contains (self->related_ids, treaties_section_get_id (section));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  /* Long headings get a second line before they are shortened. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6 + 18 * depth);
-  gtk_widget_set_margin_end (label, 6);
-  /* Setting a tooltip on a visible widget asks the X server where the
-   * pointer is, a round trip per row: a third of the time taken to open
-   * a long article. A row made hidden skips it. */
-  gtk_widget_set_visible (row, FALSE);
-  set_row_tooltip (row, treaties_section_get_title (section), is_related ? self->related_legend : NULL);
-  gtk_widget_set_visible (row, TRUE);
-  if (depth > 0)
-    gtk_widget_add_css_class (row, "subsection-row");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, treaties_section_get_title (section),
-                                  -1);
-  if (is_related)
-    {
-      gtk_widget_add_css_class (row, "related-section");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      self->related_legend, -1);
-    }
-  g_object_set_data_full (G_OBJECT (row), "section-id",
-                          g_strdup (treaties_section_get_id (section)), g_free);
-  return row;
-}
-
-/* Rows of the outline added at once: all of a usual article and more than
- * a screenful, so that it shows complete in its first frame. */
-#define SIDEBAR_FIRST_ROWS 200
-/* Then rows are added in batches of at most this long (µs), between
- * frames, so the window keeps answering while a long article fills in. */
-#define SIDEBAR_BATCH_TIME 8000
-
-static void select_current_row (TreatiesWindow *self);
-
-/* Adds the next rows of the outline to the sidebar, for at least
- * @min_rows rows or else SIDEBAR_BATCH_TIME; FALSE when all are in. */
-static gboolean
-fill_sidebar (TreatiesWindow *self,
-              guint           min_rows)
-{
-  GListModel *outline = treaties_article_get_outline (self->article);
-  guint n = g_list_model_get_n_items (outline);
-  guint done = g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_rows));
-  gint64 start = g_get_monotonic_time ();
-
-  while (done < n && (done < min_rows || g_get_monotonic_time () - start < SIDEBAR_BATCH_TIME))
-    {
-      /* Small steps, so that one batch overruns its time by little. */
-      guint step = MIN (n - done, 25);
-      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < step; i++)
-        g_ptr_array_add (items, g_list_model_get_item (outline, done + i));
-      g_list_store_splice (self->sidebar_rows, done, 0, items->pdata, step);
-      done += step;
-    }
-  /* The section read may only now have its row. */
-  select_current_row (self);
-  return done < n;
-}
-
-static gboolean
-fill_sidebar_cb (gpointer data)
-{
-  TreatiesWindow *self = data;
-
-  if (fill_sidebar (self, 0))
-    return G_SOURCE_CONTINUE;
-  self->sidebar_fill_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
 /* Goes to @section_id without recording it: for back, forward and the
  * remembered reading position. */
 static void
 go_to_section (TreatiesWindow *self,
                const char     *section_id)
 {
-  /* A sidebar still filling in relays the window out at each batch,
-   * which throws the text view off a jump it has not finished: a jump
-   * completes the sidebar first. */
-  if (self->sidebar_fill_id != 0)
-    {
-      fill_sidebar (self, G_MAXUINT);
-      g_clear_handle_id (&self->sidebar_fill_id, g_source_remove);
-    }
   /* The view notifies current-section, which selects the row. */
   treaties_article_view_scroll_to_section (self->article_view, section_id);
   update_actions (self);
@@ -435,48 +302,24 @@ error_back_clicked_cb (TreatiesWindow *self)
   update_actions (self);
 }
 
-/* Marks the rows of the sections that tell of @event (NULL: none), as found
- * in @passages, and says what the mark means in their tooltips. */
+/* Marks the sidebar's rows of the sections that tell of @event (NULL:
+ * none), as found in @passages, and says what the mark means. */
 static void
 mark_related_rows (TreatiesWindow *self,
                    TreatiesEvent  *event,
                    GPtrArray      *passages)
 {
-  g_autoptr(GHashTable) related = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GtkListBoxRow *row;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree char *legend = NULL;
 
   for (guint i = 0; event != NULL && passages != NULL && i < passages->len; i++)
-    g_hash_table_add (related, g_strdup (treaties_section_get_id (((TreatiesPassage *) g_ptr_array_index (passages, i))->section)));
-  g_clear_pointer (&self->related_legend, g_free);
+    g_ptr_array_add (ids, (gpointer) treaties_section_get_id (((TreatiesPassage *) g_ptr_array_index (passages, i))->section));
+  g_ptr_array_add (ids, NULL);
   if (event != NULL)
     /* Translators: the tooltip of a section in the sidebar marked (a bar
      * at its edge) because it tells of the event chosen on the timeline */
-    self->related_legend = g_strdup_printf (_("The bar at its edge: this section tells of “%s”"), treaties_event_get_title (event));
-
-  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
-    {
-      const char *id = g_object_get_data (G_OBJECT (row), "section-id");
-      const char *title = gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row)));
-      gboolean is_related = g_hash_table_contains (related, id);
-
-      if (is_related == gtk_widget_has_css_class (GTK_WIDGET (row), "related-section") && !is_related)
-        continue;
-      set_row_tooltip (GTK_WIDGET (row), title, is_related ? self->related_legend : NULL);
-      if (is_related)
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (row), "related-section");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->related_legend, -1);
-        }
-      else
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (row), "related-section");
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-        }
-    }
-  /* Rows still to be made are marked as they are made. */
-  g_clear_pointer (&self->related_ids, g_hash_table_unref);
-  if (g_hash_table_size (related) > 0)
-    self->related_ids = g_steal_pointer (&related);
+    legend = g_strdup_printf (_("The bar at its edge: this section tells of “%s”"), treaties_event_get_title (event));
+  treaties_sidebar_set_related (self->sidebar, (const char * const *) ids->pdata, legend);
 }
 
 /* A jump to @section_id from where the reader is: remembered for Back. */
@@ -767,61 +610,29 @@ timeline_action_cb (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->timeline), name, NULL);
 }
 
+/* The reader chose a section in the sidebar (click, Enter, arrow keys). */
 static void
-row_activated_cb (TreatiesWindow *self,
-                  GtkListBoxRow  *row)
+section_chosen_cb (TreatiesWindow  *self,
+                   TreatiesSection *section,
+                   gboolean         browsing)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "section-id");
-
   /* The reader moved on from the event chosen on the timeline. */
   forget_event (self);
-  treaties_window_set_current_section (self, id);
-  /* On a narrow window the sidebar covers the text: get out of the way. */
-  if (adw_flap_get_folded (self->flap))
+  treaties_window_set_current_section (self, treaties_section_get_id (section));
+  /* On a narrow window the sidebar covers the text: get out of the way,
+   * unless the reader is walking it with the arrow keys. */
+  if (adw_flap_get_folded (self->flap) && !browsing)
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
-/* Moving through the sidebar with the arrow keys selects rows: the text
- * follows, as it does for a click. Selections made to follow the reading
- * position are not jumps. */
-static void
-row_selected_cb (TreatiesWindow *self,
-                 GtkListBoxRow  *row)
-{
-  if (self->syncing_selection || row == NULL || !gtk_widget_has_focus (GTK_WIDGET (row)))
-    return;
-  forget_event (self);
-  treaties_window_set_current_section (self, g_object_get_data (G_OBJECT (row), "section-id"));
-}
-
-/* Tab leaves the sidebar for the text, instead of stopping on every row;
- * the arrow keys move within it. */
+/* Tab leaves the sidebar for the text, instead of stopping on every row. */
 static gboolean
-sidebar_key_pressed_cb (TreatiesWindow        *self,
-                        guint                  keyval,
-                        guint                  keycode,
-                        GdkModifierType        state,
-                        GtkEventControllerKey *controller)
+sidebar_leave_cb (TreatiesWindow   *self,
+                  GtkDirectionType  direction)
 {
-  if (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK) == 0)
+  if (direction == GTK_DIR_TAB_FORWARD)
     return gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-  if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK)))
-    return gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_button));
-  return FALSE;
-}
-
-/* Selects the row of the section being read, if it has one yet. */
-static void
-select_current_row (TreatiesWindow *self)
-{
-  GtkListBoxRow *row = row_for_section (self, treaties_article_view_get_current_section (self->article_view));
-
-  if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
-    {
-      self->syncing_selection = TRUE;
-      gtk_list_box_select_row (self->sidebar_list, row);
-      self->syncing_selection = FALSE;
-    }
+  return gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_button));
 }
 
 static void
@@ -829,7 +640,7 @@ current_section_changed_cb (TreatiesWindow *self)
 {
   const char *id = treaties_article_view_get_current_section (self->article_view);
 
-  select_current_row (self);
+  treaties_sidebar_set_current_section (self->sidebar, id);
   treaties_timeline_set_current_section (self->timeline, id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
 }
@@ -1084,7 +895,6 @@ treaties_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->history_buttons_idle, g_source_remove);
   g_clear_handle_id (&self->card_follow_idle, g_source_remove);
-  g_clear_handle_id (&self->sidebar_fill_id, g_source_remove);
   self->error_page = NULL; /* the stack's, disposed with the template */
   gtk_widget_dispose_template (GTK_WIDGET (self), TREATIES_TYPE_WINDOW);
   g_clear_object (&self->article);
@@ -1095,9 +905,6 @@ treaties_window_dispose (GObject *object)
   g_clear_pointer (&self->back, g_ptr_array_unref);
   g_clear_pointer (&self->forward, g_ptr_array_unref);
   g_clear_pointer (&self->search_origin, g_free);
-  g_clear_object (&self->sidebar_rows);
-  g_clear_pointer (&self->related_ids, g_hash_table_unref);
-  g_clear_pointer (&self->related_legend, g_free);
 
   G_OBJECT_CLASS (treaties_window_parent_class)->dispose (object);
 }
@@ -1201,6 +1008,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   g_type_ensure (TREATIES_TYPE_ARTICLE_VIEW);
   g_type_ensure (TREATIES_TYPE_TIMELINE);
   g_type_ensure (TREATIES_TYPE_SEARCH_BAR);
+  g_type_ensure (TREATIES_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Treaties/ui/treaties-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, toast_overlay);
@@ -1211,7 +1019,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, text_scroller);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline_slot);
@@ -1247,7 +1055,6 @@ static void
 treaties_window_init (TreatiesWindow *self)
 {
   GtkGesture *extra_buttons;
-  GtkEventController *sidebar_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1264,7 +1071,7 @@ treaties_window_init (TreatiesWindow *self)
 
   treaties_window_setup_drop (self);
   treaties_window_search_attach (self->search_bar, self->article_view, self->timeline,
-                                 self->sidebar_list, NULL);
+                                 self->sidebar, NULL);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -1272,14 +1079,10 @@ treaties_window_init (TreatiesWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  g_signal_connect_object (self->sidebar_list, "row-activated",
-                           G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sidebar_list, "row-selected",
-                           G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);
-  sidebar_keys = gtk_event_controller_key_new ();
-  g_signal_connect_object (sidebar_keys, "key-pressed",
-                           G_CALLBACK (sidebar_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), sidebar_keys);
+  g_signal_connect_object (self->sidebar, "section-chosen",
+                           G_CALLBACK (section_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "leave",
+                           G_CALLBACK (sidebar_leave_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "notify::current-section",
                            G_CALLBACK (current_section_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "notify::zoom",
@@ -1319,15 +1122,7 @@ treaties_window_set_article (TreatiesWindow  *self,
   g_clear_object (&self->file);
   clear_history (self);
 
-  /* The sidebar is bound to a copy of the outline that fills in: a long
-   * article's rows would take seconds to make in one go. A newer article
-   * stops the filling of the one before. */
-  g_clear_handle_id (&self->sidebar_fill_id, g_source_remove);
-  g_clear_object (&self->sidebar_rows);
-  if (article != NULL)
-    self->sidebar_rows = g_list_store_new (TREATIES_TYPE_SECTION);
-  gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->sidebar_rows),
-                           create_row_cb, self, NULL);
+  treaties_sidebar_set_article (self->sidebar, article);
   treaties_article_view_set_article (self->article_view, article);
   forget_event (self);
   treaties_timeline_set_article (self->timeline, article);
@@ -1339,11 +1134,6 @@ treaties_window_set_article (TreatiesWindow  *self,
       update_timeline_label (self);
       current_section_changed_cb (self);
       restore_reading_position (self);
-      if (fill_sidebar (self, SIDEBAR_FIRST_ROWS))
-        /* Beside the text view's own idle layout of the text, which would
-         * hold back a lower priority for as long as it takes; below
-         * drawing, so frames keep coming. */
-        self->sidebar_fill_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 5, fill_sidebar_cb, self, NULL);
     }
 
   update_actions (self);
