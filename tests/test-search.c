@@ -116,6 +116,8 @@ set_article (Fixture         *f,
   treaties_sidebar_set_article (f->sidebar, article);
   treaties_article_view_set_article (f->view, article);
   treaties_timeline_set_article (f->timeline, article);
+  /* As the window does once all three show it. */
+  treaties_window_search_refresh (f->bar);
 }
 
 static void

@@ -451,11 +451,6 @@ test_reading_highlights_events (Fixture       *f,
     }
 }
 
-static gboolean
-is_hidden (gpointer widget)
-{
-  return !gtk_widget_get_visible (widget);
-}
 
 static gboolean
 is_shown (gpointer widget)
@@ -490,11 +485,11 @@ test_narrow_window (Fixture       *f,
     g_error ("the sidebar did not fold at 360 px (window is %d px)", gtk_widget_get_width (GTK_WIDGET (f->window)));
   settle ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
-  /* Folded away, and the text still gets the width; the title gets the
-   * room of Back and Forward. */
+  /* Folded away, and the text still gets the width; Back and Forward stay,
+   * on screen: a phone-sized window has a way back too. */
   g_assert_false (adw_flap_get_reveal_flap (flap));
-  g_assert_true (wait_until (is_hidden, child (f->window, "history_buttons")));
   g_assert_cmpint (gtk_widget_get_width (view), >=, 300);
+  g_assert_true (wait_until (is_mapped, child (f->window, "history_buttons")));
 
   /* The toggle brings it back over the text. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL));
@@ -502,12 +497,23 @@ test_narrow_window (Fixture       *f,
   /* Choosing a section gets it out of the way again. */
   activate_row (f, 3);
   g_assert_false (adw_flap_get_reveal_flap (flap));
+  {
+    g_autoptr(TreatiesSection) section = g_list_model_get_item (treaties_article_get_outline (f->article), 0);
+    GtkWidget *back = gtk_widget_get_first_child (child (f->window, "history_buttons"));
+    SectionWait w = { f, treaties_section_get_id (section) };
+
+    /* Back, clicked at 360 px, returns to where the reader was. */
+    g_assert_true (gtk_widget_get_sensitive (back));
+    g_assert_true (gtk_widget_get_width (back) > 0);
+    g_signal_emit_by_name (back, "clicked");
+    g_assert_true (wait_until (reading_section, &w));
+  }
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
   g_assert_true (wait_until (is_unfolded, flap));
   settle ();
   g_assert_true (adw_flap_get_reveal_flap (flap));
-  g_assert_true (wait_until (is_shown, child (f->window, "history_buttons")));
+  g_assert_true (is_shown (child (f->window, "history_buttons")));
 }
 
 static void
@@ -823,6 +829,134 @@ test_back_and_forward (Fixture       *f,
 }
 
 
+/* What a turn of the mouse wheel over the text tells the view, before the
+ * scrolled window scrolls. */
+static void
+wheel (TreatiesArticleView *view)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "reader-scroll") == 0)
+        {
+          g_signal_emit_by_name (controller, "scroll", 0.0, -1.0, &handled);
+          g_assert_false (handled); /* left to the scrolled window */
+          return;
+        }
+    }
+  g_error ("the view does not watch the wheel");
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *id;
+} SelectedWait;
+
+static gboolean
+sidebar_selects (gpointer data)
+{
+  SelectedWait *w = data;
+
+  return g_strcmp0 (selected_section (w->f), w->id) == 0;
+}
+
+/* After a jump, scrolling back shows the section scrolled to at once, in
+ * the sidebar, the window and the timeline, though the heading jumped to
+ * is still on screen. */
+static void
+test_follows_scrolling_after_jump (Fixture       *f,
+                                   gconstpointer  data)
+{
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  ScrollWait jumped = { view, adj, "impact" };
+  HeadingWait back = { view, adj, "objectives", -1 };
+  SelectedWait w = { f, "objectives" };
+  int y_impact, y_objectives;
+
+  activate_row (f, position_of (f, "impact"));
+  g_assert_true (wait_until (scrolled_to, &jumped));
+  settle ();
+  g_assert_cmpstr (selected_section (f), ==, "impact");
+
+  /* Back up to just below the previous heading: "impact"'s heading is
+   * still in view (a section is shorter than the view). */
+  wheel (view);
+  g_assert_true (wait_until (heading_just_below_top, &back));
+  g_assert_true (treaties_article_view_get_section_y (view, "impact", &y_impact));
+  g_assert_true (treaties_article_view_get_section_y (view, "objectives", &y_objectives));
+  g_assert_cmpint (y_impact, <, gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj));
+  g_assert_true (wait_until (sidebar_selects, &w));
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "objectives");
+  g_assert_cmpstr (treaties_timeline_get_current_section (child (f->window, "timeline")), ==, "objectives");
+  /* A scroll is no jump: Back returns to where the reader was before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL));
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "introduction");
+}
+
+typedef struct
+{
+  TreatiesArticleView *view;
+  const char          *id;
+  guint                block;
+} PlaceWait;
+
+static gboolean
+at_place (gpointer data)
+{
+  PlaceWait *w = data;
+
+  return g_strcmp0 (treaties_article_view_get_current_section (w->view), w->id) == 0 &&
+         treaties_article_view_get_current_block (w->view) == w->block;
+}
+
+/* Three steps of Ctrl++ (and back with Ctrl+-) keep the paragraph at the
+ * top of the view there. */
+static void
+test_zoom_keeps_paragraph (Fixture       *f,
+                           gconstpointer  data)
+{
+  TreatiesArticleView *view = child (f->window, "article_view");
+  TreatiesReader *reader = treaties_window_get_reader (f->window);
+  TreatiesSection *section = NULL;
+  PlaceWait w = { view, NULL, 0 };
+  GListModel *outline = treaties_article_get_outline (f->article);
+
+  /* A section well into the text with a few paragraphs. */
+  for (guint i = g_list_model_get_n_items (outline) / 2; i < g_list_model_get_n_items (outline) && section == NULL; i++)
+    {
+      g_autoptr(TreatiesSection) s = g_list_model_get_item (outline, i);
+
+      if (g_list_model_get_n_items (treaties_section_get_blocks (s)) >= 2)
+        section = s;
+    }
+  g_assert_nonnull (section);
+  w.id = treaties_section_get_id (section);
+  w.block = 1;
+  treaties_reader_jump (reader, section, 1);
+  g_assert_true (wait_until (at_place, &w));
+  settle ();
+  g_assert_true (at_place (&w));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+      settle ();
+      g_assert_true (wait_until (at_place, &w));
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-out", NULL));
+      settle ();
+      g_assert_true (wait_until (at_place, &w));
+    }
+}
+
 /* An article of @n generated sections: a fifth top-level, each with four
  * subsections, a paragraph in each. */
 static TreatiesArticle *
@@ -956,6 +1090,8 @@ main (int   argc,
   ADD ("/window/timeline/event-leads-to-sections", test_timeline_event_leads_to_sections);
   ADD ("/window/timeline/reading-highlights-events", test_reading_highlights_events);
   ADD ("/window/sidebar/large-article-fills", test_large_article_fills);
+  ADD ("/window/sidebar/follows-scrolling-after-jump", test_follows_scrolling_after_jump);
+  ADD ("/window/zoom/keeps-paragraph", test_zoom_keeps_paragraph);
 
   return g_test_run ();
 }

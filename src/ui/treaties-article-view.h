@@ -27,6 +27,15 @@ const char      *treaties_article_view_get_current_section (TreatiesArticleView 
  * briefly highlights it. Returns FALSE if there is no such section. */
 gboolean         treaties_article_view_scroll_to_section  (TreatiesArticleView *self,
                                                            const char          *section_id);
+/* The block (paragraph, list, box; 0-based) of the current section at the
+ * top of the view; 0 while its heading is. */
+guint            treaties_article_view_get_current_block  (TreatiesArticleView *self);
+/* Scrolls block @block of @section_id to the top of the view (0: the
+ * heading, as scroll_to_section()); past the section's end, its heading. */
+gboolean         treaties_article_view_scroll_to_place    (TreatiesArticleView *self,
+                                                           const char          *section_id,
+                                                           guint                block);
+/* Changing the zoom keeps the paragraph at the top of the view there. */
 double           treaties_article_view_get_zoom           (TreatiesArticleView *self);
 void             treaties_article_view_set_zoom           (TreatiesArticleView *self,
                                                            double               zoom);

@@ -17,7 +17,6 @@ typedef struct
   TreatiesTimeline    *timeline;
   TreatiesSidebar     *sidebar;
   GtkWidget           *focus_return;
-  guint                refresh_id;
 } Search;
 
 static void
@@ -25,7 +24,6 @@ search_free (gpointer data)
 {
   Search *search = data;
 
-  g_clear_handle_id (&search->refresh_id, g_source_remove);
   g_clear_weak_pointer (&search->view);
   g_clear_weak_pointer (&search->timeline);
   g_clear_weak_pointer (&search->sidebar);
@@ -170,26 +168,18 @@ stopped_cb (TreatiesSearchBar *bar,
     gtk_widget_grab_focus (target);
 }
 
-static gboolean
-refresh_cb (gpointer data)
+/* The window calls this once the text, the sidebar and the timeline all
+ * show the new article: the search runs again on it. */
+void
+treaties_window_search_refresh (TreatiesSearchBar *bar)
 {
-  Search *search = data;
+  Search *search;
 
-  search->refresh_id = 0;
-  if (treaties_search_bar_get_search_mode_enabled (search->bar))
-    run_search (search, treaties_search_bar_get_query (search->bar));
-  return G_SOURCE_REMOVE;
-}
+  g_return_if_fail (TREATIES_IS_SEARCH_BAR (bar));
 
-/* The text, the sidebar and the timeline change articles one after the
- * other: search again once they all have. */
-static void
-article_changed_cb (TreatiesSearchBar *bar)
-{
-  Search *search = search_of (bar);
-
-  if (search != NULL && search->refresh_id == 0)
-    search->refresh_id = g_idle_add (refresh_cb, search);
+  search = search_of (bar);
+  if (search != NULL && treaties_search_bar_get_search_mode_enabled (bar))
+    run_search (search, treaties_search_bar_get_query (bar));
 }
 
 void
@@ -221,7 +211,4 @@ treaties_window_search_attach (TreatiesSearchBar   *bar,
   g_signal_connect (bar, "previous-match", G_CALLBACK (previous_match_cb), search);
   g_signal_connect (bar, "stopped", G_CALLBACK (stopped_cb), search);
 
-  g_signal_connect_object (view, "notify::article", G_CALLBACK (article_changed_cb), bar, G_CONNECT_SWAPPED);
-  if (timeline != NULL)
-    g_signal_connect_object (timeline, "notify::article", G_CALLBACK (article_changed_cb), bar, G_CONNECT_SWAPPED);
 }

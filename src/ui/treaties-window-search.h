@@ -8,8 +8,9 @@
  * sections that hold a match marked (treaties_sidebar_set_matches()), and the
  * timeline's events whose title matches marked. Next and previous wrap
  * round. Stopping clears it all and gives the focus back to the text.
- * When the article changes while the bar is open, the search runs again
- * on the new one.
+ * When the article changes while the bar is open, the window calls
+ * treaties_window_search_refresh() and the search runs again on the new
+ * one.
  *
  * The window calls this once, after its template is built; win.find
  * (Ctrl+F) calls treaties_search_bar_start().
@@ -32,5 +33,7 @@ void treaties_window_search_attach (TreatiesSearchBar   *bar,
                                     TreatiesTimeline    *timeline,
                                     TreatiesSidebar     *sidebar,
                                     GtkWidget           *focus_return);
+
+void treaties_window_search_refresh (TreatiesSearchBar   *bar);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "treaties-article-view.h"
 #include "treaties-error-page.h"
 #include "treaties-event-card.h"
+#include "treaties-reader.h"
 #include "treaties-sidebar.h"
 #include "treaties-timeline.h"
 #include "treaties-window.h"
@@ -28,13 +29,12 @@ struct _TreatiesWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  TreatiesArticle      *article;
-  GFile                *file;     /* where the article came from; NULL if shipped */
+  /* The article, the place in it, the history and the chosen event: the
+   * sidebar, the text and the timeline follow its "moved" signal. */
+  TreatiesReader       *reader;
+  const TreatiesPassage *jump_passage; /* the words a jump in progress goes to */
   GSettings            *settings; /* NULL when the schema is not installed */
-  GPtrArray            *back;     /* section ids to go back to, oldest first */
-  GPtrArray            *forward;  /* section ids to go forward to, oldest first */
-  TreatiesEvent        *last_event;        /* the event selected last */
-  guint                 last_event_passage; /* which of its passages we went to */
+  guint                 save_id;  /* saves the place once the reader pauses */
   TreatiesEventCard    *card;              /* made when first needed */
   GtkPopover           *card_popover;      /* the card at its marker, on a wide window */
   guint                 card_follow_idle;
@@ -44,7 +44,6 @@ struct _TreatiesWindow
   AdwWindowTitle       *window_title;
   GtkToggleButton      *sidebar_button;
   GtkWidget            *history_buttons;
-  guint                 history_buttons_idle;
   GtkStack             *main_stack;
   AdwFlap              *flap;
   TreatiesSidebar      *sidebar;
@@ -63,7 +62,6 @@ struct _TreatiesWindow
   TreatiesSearchBar    *search_bar;
   GtkRevealer          *card_sheet;        /* the card on a narrow window */
   GtkBox               *card_sheet_box;
-  char                 *search_origin; /* section being read when the search began */
 };
 
 enum {
@@ -80,19 +78,44 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (TreatiesWindow, treaties_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_title (TreatiesWindow *self);
+static void reader_article_changed_cb (TreatiesWindow *self);
+static void view_section_changed_cb (TreatiesWindow *self);
+
+static TreatiesArticle *
+current_article (TreatiesWindow *self)
+{
+  return treaties_reader_get_article (self->reader);
+}
+
+static TreatiesEvent *
+selected_event (TreatiesWindow *self)
+{
+  return treaties_reader_get_selected_event (self->reader);
+}
+
+/* Which of the selected event's passages the reader went to last (0 if
+ * none yet). */
+static guint
+passage_index (TreatiesWindow *self)
+{
+  guint index = 0;
+
+  treaties_reader_get_passage_index (self->reader, &index, NULL);
+  return index;
+}
 
 static void
 update_actions (TreatiesWindow *self)
 {
-  gboolean reading = self->article != NULL &&
+  gboolean reading = current_article (self) != NULL &&
                      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "article") == 0;
   gboolean has_article = reading;
   gboolean has_timeline = has_article &&
-                          g_list_model_get_n_items (treaties_article_get_events (self->article)) > 0;
+                          g_list_model_get_n_items (treaties_article_get_events (current_article (self))) > 0;
   double zoom = treaties_article_view_get_zoom (self->article_view);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading && self->back->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", reading && self->forward->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading && treaties_reader_get_can_go_back (self->reader));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", reading && treaties_reader_get_can_go_forward (self->reader));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
@@ -108,42 +131,17 @@ update_actions (TreatiesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-fit", has_timeline);
 }
 
-/* Goes to @section_id without recording it: for back, forward and the
- * remembered reading position. */
-static void
-go_to_section (TreatiesWindow *self,
-               const char     *section_id)
-{
-  /* The view notifies current-section, which selects the row. */
-  treaties_article_view_scroll_to_section (self->article_view, section_id);
-  update_actions (self);
-}
-
-static void
-clear_history (TreatiesWindow *self)
-{
-  g_ptr_array_set_size (self->back, 0);
-  g_ptr_array_set_size (self->forward, 0);
-}
-
 static void
 history_action_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   TreatiesWindow *self = TREATIES_WINDOW (widget);
-  gboolean back = g_str_equal (action_name, "win.go-back");
-  GPtrArray *from = back ? self->back : self->forward;
-  GPtrArray *to = back ? self->forward : self->back;
-  const char *current = treaties_window_get_current_section (self);
-  g_autofree char *target = NULL;
 
-  if (from->len == 0)
-    return;
-  target = g_ptr_array_steal_index (from, from->len - 1);
-  if (current != NULL)
-    g_ptr_array_add (to, g_strdup (current));
-  go_to_section (self, target);
+  if (g_str_equal (action_name, "win.go-back"))
+    treaties_reader_go_back (self->reader);
+  else
+    treaties_reader_go_forward (self->reader);
 }
 
 /* The mouse's back and forward buttons. */
@@ -165,48 +163,72 @@ extra_button_pressed_cb (GtkGestureClick *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
-/* Remembers the section being read in each article, across runs. */
+/* The reader's place within the section, to the paragraph, from the text:
+ * sections are followed as they scroll by, paragraphs only when asked. */
+static void
+follow_paragraph (TreatiesWindow *self)
+{
+  TreatiesSection *section = treaties_reader_get_section (self->reader);
+  guint block;
+
+  if (section == NULL ||
+      g_strcmp0 (treaties_article_view_get_current_section (self->article_view), treaties_section_get_id (section)) != 0)
+    return;
+  block = treaties_article_view_get_current_block (self->article_view);
+  if (block != treaties_reader_get_block (self->reader))
+    treaties_reader_follow (self->reader, section, block);
+}
+
+/* Remembers the place being read in each article, and which article it
+ * was, across runs. */
 static void
 save_reading_position (TreatiesWindow *self)
 {
-  g_autoptr(GVariant) positions = NULL;
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *id, *key, *value;
-  const char *section;
-  gsize n_old;
+  g_autoptr(GVariant) saved = NULL;
+  g_autoptr(GVariant) places = NULL;
+  GFile *file;
 
-  if (self->settings == NULL || self->article == NULL ||
-      (section = treaties_window_get_current_section (self)) == NULL)
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->settings == NULL || current_article (self) == NULL)
     return;
 
-  /* a{ss}: article id → section id, the most recently read last; this
-   * article's entry moves to the end, and the oldest beyond the limit go. */
-  id = treaties_article_get_id (self->article);
-  positions = g_settings_get_value (self->settings, "last-positions");
-  n_old = g_variant_n_children (positions);
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
-  g_variant_iter_init (&iter, positions);
-  for (gsize i = 0; g_variant_iter_next (&iter, "{&s&s}", &key, &value); i++)
-    if (i + TREATIES_MAX_SAVED_POSITIONS >= n_old + 1 && !g_str_equal (key, id))
-      g_variant_builder_add (&builder, "{ss}", key, value);
-  g_variant_builder_add (&builder, "{ss}", id, section);
-  g_settings_set_value (self->settings, "last-positions", g_variant_builder_end (&builder));
+  follow_paragraph (self);
+  saved = g_settings_get_value (self->settings, "reading-places");
+  places = treaties_reader_save_place (self->reader, saved);
+  file = treaties_reader_get_file (self->reader);
+  g_settings_delay (self->settings);
+  g_settings_set_value (self->settings, "reading-places", places);
+  if (file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_settings_set_string (self->settings, "last-article", uri);
+    }
+  else
+    g_settings_set_string (self->settings, "last-article", "");
+  g_settings_apply (self->settings);
 }
 
-static void
-restore_reading_position (TreatiesWindow *self)
+static gboolean
+save_timeout_cb (gpointer data)
 {
-  g_autoptr(GVariant) positions = NULL;
-  const char *section = NULL;
+  TreatiesWindow *self = data;
 
-  if (self->settings == NULL || self->article == NULL)
+  self->save_id = 0;
+  save_reading_position (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Saved as the reader goes, once they pause: a crash or a killed session
+ * loses at most that. */
+#define SAVE_DELAY_MS 1000
+
+static void
+schedule_save (TreatiesWindow *self)
+{
+  if (self->settings == NULL)
     return;
-
-  positions = g_settings_get_value (self->settings, "last-positions");
-  if (g_variant_lookup (positions, treaties_article_get_id (self->article), "&s", &section) &&
-      treaties_article_lookup_section (self->article, section) != NULL)
-    go_to_section (self, section);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
 /* The shortcuts window is built when asked for. Left in gtk/help-overlay.ui,
@@ -322,46 +344,23 @@ mark_related_rows (TreatiesWindow *self,
   treaties_sidebar_set_related (self->sidebar, (const char * const *) ids->pdata, legend);
 }
 
-/* A jump to @section_id from where the reader is: remembered for Back. */
+/* Goes to passage @index of the selected event: its words in the upper
+ * part of the view, highlighted; a section's heading for an event marked
+ * nowhere. The reader's "moved" does the scrolling. */
 static void
-note_jump (TreatiesWindow *self,
-           const char     *section_id)
+go_to_passage (TreatiesWindow *self,
+               guint           index)
 {
-  const char *current = treaties_window_get_current_section (self);
+  TreatiesEvent *event = selected_event (self);
 
-  if (current != NULL && !g_str_equal (current, section_id))
-    {
-      g_ptr_array_add (self->back, g_strdup (current));
-      g_ptr_array_set_size (self->forward, 0);
-    }
-}
-
-/* Goes to the selected event's passage last_event_passage: its words in
- * the upper part of the view, highlighted; a section's heading for an
- * event marked nowhere. */
-static void
-go_to_passage (TreatiesWindow *self)
-{
-  GPtrArray *passages;
-  const TreatiesPassage *passage;
-  const char *id;
-
-  if (self->last_event == NULL ||
-      (passages = treaties_article_get_passages (self->article, self->last_event)) == NULL ||
-      self->last_event_passage >= passages->len)
+  if (event == NULL)
     return;
-
-  passage = g_ptr_array_index (passages, self->last_event_passage);
-  id = treaties_section_get_id (passage->section);
-  if (!passage->marked)
-    {
-      treaties_window_set_current_section (self, id);
-      return;
-    }
-  note_jump (self, id);
-  if (!treaties_article_view_show_passage (self->article_view, passage, TRUE))
-    treaties_article_view_scroll_to_section (self->article_view, id);
-  update_actions (self);
+  self->jump_passage = treaties_article_get_passages (current_article (self), event) != NULL &&
+                       index < treaties_article_get_passages (current_article (self), event)->len
+                       ? g_ptr_array_index (treaties_article_get_passages (current_article (self), event), index)
+                       : NULL;
+  treaties_reader_show_passage (self->reader, event, index, TRUE);
+  self->jump_passage = NULL;
 }
 
 /* Where the card goes: a sheet on a narrow window (or while the timeline
@@ -398,9 +397,9 @@ close_card (TreatiesWindow *self,
     return;
   gtk_popover_popdown (self->card_popover);
   gtk_revealer_set_reveal_child (self->card_sheet, FALSE);
-  if (focus_marker && self->last_event != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->timeline)))
+  if (focus_marker && selected_event (self) != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->timeline)))
     {
-      treaties_timeline_set_focused_event (self->timeline, self->last_event);
+      treaties_timeline_set_focused_event (self->timeline, selected_event (self));
       gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
     }
 }
@@ -409,9 +408,8 @@ static void
 card_read_passage_cb (TreatiesWindow *self,
                       guint           index)
 {
-  self->last_event_passage = index;
   treaties_event_card_set_position (self->card, index);
-  go_to_passage (self);
+  go_to_passage (self, index);
 }
 
 /* With the same care as links in the text. */
@@ -475,7 +473,7 @@ place_card (TreatiesWindow *self,
   g_object_unref (card);
 }
 
-/* Opens the card of the selected event at passage last_event_passage. A
+/* Opens the card of the selected event at the passage last gone to. A
  * card that opens moves the keyboard into it, so that a screen reader reads
  * it; one already open for the event only updates its position. */
 static void
@@ -486,17 +484,19 @@ open_card (TreatiesWindow *self,
   gboolean was_open;
   GtkWidget *first;
 
+  TreatiesEvent *event = selected_event (self);
+
   ensure_card (self);
-  was_open = card_is_open (self) && treaties_event_card_get_event (self->card) == self->last_event;
-  if (treaties_event_card_get_event (self->card) != self->last_event)
-    treaties_event_card_set_event (self->card, self->last_event, passages);
-  treaties_event_card_set_position (self->card, passages != NULL && passages->len > 0 ? (int) self->last_event_passage : -1);
+  was_open = card_is_open (self) && treaties_event_card_get_event (self->card) == event;
+  if (treaties_event_card_get_event (self->card) != event)
+    treaties_event_card_set_event (self->card, event, passages);
+  treaties_event_card_set_position (self->card, passages != NULL && passages->len > 0 ? (int) passage_index (self) : -1);
 
   place_card (self, in_sheet);
   if (in_sheet)
     gtk_revealer_set_reveal_child (self->card_sheet, TRUE);
   else
-    treaties_timeline_popup_at_event (self->timeline, self->card_popover, self->last_event);
+    treaties_timeline_popup_at_event (self->timeline, self->card_popover, event);
 
   if (was_open)
     return;
@@ -518,11 +518,11 @@ card_follow_width_cb (gpointer data)
   gboolean in_sheet;
 
   self->card_follow_idle = 0;
-  if (!card_is_open (self) || self->last_event == NULL)
+  if (!card_is_open (self) || selected_event (self) == NULL)
     return G_SOURCE_REMOVE;
   in_sheet = card_wants_sheet (self);
   if (in_sheet != gtk_revealer_get_reveal_child (self->card_sheet))
-    open_card (self, treaties_article_get_passages (self->article, self->last_event));
+    open_card (self, treaties_article_get_passages (current_article (self), selected_event (self)));
   return G_SOURCE_REMOVE;
 }
 
@@ -537,7 +537,7 @@ window_size_changed_cb (TreatiesWindow *self)
 static void
 forget_event (TreatiesWindow *self)
 {
-  g_clear_object (&self->last_event);
+  treaties_reader_select_event (self->reader, NULL);
   treaties_timeline_set_selected_event (self->timeline, NULL);
   mark_related_rows (self, NULL, NULL);
   close_card (self, FALSE);
@@ -550,22 +550,25 @@ static void
 event_activated_cb (TreatiesWindow *self,
                     TreatiesEvent  *event)
 {
-  GPtrArray *passages = treaties_article_get_passages (self->article, event);
-  guint n = passages != NULL ? passages->len : 0;
+  GPtrArray *passages = treaties_article_get_passages (current_article (self), event);
+  guint index = 0;
 
-  if (event == self->last_event && n > 0)
-    self->last_event_passage = (self->last_event_passage + 1) % n;
+  if (event == selected_event (self) && treaties_reader_get_passage_index (self->reader, &index, NULL) &&
+      passages != NULL && passages->len > 0)
+    index = (index + 1) % passages->len;
   else
-    {
-      g_set_object (&self->last_event, event);
-      self->last_event_passage = 0;
-    }
+    index = 0;
+  /* Selected first, so the card shows the passage about to be gone to. */
+  if (passages != NULL && passages->len > 0)
+    treaties_reader_show_passage (self->reader, event, index, FALSE);
+  else
+    treaties_reader_select_event (self->reader, event);
 
   mark_related_rows (self, event, passages);
   /* The card first: as a sheet it takes room from the text, which the
    * scroll to the passage then allows for. */
   open_card (self, passages);
-  go_to_passage (self);
+  go_to_passage (self, index);
 }
 
 /* Words marked in the text: their event is selected on the timeline (which
@@ -575,13 +578,16 @@ event_mark_activated_cb (TreatiesWindow *self,
                          TreatiesEvent  *event,
                          int             offset)
 {
-  GPtrArray *passages = treaties_article_get_passages (self->article, event);
+  GPtrArray *passages = treaties_article_get_passages (current_article (self), event);
   int index = treaties_article_view_find_passage (self->article_view, passages, offset);
 
-  g_set_object (&self->last_event, event);
-  self->last_event_passage = MAX (index, 0);
   if (index >= 0)
-    treaties_article_view_show_passage (self->article_view, g_ptr_array_index (passages, index), FALSE);
+    {
+      treaties_reader_show_passage (self->reader, event, index, FALSE);
+      treaties_article_view_show_passage (self->article_view, g_ptr_array_index (passages, index), FALSE);
+    }
+  else
+    treaties_reader_select_event (self->reader, event);
   mark_related_rows (self, event, passages);
   /* Chosen, labelled and scrolled into view. */
   treaties_timeline_set_selected_event (self->timeline, event);
@@ -618,7 +624,7 @@ section_chosen_cb (TreatiesWindow  *self,
 {
   /* The reader moved on from the event chosen on the timeline. */
   forget_event (self);
-  treaties_window_set_current_section (self, treaties_section_get_id (section));
+  treaties_reader_jump (self->reader, section, 0);
   /* On a narrow window the sidebar covers the text: get out of the way,
    * unless the reader is walking it with the arrow keys. */
   if (adw_flap_get_folded (self->flap) && !browsing)
@@ -635,13 +641,46 @@ sidebar_leave_cb (TreatiesWindow   *self,
   return gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_button));
 }
 
+/* The reader scrolled the text into another section. */
 static void
-current_section_changed_cb (TreatiesWindow *self)
+view_section_changed_cb (TreatiesWindow *self)
 {
   const char *id = treaties_article_view_get_current_section (self->article_view);
+  TreatiesSection *here = treaties_reader_get_section (self->reader);
+  TreatiesSection *section;
+
+  if (current_article (self) == NULL || id == NULL ||
+      (here != NULL && g_str_equal (treaties_section_get_id (here), id)) ||
+      (section = treaties_article_lookup_section (current_article (self), id)) == NULL)
+    return;
+  treaties_reader_follow (self->reader, section, treaties_article_view_get_current_block (self->article_view));
+}
+
+/* The place read changed: every view shows it, and the text scrolls there
+ * unless the reader scrolled it there. */
+static void
+reader_moved_cb (TreatiesWindow     *self,
+                 TreatiesMoveReason  reason)
+{
+  TreatiesSection *section = treaties_reader_get_section (self->reader);
+  const char *id = section != NULL ? treaties_section_get_id (section) : NULL;
 
   treaties_sidebar_set_current_section (self->sidebar, id);
   treaties_timeline_set_current_section (self->timeline, id);
+  /* An article opened at its start is there already. */
+  if (reason == TREATIES_MOVE_OPEN && treaties_reader_get_block (self->reader) == 0 &&
+      g_strcmp0 (treaties_article_view_get_current_section (self->article_view), id) == 0)
+    ;
+  else if (reason != TREATIES_MOVE_SCROLL && id != NULL)
+    {
+      const TreatiesPassage *passage = self->jump_passage;
+
+      if (passage == NULL || !passage->marked || passage->section != section ||
+          !treaties_article_view_show_passage (self->article_view, passage, TRUE))
+        treaties_article_view_scroll_to_place (self->article_view, id, treaties_reader_get_block (self->reader));
+    }
+  schedule_save (self);
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
 }
 
@@ -650,13 +689,15 @@ update_title (TreatiesWindow *self)
 {
   g_autofree char *subtitle = NULL;
 
-  if (self->article != NULL)
+  TreatiesArticle *article = current_article (self);
+
+  if (article != NULL)
     {
       /* The date (the article's own dating, when disputed) and the byline. */
-      subtitle = treaties_article_dup_subtitle (self->article);
-      adw_window_title_set_title (self->window_title, treaties_article_get_title (self->article));
+      subtitle = treaties_article_dup_subtitle (article);
+      adw_window_title_set_title (self->window_title, treaties_article_get_title (article));
       adw_window_title_set_subtitle (self->window_title, subtitle);
-      gtk_window_set_title (GTK_WINDOW (self), treaties_article_get_title (self->article));
+      gtk_window_set_title (GTK_WINDOW (self), treaties_article_get_title (article));
     }
   else
     {
@@ -669,8 +710,8 @@ update_title (TreatiesWindow *self)
 static void
 update_timeline_label (TreatiesWindow *self)
 {
-  TreatiesDay start = treaties_article_get_timeline_start (self->article);
-  TreatiesDay end = treaties_article_get_timeline_end (self->article);
+  TreatiesDay start = treaties_article_get_timeline_start (current_article (self));
+  TreatiesDay end = treaties_article_get_timeline_end (current_article (self));
   g_autofree char *label = NULL;
   int y1, y2;
 
@@ -690,26 +731,6 @@ static void
 zoom_changed_cb (TreatiesWindow *self)
 {
   update_actions (self);
-}
-
-static gboolean
-update_history_buttons_cb (gpointer data)
-{
-  TreatiesWindow *self = data;
-
-  self->history_buttons_idle = 0;
-  gtk_widget_set_visible (self->history_buttons, !adw_flap_get_folded (self->flap));
-  return G_SOURCE_REMOVE;
-}
-
-/* On a narrow window the title needs the room more than Back and Forward
- * do; Alt+Left and Alt+Right still work. The flap folds while it is being
- * allocated, when the header bar cannot change: wait for the next idle. */
-static void
-folded_changed_cb (TreatiesWindow *self)
-{
-  if (self->history_buttons_idle == 0)
-    self->history_buttons_idle = g_idle_add (update_history_buttons_cb, self);
 }
 
 static void
@@ -748,22 +769,10 @@ find_action_cb (GtkWidget  *widget,
 static void
 search_mode_changed_cb (TreatiesWindow *self)
 {
-  const char *current = treaties_window_get_current_section (self);
-
   if (treaties_search_bar_get_search_mode_enabled (self->search_bar))
-    {
-      g_free (self->search_origin);
-      self->search_origin = g_strdup (current);
-      return;
-    }
-
-  if (self->search_origin != NULL && current != NULL && !g_str_equal (self->search_origin, current))
-    {
-      g_ptr_array_add (self->back, g_steal_pointer (&self->search_origin));
-      g_ptr_array_set_size (self->forward, 0);
-      update_actions (self);
-    }
-  g_clear_pointer (&self->search_origin, g_free);
+    treaties_reader_begin_search (self->reader);
+  else
+    treaties_reader_end_search (self->reader);
 }
 
 static void
@@ -893,18 +902,15 @@ treaties_window_dispose (GObject *object)
 {
   TreatiesWindow *self = TREATIES_WINDOW (object);
 
-  g_clear_handle_id (&self->history_buttons_idle, g_source_remove);
+  g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->card_follow_idle, g_source_remove);
   self->error_page = NULL; /* the stack's, disposed with the template */
   gtk_widget_dispose_template (GTK_WIDGET (self), TREATIES_TYPE_WINDOW);
-  g_clear_object (&self->article);
-  g_clear_object (&self->file);
+  if (self->reader != NULL)
+    g_signal_handlers_disconnect_by_data (self->reader, self);
+  g_clear_object (&self->reader);
   g_clear_object (&self->settings);
-  g_clear_object (&self->last_event);
   g_clear_object (&self->card_popover);
-  g_clear_pointer (&self->back, g_ptr_array_unref);
-  g_clear_pointer (&self->forward, g_ptr_array_unref);
-  g_clear_pointer (&self->search_origin, g_free);
 
   G_OBJECT_CLASS (treaties_window_parent_class)->dispose (object);
 }
@@ -920,7 +926,7 @@ treaties_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ARTICLE:
-      g_value_set_object (value, self->article);
+      g_value_set_object (value, current_article (self));
       break;
     case PROP_CURRENT_SECTION:
       g_value_set_string (value, treaties_window_get_current_section (self));
@@ -1060,8 +1066,15 @@ treaties_window_init (TreatiesWindow *self)
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
-  self->back = g_ptr_array_new_with_free_func (g_free);
-  self->forward = g_ptr_array_new_with_free_func (g_free);
+  self->reader = treaties_reader_new ();
+  g_signal_connect_object (self->reader, "notify::article",
+                           G_CALLBACK (reader_article_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "moved",
+                           G_CALLBACK (reader_moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "notify::can-go-back",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "notify::can-go-forward",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 
   extra_buttons = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (extra_buttons), 0);
@@ -1075,16 +1088,14 @@ treaties_window_init (TreatiesWindow *self)
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
-#ifdef DEVELOPMENT_BUILD
-  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-#endif
-
   g_signal_connect_object (self->sidebar, "section-chosen",
                            G_CALLBACK (section_chosen_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "leave",
                            G_CALLBACK (sidebar_leave_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "notify::current-section",
-                           G_CALLBACK (current_section_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (view_section_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->article_view)), "value-changed",
+                           G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "event-activated",
@@ -1095,8 +1106,6 @@ treaties_window_init (TreatiesWindow *self)
                            G_CALLBACK (focus_text_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (window_size_changed_cb), NULL);
   g_signal_connect (self, "notify::maximized", G_CALLBACK (window_size_changed_cb), NULL);
-  g_signal_connect_object (self->flap, "notify::folded",
-                           G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (reveal_flap_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -1107,37 +1116,63 @@ treaties_window_new (GtkApplication *application)
   return g_object_new (TREATIES_TYPE_WINDOW, "application", application, NULL);
 }
 
-void
-treaties_window_set_article (TreatiesWindow  *self,
-                             TreatiesArticle *article)
+/* A new article: every view shows it before the reader's "moved" scrolls
+ * them to the place (the reader announces the article first). The search
+ * runs again on it, if open. */
+static void
+reader_article_changed_cb (TreatiesWindow *self)
 {
-  g_return_if_fail (TREATIES_IS_WINDOW (self));
-  g_return_if_fail (article == NULL || TREATIES_IS_ARTICLE (article));
-
-  if (article == self->article)
-    return;
-
-  save_reading_position (self);
-  g_set_object (&self->article, article);
-  g_clear_object (&self->file);
-  clear_history (self);
+  TreatiesArticle *article = current_article (self);
 
   treaties_sidebar_set_article (self->sidebar, article);
+  /* The text starts at the top of the new article: that is no scrolling
+   * by the reader, and the reader's place comes with "moved". */
+  g_signal_handlers_block_by_func (self->article_view, view_section_changed_cb, self);
   treaties_article_view_set_article (self->article_view, article);
+  g_signal_handlers_unblock_by_func (self->article_view, view_section_changed_cb, self);
   forget_event (self);
   treaties_timeline_set_article (self->timeline, article);
+  treaties_window_search_refresh (self->search_bar);
 
   update_title (self);
   if (article != NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "article");
       update_timeline_label (self);
-      current_section_changed_cb (self);
-      restore_reading_position (self);
     }
-
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+/* Opens @article at the place saved for it, if any; the place left goes
+ * into the history. */
+static void
+show_article (TreatiesWindow  *self,
+              TreatiesArticle *article,
+              GFile           *file)
+{
+  g_autoptr(GVariant) saved = NULL;
+  TreatiesSection *section = NULL;
+  guint block = 0;
+
+  if (article == current_article (self))
+    return;
+  save_reading_position (self);
+  if (self->settings != NULL)
+    saved = g_settings_get_value (self->settings, "reading-places");
+  if (!treaties_reader_find_saved_place (saved, article, &section, &block))
+    section = NULL;
+  treaties_reader_open (self->reader, article, file, section, block);
+}
+
+void
+treaties_window_set_article (TreatiesWindow  *self,
+                             TreatiesArticle *article)
+{
+  g_return_if_fail (TREATIES_IS_WINDOW (self));
+  g_return_if_fail (TREATIES_IS_ARTICLE (article));
+
+  show_article (self, article, NULL);
 }
 
 /* Shows @article, read from @file (NULL for the shipped one). */
@@ -1150,22 +1185,35 @@ treaties_window_set_article_from_file (TreatiesWindow  *self,
   g_return_if_fail (TREATIES_IS_ARTICLE (article));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
-  treaties_window_set_article (self, article);
-  g_set_object (&self->file, file);
+  show_article (self, article, file);
 }
 
 GFile *
 treaties_window_get_file (TreatiesWindow *self)
 {
   g_return_val_if_fail (TREATIES_IS_WINDOW (self), NULL);
-  return self->file;
+  return treaties_reader_get_file (self->reader);
 }
 
 TreatiesArticle *
 treaties_window_get_article (TreatiesWindow *self)
 {
   g_return_val_if_fail (TREATIES_IS_WINDOW (self), NULL);
-  return self->article;
+  return current_article (self);
+}
+
+TreatiesReader *
+treaties_window_get_reader (TreatiesWindow *self)
+{
+  g_return_val_if_fail (TREATIES_IS_WINDOW (self), NULL);
+  return self->reader;
+}
+
+void
+treaties_window_save_place (TreatiesWindow *self)
+{
+  g_return_if_fail (TREATIES_IS_WINDOW (self));
+  save_reading_position (self);
 }
 
 /* The article being read, if any, stays loaded behind the error page,
@@ -1185,8 +1233,8 @@ treaties_window_show_error (TreatiesWindow *self,
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->error_page), "error");
     }
   treaties_error_page_set_error (self->error_page, error,
-                                 self->article ? treaties_article_get_title (self->article) : NULL,
-                                 self->article == NULL && !self->shipped_failed);
+                                 current_article (self) ? treaties_article_get_title (current_article (self)) : NULL,
+                                 current_article (self) == NULL && !self->shipped_failed);
 
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   adw_window_title_set_title (self->window_title, _("Treaties"));
@@ -1198,29 +1246,25 @@ void
 treaties_window_set_current_section (TreatiesWindow *self,
                                      const char     *section_id)
 {
-  const char *current;
+  TreatiesSection *section;
 
   g_return_if_fail (TREATIES_IS_WINDOW (self));
 
-  if (section_id == NULL || self->article == NULL ||
-      treaties_article_lookup_section (self->article, section_id) == NULL)
+  if (section_id == NULL || current_article (self) == NULL ||
+      (section = treaties_article_lookup_section (current_article (self), section_id)) == NULL)
     return;
-
-  /* A jump: remember where the reader was, for Back. */
-  current = treaties_window_get_current_section (self);
-  if (current != NULL && !g_str_equal (current, section_id))
-    {
-      g_ptr_array_add (self->back, g_strdup (current));
-      g_ptr_array_set_size (self->forward, 0);
-    }
-  go_to_section (self, section_id);
+  treaties_reader_jump (self->reader, section, 0);
 }
 
 const char *
 treaties_window_get_current_section (TreatiesWindow *self)
 {
+  TreatiesSection *section;
+
   g_return_val_if_fail (TREATIES_IS_WINDOW (self), NULL);
-  return treaties_article_view_get_current_section (self->article_view);
+
+  section = treaties_reader_get_section (self->reader);
+  return section != NULL ? treaties_section_get_id (section) : NULL;
 }
 
 void
