@@ -16,53 +16,15 @@
 #include "treaties-sidebar.h"
 #include "treaties-timeline.h"
 #include "treaties-window.h"
+#include "treaties-window-private.h"
 #include "treaties-window-export.h"
 #include "treaties-window-open.h"
 #include "treaties-window-search.h"
 
-#define ZOOM_STEP 1.1
 /* At most this wide, the event card is a sheet under the timeline rather
  * than a popover at its marker. */
 #define NARROW_WIDTH 600
 
-struct _TreatiesWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* The article, the place in it, the history and the chosen event: the
-   * sidebar, the text and the timeline follow its "moved" signal. */
-  TreatiesReader       *reader;
-  const TreatiesPassage *jump_passage; /* the words a jump in progress goes to */
-  GSettings            *settings; /* NULL when the schema is not installed */
-  guint                 save_id;  /* saves the place once the reader pauses */
-  TreatiesEventCard    *card;              /* made when first needed */
-  GtkPopover           *card_popover;      /* the card at its marker, on a wide window */
-  guint                 card_follow_idle;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkToggleButton      *sidebar_button;
-  GtkWidget            *history_buttons;
-  GtkStack             *main_stack;
-  AdwFlap              *flap;
-  TreatiesSidebar      *sidebar;
-  GtkScrolledWindow    *text_scroller;
-  TreatiesArticleView  *article_view;
-  GtkBox               *timeline_slot;
-  GtkLabel             *timeline_label;
-  TreatiesTimeline     *timeline;
-  GtkRevealer          *timeline_revealer;
-  GtkButton            *timeline_toggle;
-  TreatiesErrorPage    *error_page; /* made the first time it is shown */
-  gboolean              shipped_failed; /* the built-in article could not be read */
-  GMenu                *recent_menu;
-  GtkMenuButton        *menu_button;
-  GMenuModel           *primary_menu;
-  TreatiesSearchBar    *search_bar;
-  GtkRevealer          *card_sheet;        /* the card on a narrow window */
-  GtkBox               *card_sheet_box;
-};
 
 enum {
   PROP_0,
@@ -102,46 +64,6 @@ passage_index (TreatiesWindow *self)
 
   treaties_reader_get_passage_index (self->reader, &index, NULL);
   return index;
-}
-
-static void
-update_actions (TreatiesWindow *self)
-{
-  gboolean reading = current_article (self) != NULL &&
-                     g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "article") == 0;
-  gboolean has_article = reading;
-  gboolean has_timeline = has_article &&
-                          g_list_model_get_n_items (treaties_article_get_events (current_article (self))) > 0;
-  double zoom = treaties_article_view_get_zoom (self->article_view);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading && treaties_reader_get_can_go_back (self->reader));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", reading && treaties_reader_get_can_go_forward (self->reader));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_article);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_article);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
-                                 has_article && zoom < TREATIES_ARTICLE_VIEW_MAX_ZOOM - 0.001);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out",
-                                 has_article && zoom > TREATIES_ARTICLE_VIEW_MIN_ZOOM + 0.001);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset",
-                                 has_article && !G_APPROX_VALUE (zoom, 1.0, 0.001));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_article);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_article);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-in", has_timeline);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-out", has_timeline);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-fit", has_timeline);
-}
-
-static void
-history_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  TreatiesWindow *self = TREATIES_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.go-back"))
-    treaties_reader_go_back (self->reader);
-  else
-    treaties_reader_go_forward (self->reader);
 }
 
 /* The mouse's back and forward buttons. */
@@ -231,28 +153,6 @@ schedule_save (TreatiesWindow *self)
   self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
-/* The shortcuts window is built when asked for. Left in gtk/help-overlay.ui,
- * GtkApplication would build it with every window (a third of the time the
- * window took to make). gtk_application_window_set_help_overlay() is still
- * what tells it the window whose keyboard shortcuts to show. */
-static void
-show_help_overlay_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
-
-  if (overlay == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/example/Treaties/ui/help-overlay.ui");
-
-      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_application_window_set_help_overlay (window, overlay);
-    }
-  gtk_window_present (GTK_WINDOW (overlay));
-}
-
 static gboolean
 zoom_to_label (GBinding     *binding,
                const GValue *from,
@@ -321,7 +221,7 @@ error_back_clicked_cb (TreatiesWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "article");
   update_title (self);
-  update_actions (self);
+  _treaties_window_update_actions (self);
 }
 
 /* Marks the sidebar's rows of the sections that tell of @event (NULL:
@@ -546,9 +446,9 @@ forget_event (TreatiesWindow *self)
 
 /* The first activation of an event goes to its first passage; activating
  * it again goes to the next one, across sections, and round. */
-static void
-event_activated_cb (TreatiesWindow *self,
-                    TreatiesEvent  *event)
+void
+_treaties_window_activate_event (TreatiesWindow *self,
+                                 TreatiesEvent  *event)
 {
   GPtrArray *passages = treaties_article_get_passages (current_article (self), event);
   guint index = 0;
@@ -564,6 +464,8 @@ event_activated_cb (TreatiesWindow *self,
   else
     treaties_reader_select_event (self->reader, event);
 
+  /* Chosen on the timeline too, when this came from elsewhere than it. */
+  treaties_timeline_set_selected_event (self->timeline, event);
   mark_related_rows (self, event, passages);
   /* The card first: as a sheet it takes room from the text, which the
    * scroll to the passage then allows for. */
@@ -599,21 +501,6 @@ static void
 focus_text_cb (TreatiesWindow *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-}
-
-static void
-timeline_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  TreatiesWindow *self = TREATIES_WINDOW (widget);
-  g_autofree char *name = NULL;
-
-  /* win.timeline-zoom-in → timeline.zoom-in: the buttons sit beside the
-   * timeline, not inside it, so they cannot name its actions directly. */
-  g_assert (g_str_has_prefix (action_name, "win.timeline-"));
-  name = g_strconcat ("timeline.", action_name + strlen ("win.timeline-"), NULL);
-  gtk_widget_activate_action (GTK_WIDGET (self->timeline), name, NULL);
 }
 
 /* The reader chose a section in the sidebar (click, Enter, arrow keys). */
@@ -680,7 +567,7 @@ reader_moved_cb (TreatiesWindow     *self,
         treaties_article_view_scroll_to_place (self->article_view, id, treaties_reader_get_block (self->reader));
     }
   schedule_save (self);
-  update_actions (self);
+  _treaties_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
 }
 
@@ -730,38 +617,13 @@ update_timeline_label (TreatiesWindow *self)
 static void
 zoom_changed_cb (TreatiesWindow *self)
 {
-  update_actions (self);
+  _treaties_window_update_actions (self);
 }
 
 static void
 reveal_flap_changed_cb (TreatiesWindow *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
-}
-
-static void
-zoom_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  TreatiesWindow *self = TREATIES_WINDOW (widget);
-  double zoom = treaties_article_view_get_zoom (self->article_view);
-
-  if (g_str_equal (action_name, "win.zoom-in"))
-    zoom *= ZOOM_STEP;
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    zoom /= ZOOM_STEP;
-  else
-    zoom = 1.0;
-  treaties_article_view_set_zoom (self->article_view, zoom);
-}
-
-static void
-find_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  treaties_search_bar_start (TREATIES_WINDOW (widget)->search_bar);
 }
 
 /* A search is one jump for Back: from where the reader was when it began to
@@ -773,61 +635,6 @@ search_mode_changed_cb (TreatiesWindow *self)
     treaties_reader_begin_search (self->reader);
   else
     treaties_reader_end_search (self->reader);
-}
-
-static void
-open_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  treaties_window_open (TREATIES_WINDOW (widget));
-}
-
-/* From the error page when there is no article to go back to, such as when
- * Treaties was started with a file it cannot read. */
-static void
-open_shipped_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  TreatiesWindow *self = TREATIES_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TreatiesArticle) article = treaties_article_new_from_resource (SHIPPED_ARTICLE, &error);
-
-  if (article != NULL)
-    treaties_window_set_article_from_file (self, article, NULL);
-  else
-    {
-      /* Never expected, but then the error page must not offer it again. */
-      self->shipped_failed = TRUE;
-      treaties_window_show_error (self, error);
-    }
-}
-
-static void
-open_recent_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  treaties_window_open_file (TREATIES_WINDOW (widget), file);
-}
-
-static void
-export_pdf_action_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  treaties_window_export_pdf (TREATIES_WINDOW (widget));
-}
-
-static void
-print_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  treaties_window_print (TREATIES_WINDOW (widget));
 }
 
 static void
@@ -894,7 +701,7 @@ treaties_window_constructed (GObject *object)
   treaties_window_setup_recent (self, NULL, self->recent_menu);
   application_changed_cb (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
-  update_actions (self);
+  _treaties_window_update_actions (self);
 }
 
 static void
@@ -1038,23 +845,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, card_sheet);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, card_sheet_box);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-shipped", NULL, open_shipped_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, history_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, history_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action_cb);
-  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
-  gtk_widget_class_install_property_action (widget_class, "win.show-timeline", "timeline-visible");
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_cb);
-  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-in", NULL, timeline_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_action_cb);
+  _treaties_window_class_actions_init (widget_class);
 }
 
 static void
@@ -1072,9 +863,9 @@ treaties_window_init (TreatiesWindow *self)
   g_signal_connect_object (self->reader, "moved",
                            G_CALLBACK (reader_moved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "notify::can-go-back",
-                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_treaties_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "notify::can-go-forward",
-                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_treaties_window_update_actions), self, G_CONNECT_SWAPPED);
 
   extra_buttons = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (extra_buttons), 0);
@@ -1099,7 +890,7 @@ treaties_window_init (TreatiesWindow *self)
   g_signal_connect_object (self->article_view, "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "event-activated",
-                           G_CALLBACK (event_activated_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_treaties_window_activate_event), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "event-mark-activated",
                            G_CALLBACK (event_mark_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "focus-text",
@@ -1140,7 +931,7 @@ reader_article_changed_cb (TreatiesWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "article");
       update_timeline_label (self);
     }
-  update_actions (self);
+  _treaties_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
 
@@ -1239,7 +1030,7 @@ treaties_window_show_error (TreatiesWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   adw_window_title_set_title (self->window_title, _("Treaties"));
   adw_window_title_set_subtitle (self->window_title, NULL);
-  update_actions (self);
+  _treaties_window_update_actions (self);
 }
 
 void
