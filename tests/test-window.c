@@ -957,6 +957,138 @@ test_zoom_keeps_paragraph (Fixture       *f,
     }
 }
 
+/* What menus, shortcuts and tests name: win.show-section(s) and
+ * win.select-event(s). */
+static void
+test_parameterised_actions (Fixture       *f,
+                            gconstpointer  data)
+{
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GListModel *outline = treaties_article_get_outline (f->article);
+  GListModel *events = treaties_article_get_events (f->article);
+  g_autoptr(TreatiesSection) last = g_list_model_get_item (outline, g_list_model_get_n_items (outline) - 1);
+  ScrollWait w = { view, adj, treaties_section_get_id (last) };
+  TreatiesEvent *event = NULL;
+  const TreatiesPassage *passage;
+  SelectedWait selected = { f, NULL };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s",
+                                             treaties_section_get_id (last)));
+  g_assert_true (wait_until (scrolled_to, &w));
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, treaties_section_get_id (last));
+  /* An unknown id does nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s", "no-such-section"));
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, treaties_section_get_id (last));
+
+  /* An event whose first passage is in another section than the last. */
+  for (guint i = 0; i < g_list_model_get_n_items (events) && event == NULL; i++)
+    {
+      g_autoptr(TreatiesEvent) e = g_list_model_get_item (events, i);
+      GPtrArray *passages = treaties_article_get_passages (f->article, e);
+
+      if (passages->len > 0 && ((TreatiesPassage *) g_ptr_array_index (passages, 0))->section != last)
+        event = e;
+    }
+  g_assert_nonnull (event);
+  passage = g_ptr_array_index (treaties_article_get_passages (f->article, event), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select-event", "s",
+                                             treaties_event_get_id (event)));
+  g_assert_true (treaties_reader_get_selected_event (treaties_window_get_reader (f->window)) == event);
+  g_assert_true (treaties_timeline_get_selected_event (child (f->window, "timeline")) == event);
+  selected.id = treaties_section_get_id (passage->section);
+  g_assert_true (wait_until (sidebar_selects, &selected));
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, selected.id);
+  g_assert_true (treaties_sidebar_is_related (child (f->window, "sidebar"), selected.id));
+}
+
+/* The actions of @menu's items, sections flattened, space-separated. */
+static void
+collect_actions (GMenuModel *menu,
+                 GString    *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *action = NULL;
+
+      if (section != NULL)
+        collect_actions (section, out);
+      else if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_string_append_printf (out, "%s%s", out->len ? " " : "", action);
+    }
+}
+
+static char *
+menu_actions (TreatiesArticleView *view)
+{
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (treaties_article_view_get_context_menu (view));
+  collect_actions (treaties_article_view_get_context_menu (view), out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+text_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* The text's context menu is a reader's: Copy and Select All; on a link,
+ * Open Link and Copy Link Address too; nothing that edits. */
+static void
+test_context_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextTag *link = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "link");
+  g_autofree char *on_text = NULL;
+  g_autofree char *on_link = NULL;
+  g_autofree char *copied = NULL;
+  GtkTextIter iter;
+  GdkRectangle location;
+  int x, y;
+
+  /* Shift+F10 / the Menu key, with the cursor at the start. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "menu.popup", NULL));
+  on_text = menu_actions (view);
+  g_assert_cmpstr (on_text, ==, "clipboard.copy selection.select-all");
+
+  /* A right click on a link. */
+  g_assert_nonnull (link);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, link));
+  gtk_text_iter_forward_char (&iter);
+  gtk_text_view_scroll_to_iter (text_view, &iter, 0.2, FALSE, 0, 0);
+  settle ();
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, location.x, location.y + location.height / 2, &x, &y);
+  treaties_article_view_popup_context_menu (view, x, y);
+  on_link = menu_actions (view);
+  g_assert_cmpstr (on_link, ==, "article.open-link article.copy-link clipboard.copy selection.select-all");
+
+  /* Copy Link Address puts the address on the clipboard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "article.copy-link", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL, text_read_cb, &copied);
+  g_assert_true (wait_until (is_set, &copied));
+  g_assert_true (g_str_has_prefix (copied, "http") || g_str_has_prefix (copied, "mailto:"));
+}
+
 /* An article of @n generated sections: a fifth top-level, each with four
  * subsections, a paragraph in each. */
 static TreatiesArticle *
@@ -1092,6 +1224,8 @@ main (int   argc,
   ADD ("/window/sidebar/large-article-fills", test_large_article_fills);
   ADD ("/window/sidebar/follows-scrolling-after-jump", test_follows_scrolling_after_jump);
   ADD ("/window/zoom/keeps-paragraph", test_zoom_keeps_paragraph);
+  ADD ("/window/actions/parameterised", test_parameterised_actions);
+  ADD ("/window/text/context-menu", test_context_menu);
 
   return g_test_run ();
 }

@@ -110,6 +110,8 @@ struct _TreatiesArticleView
   char            *pinned_section;  /* set by scroll_to_section() until the reader scrolls */
   gint64           pinned_at;       /* monotonic time of the jump */
   gboolean         reader_scrolled; /* by wheel, touchpad or keys since the jump */
+  GtkWidget       *reader_menu;     /* the context menu: a reader's, not an editor's */
+  char            *menu_href;       /* the link it was opened on, or NULL */
   double           zoom;
   guint            flash_id;
   guint            rendered;        /* sections of the outline in the buffer */
@@ -1151,6 +1153,118 @@ open_link (TreatiesArticleView *self,
 #endif
 }
 
+/* --- the context menu --- */
+
+/* Copy and Select All; on a link, Open Link and Copy Link Address. No
+ * Cut, Paste, Delete or Undo: the text is read, not edited. */
+static GMenuModel *
+make_reader_menu (const char *href)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) text = g_menu_new ();
+
+  if (href != NULL)
+    {
+      g_autoptr(GMenu) link = g_menu_new ();
+
+      g_menu_append (link, _("_Open Link"), "article.open-link");
+      g_menu_append (link, _("Copy Link _Address"), "article.copy-link");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (link));
+    }
+  g_menu_append (text, _("_Copy"), "clipboard.copy");
+  g_menu_append (text, _("Select _All"), "selection.select-all");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (text));
+  return G_MENU_MODEL (menu);
+}
+
+/* Opens the menu pointing at (@x, @y), widget coordinates. */
+static void
+popup_reader_menu (TreatiesArticleView *self,
+                   double               x,
+                   double               y)
+{
+  const char *href = href_at (self, x, y);
+  g_autoptr(GMenuModel) model = make_reader_menu (href);
+
+  g_free (self->menu_href);
+  self->menu_href = g_strdup (href);
+  if (self->reader_menu == NULL)
+    {
+      self->reader_menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->reader_menu, GTK_WIDGET (self));
+      gtk_popover_set_position (GTK_POPOVER (self->reader_menu), GTK_POS_BOTTOM);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->reader_menu), FALSE);
+      gtk_widget_set_halign (self->reader_menu, GTK_ALIGN_START);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->reader_menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->reader_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->reader_menu));
+}
+
+static void
+context_pressed_cb (GtkGestureClick     *gesture,
+                    int                  n_press,
+                    double               x,
+                    double               y,
+                    TreatiesArticleView *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
+
+  if (n_press != 1 || event == NULL || !gdk_event_triggers_context_menu (event))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_reader_menu (self, x, y);
+}
+
+/* Shift+F10 and the Menu key: at the cursor, or the middle of the view. */
+static void
+menu_popup_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+  GdkRectangle location, visible;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  if (!gdk_rectangle_intersect (&location, &visible, NULL))
+    location = (GdkRectangle) { visible.x + visible.width / 2, visible.y + visible.height / 2, 1, 1 };
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         location.x, location.y + location.height, &x, &y);
+  popup_reader_menu (self, x, y);
+}
+
+static void
+open_link_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (widget);
+
+  if (self->menu_href != NULL)
+    open_link (self, self->menu_href);
+}
+
+/* The address as shown: a mixed-script host in its ASCII form. */
+static void
+copy_link_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (widget);
+  g_autofree char *uri = NULL;
+
+  if (self->menu_href == NULL)
+    return;
+  uri = treaties_safe_text_link_for_display (self->menu_href);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), uri);
+}
+
 static void
 click_released_cb (GtkGestureClick     *gesture,
                    int                  n_press,
@@ -1374,6 +1488,8 @@ treaties_article_view_size_allocate (GtkWidget *widget,
   TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (widget);
 
   GTK_WIDGET_CLASS (treaties_article_view_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->reader_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->reader_menu));
   if (self->passage_start >= 0 && self->passage_height > 0 && height != self->passage_height &&
       g_get_monotonic_time () - self->passage_at < SETTLE_USEC)
     {
@@ -1654,6 +1770,8 @@ treaties_article_view_dispose (GObject *object)
   g_clear_handle_id (&self->flash_id, g_source_remove);
   g_clear_handle_id (&self->render_id, g_source_remove);
   g_clear_handle_id (&self->passage_rescroll_id, g_source_remove);
+  g_clear_pointer (&self->reader_menu, gtk_widget_unparent);
+  g_clear_pointer (&self->menu_href, g_free);
   stop_settling (self);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
@@ -1739,6 +1857,11 @@ treaties_article_view_class_init (TreatiesArticleViewClass *klass)
   widget_class->css_changed = treaties_article_view_css_changed;
   widget_class->size_allocate = treaties_article_view_size_allocate;
 
+  /* Over GtkTextView's editing menu. */
+  gtk_widget_class_install_action (widget_class, "menu.popup", NULL, menu_popup_action_cb);
+  gtk_widget_class_install_action (widget_class, "article.open-link", NULL, open_link_action_cb);
+  gtk_widget_class_install_action (widget_class, "article.copy-link", NULL, copy_link_action_cb);
+
   properties[PROP_ARTICLE] =
     g_param_spec_object ("article", NULL, NULL, TREATIES_TYPE_ARTICLE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -1773,7 +1896,7 @@ treaties_article_view_init (TreatiesArticleView *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkEventController *motion, *scroll, *keys;
-  GtkGesture *click;
+  GtkGesture *click, *context;
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->zoom = 1.0;
@@ -1811,6 +1934,14 @@ treaties_article_view_init (TreatiesArticleView *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  /* Before GtkTextView's own, which shows an editing menu. */
+  context = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (context), GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (context), "reader-menu");
+  g_signal_connect (context, "pressed", G_CALLBACK (context_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (context));
 
   /* Seen on the way to the scrolled window, not taken from it. */
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
@@ -2393,4 +2524,23 @@ treaties_article_view_scroll_to_place (TreatiesArticleView *self,
   set_current_section (self, sm->id);
   scroll_surely (self, g_ptr_array_index (sm->blocks, block), 0.0);
   return TRUE;
+}
+
+/* For tests: the context menu's model, as opened at (@x, @y) (widget
+ * coordinates); NULL if it was never opened. */
+GMenuModel *
+treaties_article_view_get_context_menu (TreatiesArticleView *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->reader_menu != NULL ? gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (self->reader_menu)) : NULL;
+}
+
+void
+treaties_article_view_popup_context_menu (TreatiesArticleView *self,
+                                          double               x,
+                                          double               y)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
+  popup_reader_menu (self, x, y);
 }

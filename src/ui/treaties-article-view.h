@@ -113,6 +113,16 @@ gboolean         treaties_article_view_activate_mark_at   (TreatiesArticleView *
  * link in the text is opened. */
 void             treaties_article_view_open_link          (TreatiesArticleView *self,
                                                            const char          *href);
+/* The context menu is a reader's: Copy and Select All, and on a link Open
+ * Link and Copy Link Address (article.open-link, article.copy-link). It
+ * opens on a right click, Shift+F10 or the Menu key (menu.popup), or here
+ * at (@x, @y) in widget coordinates. get_context_menu() is its model as
+ * last opened, or NULL. */
+void             treaties_article_view_popup_context_menu (TreatiesArticleView *self,
+                                                           double               x,
+                                                           double               y);
+GMenuModel      *treaties_article_view_get_context_menu   (TreatiesArticleView *self);
+
 /* The least space between two blocks of text (paragraphs, lists, boxes,
  * headings), in pixels: a box's edge counts as its block's edge. */
 #define TREATIES_ARTICLE_VIEW_BLOCK_GAP 14
