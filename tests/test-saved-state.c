@@ -386,7 +386,21 @@ test_quit_and_relaunch (void)
   gtk_window_present (GTK_WINDOW (window));
   treaties_window_open_file (window, file);
   g_assert_true (wait_until (shows_file, window));
+  /* The reader jumps once the article is on screen. */
+  g_assert_true (wait_until (is_mapped, child (window, "article_view")));
+  settle ();
   article = treaties_window_get_article (window);
+
+  /* Open Recent names it by its title, not its file's name. */
+  {
+    GMenuModel *recent = child (window, "recent_menu");
+    g_autofree char *label = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (recent), >=, 1);
+    g_assert_true (g_menu_model_get_item_attribute (recent, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, treaties_article_get_title (article));
+  }
+
   treaties_reader_jump (treaties_window_get_reader (window), treaties_article_lookup_section (article, "s6"), 2);
   if (!wait_until (at_place, &w))
     g_error ("at %s/%u, the text at %s/%u", treaties_window_get_current_section (window),
@@ -406,7 +420,7 @@ test_quit_and_relaunch (void)
   g_object_set_data_full (G_OBJECT (w.window), "test-wanted", g_object_ref (file), g_object_unref);
   g_assert_true (wait_until (shows_file, w.window));
   if (!wait_until (at_place, &w))
-    g_error ("at %s/%u, the text at %s/%u", treaties_window_get_current_section (w.window),
+    g_error ("reopened at %s/%u, the text at %s/%u", treaties_window_get_current_section (w.window),
              treaties_reader_get_block (treaties_window_get_reader (w.window)),
              treaties_article_view_get_current_section (child (w.window, "article_view")),
              treaties_article_view_get_current_block (child (w.window, "article_view")));

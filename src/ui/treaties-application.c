@@ -169,7 +169,7 @@ schema_is_complete (GSettingsSchema *schema)
   static const char *keys[] = {
     "window-width", "window-height", "window-maximized", "text-zoom",
     "timeline-visible", "recent-articles", "last-positions", "reading-places",
-    "last-article",
+    "last-article", "recent-titles",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)

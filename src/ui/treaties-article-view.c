@@ -140,6 +140,7 @@ struct _TreatiesArticleView
   gboolean         settle_setting;
   double           settle_page;     /* the view's height when last seen */
   double           settle_upper;    /* the text's height when last seen */
+  double           settle_seen_upper; /* … by the settling idle */
   guint            settle_id;
   GdkRGBA          mark_color;      /* the marks' dotted underline */
   GdkRGBA          passage_color;
@@ -722,7 +723,16 @@ settle_idle_cb (gpointer data)
     }
 
   target = settle_target (self);
-  if (ABS (gtk_adjustment_get_value (self->vadjustment) - target) <= 1)
+  /* Not settled while the view is not on screen yet, or its text is still
+   * being measured (its height changed since the last look): the target
+   * moves with them. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      gtk_adjustment_get_upper (self->vadjustment) != self->settle_seen_upper)
+    {
+      self->settle_seen_upper = gtk_adjustment_get_upper (self->vadjustment);
+      self->settle_held = 0;
+    }
+  else if (ABS (gtk_adjustment_get_value (self->vadjustment) - target) <= 1)
     {
       if (++self->settle_held >= 2)
         {
@@ -784,6 +794,7 @@ scroll_surely (TreatiesArticleView *self,
   self->settle_held = 0;
   self->settle_page = self->vadjustment != NULL ? gtk_adjustment_get_page_size (self->vadjustment) : 0;
   self->settle_upper = self->vadjustment != NULL ? gtk_adjustment_get_upper (self->vadjustment) : 0;
+  self->settle_seen_upper = -1;
   self->settle_id = g_idle_add_full (G_PRIORITY_LOW, settle_idle_cb, self, NULL);
 }
 
@@ -2543,4 +2554,11 @@ treaties_article_view_popup_context_menu (TreatiesArticleView *self,
 {
   g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
   popup_reader_menu (self, x, y);
+}
+
+gboolean
+treaties_article_view_is_settling (TreatiesArticleView *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), FALSE);
+  return self->settle_id != 0;
 }

@@ -35,6 +35,9 @@ guint            treaties_article_view_get_current_block  (TreatiesArticleView *
 gboolean         treaties_article_view_scroll_to_place    (TreatiesArticleView *self,
                                                            const char          *section_id,
                                                            guint                block);
+/* Whether a jump is still being seen through (the text not yet where it
+ * was asked to go): its current block is not yet the reader's. */
+gboolean         treaties_article_view_is_settling        (TreatiesArticleView *self);
 /* Changing the zoom keeps the paragraph at the top of the view there. */
 double           treaties_article_view_get_zoom           (TreatiesArticleView *self);
 void             treaties_article_view_set_zoom           (TreatiesArticleView *self,

@@ -93,7 +93,8 @@ follow_paragraph (TreatiesWindow *self)
   TreatiesSection *section = treaties_reader_get_section (self->reader);
   guint block;
 
-  if (section == NULL ||
+  /* A jump still under way says nothing of where the reader is. */
+  if (section == NULL || treaties_article_view_is_settling (self->article_view) ||
       g_strcmp0 (treaties_article_view_get_current_section (self->article_view), treaties_section_get_id (section)) != 0)
     return;
   block = treaties_article_view_get_current_block (self->article_view);
