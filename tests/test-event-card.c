@@ -16,6 +16,7 @@
 #include "treaties-event-card.h"
 #include "treaties-timeline.h"
 #include "treaties-window.h"
+#include "treaties-sidebar.h"
 #include "ui-test-utils.h"
 
 #define FILLER "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor " \
@@ -234,7 +235,7 @@ test_activate_event (Fixture       *f,
   TreatiesEventCard *card;
   GtkLinkButton *source;
   GPtrArray *passages = treaties_article_get_passages (f->article, alpha);
-  GtkListBox *list = child (f->window, "sidebar_list");
+  TreatiesSidebar *sidebar = child (f->window, "sidebar");
   GtkWidget *first_button;
 
   g_assert_cmpuint (passages->len, ==, 3);
@@ -270,12 +271,15 @@ test_activate_event (Fixture       *f,
   /* The sidebar marks the sections that tell of it, and says so. */
   for (guint i = 0; i < 6; i++)
     {
-      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
+      GtkWidget *row = treaties_sidebar_get_row (sidebar, i);
       gboolean related = i == 1 || i == 3;
-      const char *tooltip = gtk_widget_get_tooltip_text (row);
+      g_autofree char *tooltip = treaties_sidebar_dup_row_tooltip (sidebar, i);
 
       g_assert_cmpint (gtk_widget_has_css_class (row, "related-section"), ==, related);
       g_assert_cmpint (strstr (tooltip, "tells of “Alpha accord”") != NULL, ==, related);
+      if (related)
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                             "The bar at its edge: this section tells of “Alpha accord”");
     }
 }
 
@@ -450,19 +454,20 @@ static void
 test_choosing_a_section_ends_it (Fixture       *f,
                                  gconstpointer  data)
 {
-  GtkListBox *list = child (f->window, "sidebar_list");
+  TreatiesSidebar *sidebar = child (f->window, "sidebar");
   TreatiesArticleView *view = child (f->window, "article_view");
 
   activate_accessible (f, event (f, "alpha"));
   assert_at_passage (f, event (f, "alpha"), 0);
   g_assert_nonnull (open_card (f));
 
-  g_signal_emit_by_name (gtk_list_box_get_row_at_index (list, 5), "activate");
+  /* As a click or Enter on the row does. */
+  g_assert_true (gtk_widget_activate_action (treaties_sidebar_get_row (sidebar, 5), "list.activate-item", "u", 5));
   g_assert_null (open_card (f));
   g_assert_null (treaties_timeline_get_selected_event (child (f->window, "timeline")));
   g_assert_false (treaties_article_view_get_highlighted_passage (view, NULL, NULL));
   for (guint i = 0; i < 6; i++)
-    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, i)), "related-section"));
+    g_assert_false (gtk_widget_has_css_class (treaties_sidebar_get_row (sidebar, i), "related-section"));
 }
 
 static gboolean

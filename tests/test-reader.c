@@ -283,6 +283,39 @@ test_events (Fixture       *f,
   g_assert_null (treaties_reader_get_selected_event (f->reader));
 }
 
+/* The card's "Read" buttons go to a given passage; words clicked in the
+ * text make theirs the current one without moving. */
+static void
+test_show_passage (Fixture       *f,
+                   gconstpointer  data)
+{
+  TreatiesEvent *r = treaties_article_lookup_event (f->a, "r");
+  guint index, count, n_moves;
+
+  treaties_reader_open (f->reader, f->a, NULL, NULL, 0);
+  n_moves = f->reasons->len;
+  g_assert_nonnull (treaties_reader_show_passage (f->reader, r, 1, FALSE));
+  g_assert_cmpuint (f->reasons->len, ==, n_moves);
+  assert_at (f, f->a, "s1", 0);
+  g_assert_true (treaties_reader_get_selected_event (f->reader) == r);
+  g_assert_true (treaties_reader_get_passage_index (f->reader, &index, &count));
+  g_assert_cmpuint (index, ==, 1);
+  /* Activating goes on from there, round to the first. */
+  treaties_reader_activate_event (f->reader, r);
+  assert_at (f, f->a, "s1", 1);
+
+  g_assert_nonnull (treaties_reader_show_passage (f->reader, r, 1, TRUE));
+  assert_at (f, f->a, "s2", 1);
+  g_assert_cmpint (last_reason (f), ==, TREATIES_MOVE_JUMP);
+  g_assert_true (treaties_reader_go_back (f->reader));
+  assert_at (f, f->a, "s1", 1);
+
+  /* Past the last passage: nothing happens. */
+  n_moves = f->reasons->len;
+  g_assert_null (treaties_reader_show_passage (f->reader, r, 2, TRUE));
+  g_assert_cmpuint (f->reasons->len, ==, n_moves);
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -433,6 +466,7 @@ main (int   argc,
   ADD ("/reader/history/across-articles", test_history_across_articles);
   ADD ("/reader/history/bounded", test_history_is_bounded);
   ADD ("/reader/events", test_events);
+  ADD ("/reader/events/show-passage", test_show_passage);
   ADD ("/reader/search", test_search);
   ADD ("/reader/saved", test_saved_places);
   ADD ("/reader/saved/bounded", test_saved_places_bounded);

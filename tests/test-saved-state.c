@@ -16,6 +16,7 @@
 
 #include "treaties-application.h"
 #include "treaties-article-view.h"
+#include "treaties-reader.h"
 #include "treaties-window-open.h"
 #include "ui-test-utils.h"
 
@@ -98,27 +99,25 @@ test_corrupt_values_repaired (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Closing saves this article's position last and drops the oldest past the
+/* Closing saves this article's place first and drops the oldest past the
  * limit, instead of rewriting an ever longer list. */
 static void
 test_positions_capped (void)
 {
   GSettings *settings = treaties_application_get_settings (app);
   TreatiesWindow *window = treaties_window_new (GTK_APPLICATION (app));
-  g_autoptr(GVariant) positions = NULL;
-  g_autoptr(GVariant) first = NULL;
-  g_autoptr(GVariant) last = NULL;
+  g_autoptr(GVariant) places = NULL;
   GVariantBuilder builder;
   const char *key;
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
-  for (guint i = 0; i < TREATIES_MAX_SAVED_POSITIONS; i++)
+  g_variant_builder_init (&builder, G_VARIANT_TYPE (TREATIES_READER_SAVED_TYPE));
+  for (guint i = 0; i < TREATIES_READER_MAX_SAVED; i++)
     {
       g_autofree char *id = g_strdup_printf ("old-%u", i);
 
-      g_variant_builder_add (&builder, "{ss}", id, "section");
+      g_variant_builder_add (&builder, "(ssu)", id, "section", 0);
     }
-  g_settings_set_value (settings, "last-positions", g_variant_builder_end (&builder));
+  g_settings_set_value (settings, "reading-places", g_variant_builder_end (&builder));
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-shipped", NULL);
@@ -128,14 +127,12 @@ test_positions_capped (void)
   g_assert_nonnull (treaties_window_get_current_section (window));
   gtk_window_close (GTK_WINDOW (window));
 
-  positions = g_settings_get_value (settings, "last-positions");
-  g_assert_cmpuint (g_variant_n_children (positions), ==, TREATIES_MAX_SAVED_POSITIONS);
-  first = g_variant_get_child_value (positions, 0);
-  g_variant_get_child (first, 0, "&s", &key);
-  g_assert_cmpstr (key, ==, "old-1");
-  last = g_variant_get_child_value (positions, TREATIES_MAX_SAVED_POSITIONS - 1);
-  g_variant_get_child (last, 0, "&s", &key);
+  places = g_settings_get_value (settings, "reading-places");
+  g_assert_cmpuint (g_variant_n_children (places), ==, TREATIES_READER_MAX_SAVED);
+  g_variant_get_child (places, 0, "(&s&su)", &key, NULL, NULL);
   g_assert_cmpstr (key, ==, "france-ussr-neutrality-1931");
+  g_variant_get_child (places, TREATIES_READER_MAX_SAVED - 1, "(&s&su)", &key, NULL, NULL);
+  g_assert_cmpstr (key, ==, "old-198");
 }
 
 /* A long list written while the app runs: the menu shows (and looks on
@@ -303,6 +300,145 @@ test_newer_open_wins (void)
   g_unlink (big_path);
 }
 
+/* An article of ten sections of four paragraphs each. */
+static char *
+write_reading_article (void)
+{
+  g_autofree char *path = g_build_filename (data_dir, "reading.treaty.json", NULL);
+  g_autoptr(GString) s = g_string_new ("{\"format\": 1, \"id\": \"reading\", \"title\": \"Reading\", \"sections\": [");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_string_append_printf (s, "%s{\"id\": \"s%u\", \"title\": \"Section %u\", \"blocks\": [", i ? ", " : "", i, i);
+      for (guint j = 0; j < 4; j++)
+        g_string_append_printf (s, "%s{\"type\": \"paragraph\", \"text\": \"Paragraph %u.%u: the delegates "
+                                "met again in Geneva, and again they could not agree on the wording of the "
+                                "second clause, which the French wished to keep and the Soviets to drop.\"}",
+                                j ? ", " : "", i, j);
+      g_string_append (s, "]}");
+    }
+  g_string_append (s, "]}");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+typedef struct
+{
+  TreatiesWindow *window;
+  const char     *id;
+  guint           block;
+} PlaceWait;
+
+/* The window reads the section at the block, and the text shows it. */
+static gboolean
+at_place (gpointer data)
+{
+  PlaceWait *w = data;
+  TreatiesArticleView *view = child (w->window, "article_view");
+
+  return g_strcmp0 (treaties_window_get_current_section (w->window), w->id) == 0 &&
+         treaties_reader_get_block (treaties_window_get_reader (w->window)) == w->block &&
+         g_strcmp0 (treaties_article_view_get_current_section (view), w->id) == 0 &&
+         treaties_article_view_get_current_block (view) == w->block;
+}
+
+static gboolean
+no_window (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
+static TreatiesWindow *
+active_window (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  return windows != NULL ? windows->data : NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, part))
+      return TRUE;
+  return FALSE;
+}
+
+/* Ctrl+Q, then a start with no file: the same article at the same
+ * paragraph. A start after that file is gone: the shipped article, and a
+ * toast that says why. */
+static void
+test_quit_and_relaunch (void)
+{
+  g_autofree char *path = write_reading_article ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TreatiesWindow *window = treaties_window_new (GTK_APPLICATION (app));
+  PlaceWait w = { window, "s6", 2 };
+  TreatiesArticle *article;
+
+  g_object_set_data_full (G_OBJECT (window), "test-wanted", g_object_ref (file), g_object_unref);
+  gtk_window_present (GTK_WINDOW (window));
+  treaties_window_open_file (window, file);
+  g_assert_true (wait_until (shows_file, window));
+  /* The reader jumps once the article is on screen. */
+  g_assert_true (wait_until (is_mapped, child (window, "article_view")));
+  settle ();
+  article = treaties_window_get_article (window);
+
+  /* Open Recent names it by its title, not its file's name. */
+  {
+    GMenuModel *recent = child (window, "recent_menu");
+    g_autofree char *label = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (recent), >=, 1);
+    g_assert_true (g_menu_model_get_item_attribute (recent, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, treaties_article_get_title (article));
+  }
+
+  treaties_reader_jump (treaties_window_get_reader (window), treaties_article_lookup_section (article, "s6"), 2);
+  if (!wait_until (at_place, &w))
+    g_error ("at %s/%u, the text at %s/%u", treaties_window_get_current_section (window),
+             treaties_reader_get_block (treaties_window_get_reader (window)),
+             treaties_article_view_get_current_section (child (window, "article_view")),
+             treaties_article_view_get_current_block (child (window, "article_view")));
+  settle ();
+
+  /* Ctrl+Q. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_true (wait_until (no_window, NULL));
+
+  /* Started again with no file. */
+  g_application_activate (G_APPLICATION (app));
+  w.window = active_window ();
+  g_assert_nonnull (w.window);
+  g_object_set_data_full (G_OBJECT (w.window), "test-wanted", g_object_ref (file), g_object_unref);
+  g_assert_true (wait_until (shows_file, w.window));
+  if (!wait_until (at_place, &w))
+    g_error ("reopened at %s/%u, the text at %s/%u", treaties_window_get_current_section (w.window),
+             treaties_reader_get_block (treaties_window_get_reader (w.window)),
+             treaties_article_view_get_current_section (child (w.window, "article_view")),
+             treaties_article_view_get_current_block (child (w.window, "article_view")));
+  settle ();
+  g_assert_true (at_place (&w));
+
+  /* The file is gone. */
+  gtk_window_destroy (GTK_WINDOW (w.window));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_application_activate (G_APPLICATION (app));
+  window = active_window ();
+  g_assert_nonnull (window);
+  g_assert_true (wait_until (has_article, window));
+  g_assert_null (treaties_window_get_file (window));
+  g_assert_true (has_label (child (window, "toast_overlay"), "reading.treaty.json"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -352,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/saved-state/recent-file-is-fifo", test_recent_file_is_fifo);
   g_test_add_func ("/saved-state/newer-open-wins", test_newer_open_wins);
   g_test_add_func ("/saved-state/open-fifo-fails", test_open_fifo_fails);
+  g_test_add_func ("/saved-state/quit-and-relaunch", test_quit_and_relaunch);
   status = g_test_run ();
 
   g_clear_object (&app);

@@ -105,42 +105,26 @@ typedef struct
   TreatiesArticleView *view;
   GtkScrolledWindow   *scroller;
   TreatiesTimeline    *timeline;
-  GtkListBox          *sidebar;
+  TreatiesSidebar     *sidebar;
   TreatiesArticle     *article;
 } Fixture;
-
-static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
-{
-  TreatiesSection *section = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (treaties_section_get_title (section));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data_full (G_OBJECT (row), "section-id",
-                          g_strdup (treaties_section_get_id (section)), g_free);
-  return row;
-}
 
 static void
 set_article (Fixture         *f,
              TreatiesArticle *article)
 {
-  gtk_list_box_bind_model (f->sidebar, treaties_article_get_outline (article), create_row_cb, NULL, NULL);
+  treaties_sidebar_set_article (f->sidebar, article);
   treaties_article_view_set_article (f->view, article);
   treaties_timeline_set_article (f->timeline, article);
+  /* As the window does once all three show it. */
+  treaties_window_search_refresh (f->bar);
 }
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  GtkWidget *box, *paned, *content, *sidebar_scroller;
+  GtkWidget *box, *paned, *content;
 
   f->article = make_article ();
 
@@ -157,12 +141,9 @@ fixture_setup (Fixture       *f,
   gtk_widget_set_vexpand (paned, TRUE);
   gtk_box_append (GTK_BOX (box), paned);
 
-  f->sidebar = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (f->sidebar), "navigation-sidebar");
-  sidebar_scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_size_request (sidebar_scroller, 220, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sidebar_scroller), GTK_WIDGET (f->sidebar));
-  gtk_box_append (GTK_BOX (paned), sidebar_scroller);
+  f->sidebar = TREATIES_SIDEBAR (treaties_sidebar_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (f->sidebar), 220, -1);
+  gtk_box_append (GTK_BOX (paned), GTK_WIDGET (f->sidebar));
   gtk_box_append (GTK_BOX (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
 
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -448,15 +429,26 @@ test_case_and_accents (Fixture       *f,
   type_query (f, "MÜNCHEN", "1 of 3");
 }
 
+/* Whether the sidebar marks @id's row, which is on screen (all the test
+ * article's are) and agrees. */
 static gboolean
 row_has_match (Fixture    *f,
                const char *id)
 {
-  GtkListBoxRow *row;
+  GListModel *outline = treaties_article_get_outline (treaties_sidebar_get_article (f->sidebar));
 
-  for (guint i = 0; (row = gtk_list_box_get_row_at_index (f->sidebar, i)) != NULL; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "section-id"), id) == 0)
-      return gtk_widget_has_css_class (GTK_WIDGET (row), "has-match");
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+      GtkWidget *row;
+
+      if (!g_str_equal (treaties_section_get_id (section), id))
+        continue;
+      row = treaties_sidebar_get_row (f->sidebar, i);
+      g_assert_nonnull (row);
+      g_assert_cmpint (gtk_widget_has_css_class (row, "has-match"), ==, treaties_sidebar_has_match (f->sidebar, id));
+      return gtk_widget_has_css_class (row, "has-match");
+    }
   g_error ("no row for %s", id);
 }
 
@@ -658,7 +650,6 @@ test_new_article (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(TreatiesArticle) article = treaties_article_new_from_bytes (bytes, "other.json", &error);
   CountWait w = { f, "1 of 1" };
-  GtkListBoxRow *row;
 
   g_assert_no_error (error);
   start (f);
@@ -668,10 +659,9 @@ test_new_article (Fixture       *f,
   set_article (f, article);
   g_assert_true (wait_until (count_is, &w));
   g_assert_cmpuint (treaties_article_view_get_n_matches (f->view), ==, 1);
-  row = gtk_list_box_get_row_at_index (f->sidebar, 0);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "has-match"));
-  row = gtk_list_box_get_row_at_index (f->sidebar, 1);
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "has-match"));
+  settle ();
+  g_assert_true (row_has_match (f, "one"));
+  g_assert_false (row_has_match (f, "two"));
 
   /* Closed, a new article brings no highlights. */
   treaties_search_bar_stop (f->bar);

@@ -12,6 +12,7 @@
 
 #include "treaties-article-view.h"
 #include "treaties-resources.h"
+#include "treaties-sidebar.h"
 #include "treaties-timeline.h"
 #include "treaties-window.h"
 #include "treaties-window-open.h"
@@ -57,11 +58,50 @@ fixture_teardown (Fixture       *f,
   settle ();
 }
 
-static const char *
-row_title (GtkListBoxRow *row)
+/* The sidebar's row at @position: made, since the shipped article's rows
+ * all fit on screen. */
+static GtkWidget *
+row_at (Fixture *f,
+        guint    position)
 {
-  GtkWidget *label = gtk_list_box_row_get_child (row);
+  return treaties_sidebar_get_row (child (f->window, "sidebar"), position);
+}
+
+static const char *
+row_title (GtkWidget *row)
+{
+  GtkWidget *label = gtk_widget_get_first_child (row);
   return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* As a click or Enter on the row does. */
+static void
+activate_row (Fixture *f,
+              guint    position)
+{
+  g_assert_true (gtk_widget_activate_action (row_at (f, position), "list.activate-item", "u", position));
+}
+
+static guint
+position_of (Fixture    *f,
+             const char *section_id)
+{
+  GListModel *outline = treaties_article_get_outline (treaties_window_get_article (f->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+
+      if (g_str_equal (treaties_section_get_id (section), section_id))
+        return i;
+    }
+  g_error ("no section %s", section_id);
+}
+
+static const char *
+selected_section (Fixture *f)
+{
+  return treaties_sidebar_get_current_section (child (f->window, "sidebar"));
 }
 
 static void
@@ -79,7 +119,6 @@ static void
 test_sidebar_rows (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkListBox *list = child (f->window, "sidebar_list");
   GListModel *outline = treaties_article_get_outline (f->article);
   guint n = g_list_model_get_n_items (outline);
 
@@ -87,22 +126,32 @@ test_sidebar_rows (Fixture       *f,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      GtkWidget *row = row_at (f, i);
       GtkWidget *label;
 
       g_assert_nonnull (row);
       g_assert_cmpstr (row_title (row), ==, treaties_section_get_title (section));
+      {
+        g_autofree char *tooltip = treaties_sidebar_dup_row_tooltip (child (f->window, "sidebar"), i);
+        g_assert_cmpstr (tooltip, ==, treaties_section_get_title (section));
+      }
       /* Subsections are indented under their parent. */
-      label = gtk_list_box_row_get_child (row);
+      label = gtk_widget_get_first_child (row);
       if (treaties_section_get_depth (section) > 0)
-        g_assert_cmpint (gtk_widget_get_margin_start (label), >, 6);
+        {
+          g_assert_cmpint (gtk_widget_get_margin_start (label), >, 6);
+          g_assert_true (gtk_widget_has_css_class (row, "subsection-row"));
+        }
       else
         g_assert_cmpint (gtk_widget_get_margin_start (label), ==, 6);
     }
-  g_assert_null (gtk_list_box_get_row_at_index (list, n));
+  g_assert_null (row_at (f, n));
 
   /* The first section is selected at the start. */
-  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
+  {
+    g_autoptr(TreatiesSection) first = g_list_model_get_item (outline, 0);
+    g_assert_cmpstr (selected_section (f), ==, treaties_section_get_id (first));
+  }
 }
 
 typedef struct
@@ -155,7 +204,6 @@ static void
 test_row_activation_scrolls (Fixture       *f,
                              gconstpointer  data)
 {
-  GtkListBox *list = child (f->window, "sidebar_list");
   TreatiesArticleView *view = child (f->window, "article_view");
   GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   const guint targets[] = { 4, 1, 7, 9, 0 };
@@ -163,13 +211,11 @@ test_row_activation_scrolls (Fixture       *f,
   for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
     {
       g_autoptr(TreatiesSection) section = g_list_model_get_item (treaties_article_get_outline (f->article), targets[t]);
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, targets[t]);
       const char *id = treaties_section_get_id (section);
       ScrollWait w = { view, adj, id };
       int y;
 
-      /* As a click or Enter on the row does. */
-      g_signal_emit_by_name (row, "activate");
+      activate_row (f, targets[t]);
 
       if (!wait_until (scrolled_to, &w))
         {
@@ -182,7 +228,7 @@ test_row_activation_scrolls (Fixture       *f,
        * the sidebar and the window agree on the section. */
       g_assert_true (scrolled_to (&w));
       g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, id);
-      g_assert_true (gtk_list_box_get_selected_row (list) == row);
+      g_assert_cmpstr (selected_section (f), ==, id);
     }
 }
 
@@ -190,7 +236,6 @@ static void
 test_scrolling_selects_row (Fixture       *f,
                             gconstpointer  data)
 {
-  GtkListBox *list = child (f->window, "sidebar_list");
   TreatiesArticleView *view = child (f->window, "article_view");
   GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   const char *ids[] = { "objectives", "reactions", "background", "impact" };
@@ -198,15 +243,12 @@ test_scrolling_selects_row (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       HeadingWait w = { view, adj, ids[i], -1 };
-      GtkListBoxRow *selected;
 
       /* As the reader scrolls: the heading just below the top edge. */
       g_assert_true (wait_until (heading_just_below_top, &w));
       settle ();
 
-      selected = gtk_list_box_get_selected_row (list);
-      g_assert_nonnull (selected);
-      g_assert_cmpstr (g_object_get_data (G_OBJECT (selected), "section-id"), ==, ids[i]);
+      g_assert_cmpstr (selected_section (f), ==, ids[i]);
       g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, ids[i]);
     }
 }
@@ -252,19 +294,6 @@ test_buffer_has_all_text (Fixture       *f,
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
 }
 
-static GtkListBoxRow *
-row_of (Fixture    *f,
-        const char *section_id)
-{
-  GtkListBox *list = child (f->window, "sidebar_list");
-  GtkListBoxRow *row;
-
-  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "section-id"), section_id) == 0)
-      return row;
-  return NULL;
-}
-
 typedef struct
 {
   Fixture    *f;
@@ -287,7 +316,8 @@ test_timeline_event_leads_to_sections (Fixture       *f,
 {
   TreatiesTimeline *timeline = child (f->window, "timeline");
   TreatiesTimelineLayout *layout = treaties_timeline_get_layout (timeline);
-  GtkListBox *list = child (f->window, "sidebar_list");
+  TreatiesSidebar *sidebar = child (f->window, "sidebar");
+  GListModel *outline = treaties_article_get_outline (f->article);
   const TreatiesTimelineMarker *marker = NULL;
   GPtrArray *passages = NULL;
   const char *first, *second;
@@ -315,18 +345,20 @@ test_timeline_event_leads_to_sections (Fixture       *f,
   }
   settle ();
   g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, first);
-  g_assert_true (gtk_list_box_get_selected_row (list) == row_of (f, first));
+  g_assert_cmpstr (selected_section (f), ==, first);
   /* ...and marks the sections of all its passages, and only them, in the
    * sidebar. */
-  for (guint i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
     {
-      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
-      const char *id = g_object_get_data (G_OBJECT (row), "section-id");
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
+      GtkWidget *row = row_at (f, i);
+      const char *id = treaties_section_get_id (section);
       gboolean related = FALSE;
 
       for (guint k = 0; k < passages->len; k++)
         related |= g_str_equal (id, treaties_section_get_id (((TreatiesPassage *) g_ptr_array_index (passages, k))->section));
       g_assert_cmpint (gtk_widget_has_css_class (row, "related-section"), ==, related);
+      g_assert_cmpint (treaties_sidebar_is_related (sidebar, id), ==, related);
     }
 
   /* A second click goes to the next one. */
@@ -337,12 +369,12 @@ test_timeline_event_leads_to_sections (Fixture       *f,
   }
   settle ();
   g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, second);
-  g_assert_true (gtk_list_box_get_selected_row (list) == row_of (f, second));
+  g_assert_cmpstr (selected_section (f), ==, second);
 
   /* Choosing a section in the sidebar ends the event's marks. */
-  g_signal_emit_by_name (gtk_list_box_get_row_at_index (list, 0), "activate");
-  for (guint i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, i)), "related-section"));
+  activate_row (f, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    g_assert_false (gtk_widget_has_css_class (row_at (f, i), "related-section"));
 }
 
 /* The arrow keys move through the sections, and the text follows; Tab
@@ -351,20 +383,21 @@ static void
 test_sidebar_keyboard (Fixture       *f,
                        gconstpointer  data)
 {
-  GtkListBox *list = child (f->window, "sidebar_list");
   TreatiesArticleView *view = child (f->window, "article_view");
   GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   ScrollWait w = { view, adj, "background" };
+  GtkWidget *list = gtk_widget_get_parent (row_at (f, 0));
 
-  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+  g_assert_true (gtk_widget_grab_focus (row_at (f, 0)));
   /* What the Down key does. */
-  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_assert_true (activate_key_binding (list, GDK_KEY_Down));
   g_assert_true (wait_until (scrolled_to, &w));
   settle ();
   g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "background");
-  g_assert_true (gtk_list_box_get_selected_row (list) == row_of (f, "background"));
+  g_assert_cmpstr (selected_section (f), ==, "background");
 
-  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 2, FALSE, FALSE);
+  g_assert_true (activate_key_binding (list, GDK_KEY_Down));
+  g_assert_true (activate_key_binding (list, GDK_KEY_Down));
   w.id = "impact";
   g_assert_true (wait_until (scrolled_to, &w));
   settle ();
@@ -418,11 +451,6 @@ test_reading_highlights_events (Fixture       *f,
     }
 }
 
-static gboolean
-is_hidden (gpointer widget)
-{
-  return !gtk_widget_get_visible (widget);
-}
 
 static gboolean
 is_shown (gpointer widget)
@@ -457,24 +485,35 @@ test_narrow_window (Fixture       *f,
     g_error ("the sidebar did not fold at 360 px (window is %d px)", gtk_widget_get_width (GTK_WIDGET (f->window)));
   settle ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
-  /* Folded away, and the text still gets the width; the title gets the
-   * room of Back and Forward. */
+  /* Folded away, and the text still gets the width; Back and Forward stay,
+   * on screen: a phone-sized window has a way back too. */
   g_assert_false (adw_flap_get_reveal_flap (flap));
-  g_assert_true (wait_until (is_hidden, child (f->window, "history_buttons")));
   g_assert_cmpint (gtk_widget_get_width (view), >=, 300);
+  g_assert_true (wait_until (is_mapped, child (f->window, "history_buttons")));
 
   /* The toggle brings it back over the text. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL));
   g_assert_true (adw_flap_get_reveal_flap (flap));
   /* Choosing a section gets it out of the way again. */
-  g_signal_emit_by_name (gtk_list_box_get_row_at_index (child (f->window, "sidebar_list"), 3), "activate");
+  activate_row (f, 3);
   g_assert_false (adw_flap_get_reveal_flap (flap));
+  {
+    g_autoptr(TreatiesSection) section = g_list_model_get_item (treaties_article_get_outline (f->article), 0);
+    GtkWidget *back = gtk_widget_get_first_child (child (f->window, "history_buttons"));
+    SectionWait w = { f, treaties_section_get_id (section) };
+
+    /* Back, clicked at 360 px, returns to where the reader was. */
+    g_assert_true (gtk_widget_get_sensitive (back));
+    g_assert_true (gtk_widget_get_width (back) > 0);
+    g_signal_emit_by_name (back, "clicked");
+    g_assert_true (wait_until (reading_section, &w));
+  }
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
   g_assert_true (wait_until (is_unfolded, flap));
   settle ();
   g_assert_true (adw_flap_get_reveal_flap (flap));
-  g_assert_true (wait_until (is_shown, child (f->window, "history_buttons")));
+  g_assert_true (is_shown (child (f->window, "history_buttons")));
 }
 
 static void
@@ -668,7 +707,6 @@ test_open_file (Fixture       *f,
 {
   g_autoptr(GFile) good = write_temp ("other.treaty.json", other_article);
   g_autoptr(GFile) bad = write_temp ("bad.json", "{\"format\": 1, \"id\": \"x\", \"title\": 3, \"sections\": []}");
-  GtkListBox *list = child (f->window, "sidebar_list");
   TreatiesTimeline *timeline = child (f->window, "timeline");
   AdwWindowTitle *title = child (f->window, "window_title");
   g_autofree char *bad_name = g_file_get_parse_name (bad);
@@ -679,9 +717,9 @@ test_open_file (Fixture       *f,
 
   /* Title, sidebar, text and timeline all follow the new article. */
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Another Treaty");
-  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 0)), ==, "First Part");
-  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 1)), ==, "Second Part");
-  g_assert_null (gtk_list_box_get_row_at_index (list, 2));
+  g_assert_cmpstr (row_title (row_at (f, 0)), ==, "First Part");
+  g_assert_cmpstr (row_title (row_at (f, 1)), ==, "Second Part");
+  g_assert_null (row_at (f, 2));
   g_assert_true (treaties_timeline_get_article (timeline) == treaties_window_get_article (f->window));
   g_assert_true (g_file_equal (treaties_window_get_file (f->window), good));
 
@@ -738,7 +776,6 @@ static void
 test_back_and_forward (Fixture       *f,
                        gconstpointer  data)
 {
-  GtkListBox *list = child (f->window, "sidebar_list");
   TreatiesArticleView *view = child (f->window, "article_view");
   GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   GtkWidget *window = GTK_WIDGET (f->window);
@@ -752,7 +789,7 @@ test_back_and_forward (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (path); i++)
     {
       ScrollWait w = { view, adj, path[i] };
-      g_signal_emit_by_name (row_of (f, path[i]), "activate");
+      activate_row (f, position_of (f, path[i]));
       g_assert_true (wait_until (scrolled_to, &w));
       settle ();
     }
@@ -768,7 +805,7 @@ test_back_and_forward (Fixture       *f,
         g_assert_true (wait_until (scrolled_to, &w));
         settle ();
         g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, expected[i]);
-        g_assert_true (gtk_list_box_get_selected_row (list) == row_of (f, expected[i]));
+        g_assert_cmpstr (selected_section (f), ==, expected[i]);
       }
   }
   {
@@ -782,7 +819,7 @@ test_back_and_forward (Fixture       *f,
   /* A new jump drops what was ahead. */
   {
     ScrollWait w = { view, adj, "reactions" };
-    g_signal_emit_by_name (row_of (f, "reactions"), "activate");
+    activate_row (f, position_of (f, "reactions"));
     g_assert_true (wait_until (scrolled_to, &w));
     settle ();
   }
@@ -791,6 +828,266 @@ test_back_and_forward (Fixture       *f,
   g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "reactions");
 }
 
+
+/* What a turn of the mouse wheel over the text tells the view, before the
+ * scrolled window scrolls. */
+static void
+wheel (TreatiesArticleView *view)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "reader-scroll") == 0)
+        {
+          g_signal_emit_by_name (controller, "scroll", 0.0, -1.0, &handled);
+          g_assert_false (handled); /* left to the scrolled window */
+          return;
+        }
+    }
+  g_error ("the view does not watch the wheel");
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *id;
+} SelectedWait;
+
+static gboolean
+sidebar_selects (gpointer data)
+{
+  SelectedWait *w = data;
+
+  return g_strcmp0 (selected_section (w->f), w->id) == 0;
+}
+
+/* After a jump, scrolling back shows the section scrolled to at once, in
+ * the sidebar, the window and the timeline, though the heading jumped to
+ * is still on screen. */
+static void
+test_follows_scrolling_after_jump (Fixture       *f,
+                                   gconstpointer  data)
+{
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  ScrollWait jumped = { view, adj, "impact" };
+  HeadingWait back = { view, adj, "objectives", -1 };
+  SelectedWait w = { f, "objectives" };
+  int y_impact, y_objectives;
+
+  activate_row (f, position_of (f, "impact"));
+  g_assert_true (wait_until (scrolled_to, &jumped));
+  settle ();
+  g_assert_cmpstr (selected_section (f), ==, "impact");
+
+  /* Back up to just below the previous heading: "impact"'s heading is
+   * still in view (a section is shorter than the view). */
+  wheel (view);
+  g_assert_true (wait_until (heading_just_below_top, &back));
+  g_assert_true (treaties_article_view_get_section_y (view, "impact", &y_impact));
+  g_assert_true (treaties_article_view_get_section_y (view, "objectives", &y_objectives));
+  g_assert_cmpint (y_impact, <, gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj));
+  g_assert_true (wait_until (sidebar_selects, &w));
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "objectives");
+  g_assert_cmpstr (treaties_timeline_get_current_section (child (f->window, "timeline")), ==, "objectives");
+  /* A scroll is no jump: Back returns to where the reader was before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL));
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "introduction");
+}
+
+typedef struct
+{
+  TreatiesArticleView *view;
+  const char          *id;
+  guint                block;
+} PlaceWait;
+
+static gboolean
+at_place (gpointer data)
+{
+  PlaceWait *w = data;
+
+  return g_strcmp0 (treaties_article_view_get_current_section (w->view), w->id) == 0 &&
+         treaties_article_view_get_current_block (w->view) == w->block;
+}
+
+/* Three steps of Ctrl++ (and back with Ctrl+-) keep the paragraph at the
+ * top of the view there. */
+static void
+test_zoom_keeps_paragraph (Fixture       *f,
+                           gconstpointer  data)
+{
+  TreatiesArticleView *view = child (f->window, "article_view");
+  TreatiesReader *reader = treaties_window_get_reader (f->window);
+  TreatiesSection *section = NULL;
+  PlaceWait w = { view, NULL, 0 };
+  GListModel *outline = treaties_article_get_outline (f->article);
+
+  /* A section well into the text with a few paragraphs. */
+  for (guint i = g_list_model_get_n_items (outline) / 2; i < g_list_model_get_n_items (outline) && section == NULL; i++)
+    {
+      g_autoptr(TreatiesSection) s = g_list_model_get_item (outline, i);
+
+      if (g_list_model_get_n_items (treaties_section_get_blocks (s)) >= 2)
+        section = s;
+    }
+  g_assert_nonnull (section);
+  w.id = treaties_section_get_id (section);
+  w.block = 1;
+  treaties_reader_jump (reader, section, 1);
+  g_assert_true (wait_until (at_place, &w));
+  settle ();
+  g_assert_true (at_place (&w));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+      settle ();
+      g_assert_true (wait_until (at_place, &w));
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-out", NULL));
+      settle ();
+      g_assert_true (wait_until (at_place, &w));
+    }
+}
+
+/* What menus, shortcuts and tests name: win.show-section(s) and
+ * win.select-event(s). */
+static void
+test_parameterised_actions (Fixture       *f,
+                            gconstpointer  data)
+{
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GListModel *outline = treaties_article_get_outline (f->article);
+  GListModel *events = treaties_article_get_events (f->article);
+  g_autoptr(TreatiesSection) last = g_list_model_get_item (outline, g_list_model_get_n_items (outline) - 1);
+  ScrollWait w = { view, adj, treaties_section_get_id (last) };
+  TreatiesEvent *event = NULL;
+  const TreatiesPassage *passage;
+  SelectedWait selected = { f, NULL };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s",
+                                             treaties_section_get_id (last)));
+  g_assert_true (wait_until (scrolled_to, &w));
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, treaties_section_get_id (last));
+  /* An unknown id does nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s", "no-such-section"));
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, treaties_section_get_id (last));
+
+  /* An event whose first passage is in another section than the last. */
+  for (guint i = 0; i < g_list_model_get_n_items (events) && event == NULL; i++)
+    {
+      g_autoptr(TreatiesEvent) e = g_list_model_get_item (events, i);
+      GPtrArray *passages = treaties_article_get_passages (f->article, e);
+
+      if (passages->len > 0 && ((TreatiesPassage *) g_ptr_array_index (passages, 0))->section != last)
+        event = e;
+    }
+  g_assert_nonnull (event);
+  passage = g_ptr_array_index (treaties_article_get_passages (f->article, event), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select-event", "s",
+                                             treaties_event_get_id (event)));
+  g_assert_true (treaties_reader_get_selected_event (treaties_window_get_reader (f->window)) == event);
+  g_assert_true (treaties_timeline_get_selected_event (child (f->window, "timeline")) == event);
+  selected.id = treaties_section_get_id (passage->section);
+  g_assert_true (wait_until (sidebar_selects, &selected));
+  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, selected.id);
+  g_assert_true (treaties_sidebar_is_related (child (f->window, "sidebar"), selected.id));
+}
+
+/* The actions of @menu's items, sections flattened, space-separated. */
+static void
+collect_actions (GMenuModel *menu,
+                 GString    *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *action = NULL;
+
+      if (section != NULL)
+        collect_actions (section, out);
+      else if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_string_append_printf (out, "%s%s", out->len ? " " : "", action);
+    }
+}
+
+static char *
+menu_actions (TreatiesArticleView *view)
+{
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (treaties_article_view_get_context_menu (view));
+  collect_actions (treaties_article_view_get_context_menu (view), out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+text_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* The text's context menu is a reader's: Copy and Select All; on a link,
+ * Open Link and Copy Link Address too; nothing that edits. */
+static void
+test_context_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  TreatiesArticleView *view = child (f->window, "article_view");
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextTag *link = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "link");
+  g_autofree char *on_text = NULL;
+  g_autofree char *on_link = NULL;
+  g_autofree char *copied = NULL;
+  GtkTextIter iter;
+  GdkRectangle location;
+  int x, y;
+
+  /* Shift+F10 / the Menu key, with the cursor at the start. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "menu.popup", NULL));
+  on_text = menu_actions (view);
+  g_assert_cmpstr (on_text, ==, "clipboard.copy selection.select-all");
+
+  /* A right click on a link. */
+  g_assert_nonnull (link);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, link));
+  gtk_text_iter_forward_char (&iter);
+  gtk_text_view_scroll_to_iter (text_view, &iter, 0.2, FALSE, 0, 0);
+  settle ();
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, location.x, location.y + location.height / 2, &x, &y);
+  treaties_article_view_popup_context_menu (view, x, y);
+  on_link = menu_actions (view);
+  g_assert_cmpstr (on_link, ==, "article.open-link article.copy-link clipboard.copy selection.select-all");
+
+  /* Copy Link Address puts the address on the clipboard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "article.copy-link", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL, text_read_cb, &copied);
+  g_assert_true (wait_until (is_set, &copied));
+  g_assert_true (g_str_has_prefix (copied, "http") || g_str_has_prefix (copied, "mailto:"));
+}
 
 /* An article of @n generated sections: a fifth top-level, each with four
  * subsections, a paragraph in each. */
@@ -822,25 +1119,25 @@ generated_article (guint n)
 
 typedef struct
 {
-  GtkListBox *list;
-  guint       n;
-} RowsWait;
+  TreatiesSidebar *sidebar;
+  guint            position;
+} RowWait;
 
 static gboolean
-has_n_rows (gpointer data)
+row_is_made (gpointer data)
 {
-  RowsWait *w = data;
+  RowWait *w = data;
+  GtkWidget *row = treaties_sidebar_get_row (w->sidebar, w->position);
 
-  return gtk_list_box_get_row_at_index (w->list, w->n - 1) != NULL &&
-         gtk_list_box_get_row_at_index (w->list, w->n) == NULL;
+  return row != NULL && is_mapped (row);
 }
 
-/* A long article fills in while the window keeps answering: a section
- * chosen meanwhile becomes the one read, its row selected, and once
- * filled every section has its row and all the text is there, in order.
- * (Where the jump lands is not checked here: in a text this long, laid
- * out while it scrolls, the text view's height estimates can leave it
- * short of the heading, with or without filling in.) */
+/* A long article shows at once: its sidebar lists every section from the
+ * start (rows are made for what is in view), a section chosen at once
+ * becomes the one read, its row selected and scrolled into view, and all
+ * the text comes, in order. (Where the jump lands is not checked here: in
+ * a text this long, laid out while it scrolls, the text view's height
+ * estimates can leave it short of the heading.) */
 static void
 test_large_article_fills (Fixture       *f,
                           gconstpointer  data)
@@ -848,32 +1145,36 @@ test_large_article_fills (Fixture       *f,
   const guint n = 2000;
   g_autoptr(TreatiesArticle) large = generated_article (n);
   g_autoptr(TreatiesArticle) other = generated_article (10);
-  GtkListBox *list = child (f->window, "sidebar_list");
+  TreatiesSidebar *sidebar = child (f->window, "sidebar");
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (sidebar), TREATIES_TYPE_SIDEBAR, "list_view"));
   TreatiesArticleView *view = child (f->window, "article_view");
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  RowsWait rows = { list, n };
-  RowsWait other_rows = { list, 10 };
+  RowWait chosen = { sidebar, 1502 };
+  RowWait last = { sidebar, n - 1 };
   g_autofree char *text = NULL;
   const char *at;
   GtkTextIter start, end;
 
-  /* A newer article stops the filling of the one before. */
+  /* A newer article replaces the one before at once. */
   treaties_window_set_article (f->window, large);
   g_main_context_iteration (NULL, FALSE);
   treaties_window_set_article (f->window, other);
-  g_assert_true (wait_until (has_n_rows, &other_rows));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 10);
   settle ();
-  g_assert_true (has_n_rows (&other_rows));
+  g_assert_cmpstr (row_title (row_at (f, 9)), ==, "Heading 9");
 
-  /* Chosen once the first rows show, as a reader would. */
   treaties_window_set_article (f->window, large);
-  g_assert_true (wait_until (is_mapped, gtk_list_box_get_row_at_index (list, 0)));
-  g_assert_false (has_n_rows (&rows));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, n);
   treaties_window_set_current_section (f->window, "s1502");
   g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "s1502");
-  g_assert_cmpstr (treaties_window_get_current_section (f->window), ==, "s1502");
-  g_assert_cmpstr (row_title (gtk_list_box_get_selected_row (list)), ==, "Heading 1502");
-  g_assert_true (wait_until (has_n_rows, &rows));
+  g_assert_cmpstr (selected_section (f), ==, "s1502");
+  g_assert_true (wait_until (row_is_made, &chosen));
+  g_assert_cmpstr (row_title (treaties_sidebar_get_row (sidebar, 1502)), ==, "Heading 1502");
+
+  /* The last row too, once it is brought into view. */
+  treaties_window_set_current_section (f->window, "s1999");
+  g_assert_true (wait_until (row_is_made, &last));
+  g_assert_cmpstr (row_title (treaties_sidebar_get_row (sidebar, n - 1)), ==, "Heading 1999");
   settle ();
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -881,11 +1182,12 @@ test_large_article_fills (Fixture       *f,
   at = text;
   for (guint i = 0; i < n; i++)
     {
+      g_autoptr(TreatiesSection) section = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), i);
       g_autofree char *title = g_strdup_printf ("Heading %u", i);
       g_autofree char *heading = g_strdup_printf ("%s\n", title);
       g_autofree char *paragraph = g_strdup_printf ("Paragraph %u.", i);
 
-      g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, i)), ==, title);
+      g_assert_cmpstr (treaties_section_get_title (section), ==, title);
       g_assert_nonnull ((at = strstr (at, heading)));
       g_assert_nonnull ((at = strstr (at, paragraph)));
     }
@@ -920,6 +1222,10 @@ main (int   argc,
   ADD ("/window/timeline/event-leads-to-sections", test_timeline_event_leads_to_sections);
   ADD ("/window/timeline/reading-highlights-events", test_reading_highlights_events);
   ADD ("/window/sidebar/large-article-fills", test_large_article_fills);
+  ADD ("/window/sidebar/follows-scrolling-after-jump", test_follows_scrolling_after_jump);
+  ADD ("/window/zoom/keeps-paragraph", test_zoom_keeps_paragraph);
+  ADD ("/window/actions/parameterised", test_parameterised_actions);
+  ADD ("/window/text/context-menu", test_context_menu);
 
   return g_test_run ();
 }

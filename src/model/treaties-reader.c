@@ -489,6 +489,36 @@ treaties_reader_activate_event (TreatiesReader *self,
   return passage;
 }
 
+const TreatiesPassage *
+treaties_reader_show_passage (TreatiesReader *self,
+                              TreatiesEvent  *event,
+                              guint           index,
+                              gboolean        jump)
+{
+  const TreatiesPassage *passage;
+  GPtrArray *passages;
+  Place place;
+
+  g_return_val_if_fail (TREATIES_IS_READER (self), NULL);
+  g_return_val_if_fail (TREATIES_IS_EVENT (event), NULL);
+  g_return_val_if_fail (self->here.article != NULL, NULL);
+
+  passages = treaties_article_get_passages (self->here.article, event);
+  if (passages == NULL || index >= passages->len)
+    return NULL;
+  set_selected_event (self, event);
+  self->activated_event = event;
+  self->passage_index = index;
+  passage = g_ptr_array_index (passages, index);
+  if (jump)
+    {
+      treaties_reader_end_search (self);
+      place = place_here (self, passage->section, passage->block);
+      jump_to (self, &place, TREATIES_MOVE_JUMP);
+    }
+  return passage;
+}
+
 gboolean
 treaties_reader_get_passage_index (TreatiesReader *self,
                                    guint          *index,

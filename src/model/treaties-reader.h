@@ -70,6 +70,13 @@ void             treaties_reader_select_event      (TreatiesReader  *self,
  * event has none. */
 const TreatiesPassage *treaties_reader_activate_event (TreatiesReader *self,
                                                        TreatiesEvent  *event);
+/* Makes passage @index of @event the one last gone to (so activating the
+ * event again goes on from it) and, with @jump, goes there. Returns it, or
+ * NULL when @event has no such passage (nothing changes then). */
+const TreatiesPassage *treaties_reader_show_passage (TreatiesReader *self,
+                                                     TreatiesEvent  *event,
+                                                     guint           index,
+                                                     gboolean        jump);
 /* Which of the selected event's passages was last gone to (0-based) and
  * how many it has, for "2 of 3"; FALSE when none was. */
 gboolean         treaties_reader_get_passage_index (TreatiesReader  *self,

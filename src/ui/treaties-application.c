@@ -98,12 +98,38 @@ new_window (TreatiesApplication *self)
   return window;
 }
 
+/* Every way out saves the place being read in each window. */
+static void
+save_places (TreatiesApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TREATIES_IS_WINDOW (l->data))
+      treaties_window_save_place (l->data);
+  if (self->settings != NULL)
+    g_settings_sync ();
+}
+
+/* Ctrl+Q closes the windows as their close buttons would (each saves its
+ * place and size), then quits. */
 static void
 quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  TreatiesApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  save_places (self);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* The session is ending: there may be no time to close anything. */
+static void
+query_end_cb (TreatiesApplication *self)
+{
+  save_places (self);
 }
 
 static void
@@ -144,7 +170,8 @@ schema_is_complete (GSettingsSchema *schema)
 {
   static const char *keys[] = {
     "window-width", "window-height", "window-maximized", "text-zoom",
-    "timeline-visible", "recent-articles", "last-positions",
+    "timeline-visible", "recent-articles", "last-positions", "reading-places",
+    "last-article", "recent-titles",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -303,8 +330,42 @@ treaties_application_startup (GApplication *app)
     g_message ("GSettings schema %s not found or out of date; settings will not be saved", APPLICATION_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  g_signal_connect (app, "query-end", G_CALLBACK (query_end_cb), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+}
+
+/* Started without a file: the article read last, at its place; the
+ * shipped one, with a word why, when that file is gone. FALSE when no
+ * article was being read. */
+static gboolean
+open_last_article (TreatiesApplication *self,
+                   TreatiesWindow      *window)
+{
+  g_autofree char *uri = self->settings != NULL ? g_settings_get_string (self->settings, "last-article") : NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (uri != NULL && uri[0] != '\0')
+    file = g_file_new_for_uri (uri);
+  if (file == NULL)
+    return FALSE;
+  if (g_file_query_exists (file, NULL))
+    {
+      treaties_window_open_file (window, file);
+      return TRUE;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-shipped", NULL);
+  {
+    g_autofree char *name = g_file_get_parse_name (file);
+    /* Translators: a toast when Treaties starts; %s is a file's path */
+    g_autofree char *message = g_strdup_printf (_("The article read last, “%s”, is no longer there"), name);
+    AdwToast *toast = adw_toast_new (message);
+
+    adw_toast_set_timeout (toast, 0);
+    treaties_window_add_toast (window, toast);
+  }
+  return TRUE;
 }
 
 static void
@@ -320,8 +381,10 @@ treaties_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (new_window (self));
-  /* The library when nothing was being read. */
-  if (!treaties_window_library_start (TREATIES_WINDOW (window)))
+  /* The article read last, at its place; the library when nothing was
+   * being read. */
+  if (!open_last_article (self, TREATIES_WINDOW (window)) &&
+      !treaties_window_library_start (TREATIES_WINDOW (window)))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.open-shipped", NULL);
   gtk_window_present (window);
 }

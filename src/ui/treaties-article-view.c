@@ -56,7 +56,8 @@
 typedef struct
 {
   char        *id;
-  GtkTextMark *mark; /* at the start of the heading; owned by the buffer */
+  GtkTextMark *mark;   /* at the start of the heading; owned by the buffer */
+  GPtrArray   *blocks; /* GtkTextMark at the start of each block, owned by the buffer */
 } SectionMark;
 
 /* Words marked for an event: buffer offsets, and the event's id (the
@@ -106,8 +107,11 @@ struct _TreatiesArticleView
   GdkRGBA          note_bar_color;
   GtkAdjustment   *vadjustment;
   char            *current_section; /* id */
-  char            *pinned_section;  /* set by scroll_to_section() until the reader scrolls it away */
+  char            *pinned_section;  /* set by scroll_to_section() until the reader scrolls */
   gint64           pinned_at;       /* monotonic time of the jump */
+  gboolean         reader_scrolled; /* by wheel, touchpad or keys since the jump */
+  GtkWidget       *reader_menu;     /* the context menu: a reader's, not an editor's */
+  char            *menu_href;       /* the link it was opened on, or NULL */
   double           zoom;
   guint            flash_id;
   guint            rendered;        /* sections of the outline in the buffer */
@@ -135,6 +139,8 @@ struct _TreatiesArticleView
   guint            settle_held;     /* checks it has held */
   gboolean         settle_setting;
   double           settle_page;     /* the view's height when last seen */
+  double           settle_upper;    /* the text's height when last seen */
+  double           settle_seen_upper; /* … by the settling idle */
   guint            settle_id;
   GdkRGBA          mark_color;      /* the marks' dotted underline */
   GdkRGBA          passage_color;
@@ -167,6 +173,7 @@ section_mark_free (gpointer data)
   SectionMark *sm = data;
 
   g_free (sm->id);
+  g_clear_pointer (&sm->blocks, g_ptr_array_unref);
   g_free (sm);
 }
 
@@ -539,9 +546,13 @@ render_more (TreatiesArticleView *self,
       space_block (self, gtk_text_iter_get_offset (&start),
                    treaties_section_get_depth (section) > 0 ? SUBHEADING_GAP : HEADING_GAP);
 
+      sm->blocks = g_ptr_array_sized_new (g_list_model_get_n_items (blocks));
       for (guint j = 0; j < g_list_model_get_n_items (blocks); j++)
         {
           g_autoptr(TreatiesBlock) block = g_list_model_get_item (blocks, j);
+
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          g_ptr_array_add (sm->blocks, gtk_text_buffer_create_mark (buffer, NULL, &end, TRUE));
           append_block (self, section, block);
         }
       if (until_id != NULL && g_str_equal (sm->id, until_id))
@@ -712,7 +723,16 @@ settle_idle_cb (gpointer data)
     }
 
   target = settle_target (self);
-  if (ABS (gtk_adjustment_get_value (self->vadjustment) - target) <= 1)
+  /* Not settled while the view is not on screen yet, or its text is still
+   * being measured (its height changed since the last look): the target
+   * moves with them. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      gtk_adjustment_get_upper (self->vadjustment) != self->settle_seen_upper)
+    {
+      self->settle_seen_upper = gtk_adjustment_get_upper (self->vadjustment);
+      self->settle_held = 0;
+    }
+  else if (ABS (gtk_adjustment_get_value (self->vadjustment) - target) <= 1)
     {
       if (++self->settle_held >= 2)
         {
@@ -748,6 +768,13 @@ settle_value_changed (TreatiesArticleView *self)
       self->settle_page = page;
       return;
     }
+  /* Nor does one whose text grew or shrank: GTK measuring lines, keeping
+   * the top line in place, right after an article opened at a place. */
+  if (gtk_adjustment_get_upper (self->vadjustment) != self->settle_upper)
+    {
+      self->settle_upper = gtk_adjustment_get_upper (self->vadjustment);
+      return;
+    }
   if (gtk_text_mark_get_deleted (self->settle_mark) ||
       ABS (gtk_adjustment_get_value (self->vadjustment) - settle_target (self)) > page / 4)
     stop_settling (self);
@@ -766,7 +793,68 @@ scroll_surely (TreatiesArticleView *self,
   self->settle_until = g_get_monotonic_time () + SETTLE_USEC;
   self->settle_held = 0;
   self->settle_page = self->vadjustment != NULL ? gtk_adjustment_get_page_size (self->vadjustment) : 0;
+  self->settle_upper = self->vadjustment != NULL ? gtk_adjustment_get_upper (self->vadjustment) : 0;
+  self->settle_seen_upper = -1;
   self->settle_id = g_idle_add_full (G_PRIORITY_LOW, settle_idle_cb, self, NULL);
+}
+
+static int
+text_mark_y (TreatiesArticleView *self,
+             GtkTextMark         *mark)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+  GdkRectangle location;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+  return location.y + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self));
+}
+
+/* The block of the current section at the top of the view: the last whose
+ * first line starts at or above the top edge (0, the heading's, before
+ * the first). */
+static guint
+block_at_top (TreatiesArticleView *self,
+              SectionMark         *sm)
+{
+  double top;
+  guint lo = 0, hi;
+
+  if (sm == NULL || sm->blocks == NULL || self->vadjustment == NULL)
+    return 0;
+  top = gtk_adjustment_get_value (self->vadjustment) + 2;
+  hi = sm->blocks->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (text_mark_y (self, g_ptr_array_index (sm->blocks, mid)) <= top)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? lo - 1 : 0;
+}
+
+static SectionMark *find_section (TreatiesArticleView *self, const char *id);
+
+/* The mark of the paragraph (or heading) at the top of the view. */
+static GtkTextMark *
+first_block_in_view (TreatiesArticleView *self)
+{
+  SectionMark *sm = self->current_section ? find_section (self, self->current_section) : NULL;
+  double top;
+  guint block;
+
+  if (sm == NULL || self->vadjustment == NULL)
+    return NULL;
+  top = gtk_adjustment_get_value (self->vadjustment) + 2;
+  block = block_at_top (self, sm);
+  if (sm->blocks == NULL || sm->blocks->len == 0 ||
+      (block == 0 && text_mark_y (self, g_ptr_array_index (sm->blocks, 0)) > top))
+    return sm->mark;
+  return g_ptr_array_index (sm->blocks, block);
 }
 
 static void
@@ -817,7 +905,7 @@ last_section_at_most (TreatiesArticleView *self,
  * heading is at or above a line just below the top edge. At the end of the
  * text, where the last short sections cannot reach the top, it is the last
  * whose heading is in view. A section just jumped to stays current while
- * its heading is in view. */
+ * its heading is in view, until the reader scrolls (reader_scrolled_cb()). */
 static void
 update_current_section (TreatiesArticleView *self)
 {
@@ -832,6 +920,10 @@ update_current_section (TreatiesArticleView *self)
   top = gtk_adjustment_get_value (self->vadjustment);
   page = gtk_adjustment_get_page_size (self->vadjustment);
 
+  /* The reader scrolling after a jump (not GTK measuring lines) makes the
+   * text say where it is at once, heading in view or not. */
+  if (self->pinned_section != NULL && self->reader_scrolled && self->settle_id == 0)
+    g_clear_pointer (&self->pinned_section, g_free);
   if (self->pinned_section != NULL)
     {
       SectionMark *sm = find_section (self, self->pinned_section);
@@ -923,6 +1015,36 @@ reset_search (TreatiesArticleView *self,
 }
 
 static void check_passage_in_view (TreatiesArticleView *self);
+
+/* The wheel, a touchpad or a key that scrolls: the reader's own move. */
+static gboolean
+reader_scrolled_cb (TreatiesArticleView *self)
+{
+  if (self->pinned_section != NULL)
+    {
+      self->reader_scrolled = TRUE;
+      /* Done with pulling the view back to the jump's place. */
+      stop_settling (self);
+    }
+  return FALSE;
+}
+
+static gboolean
+key_scrolled_cb (TreatiesArticleView *self,
+                 guint                keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Up: case GDK_KEY_Down: case GDK_KEY_Page_Up: case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Up: case GDK_KEY_KP_Down: case GDK_KEY_KP_Page_Up: case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Home: case GDK_KEY_End: case GDK_KEY_space:
+      reader_scrolled_cb (self);
+      break;
+    default:
+      break;
+    }
+  return FALSE;
+}
 
 static void
 vadjustment_changed_cb (TreatiesArticleView *self)
@@ -1040,6 +1162,118 @@ open_link (TreatiesArticleView *self,
 #else
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 #endif
+}
+
+/* --- the context menu --- */
+
+/* Copy and Select All; on a link, Open Link and Copy Link Address. No
+ * Cut, Paste, Delete or Undo: the text is read, not edited. */
+static GMenuModel *
+make_reader_menu (const char *href)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) text = g_menu_new ();
+
+  if (href != NULL)
+    {
+      g_autoptr(GMenu) link = g_menu_new ();
+
+      g_menu_append (link, _("_Open Link"), "article.open-link");
+      g_menu_append (link, _("Copy Link _Address"), "article.copy-link");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (link));
+    }
+  g_menu_append (text, _("_Copy"), "clipboard.copy");
+  g_menu_append (text, _("Select _All"), "selection.select-all");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (text));
+  return G_MENU_MODEL (menu);
+}
+
+/* Opens the menu pointing at (@x, @y), widget coordinates. */
+static void
+popup_reader_menu (TreatiesArticleView *self,
+                   double               x,
+                   double               y)
+{
+  const char *href = href_at (self, x, y);
+  g_autoptr(GMenuModel) model = make_reader_menu (href);
+
+  g_free (self->menu_href);
+  self->menu_href = g_strdup (href);
+  if (self->reader_menu == NULL)
+    {
+      self->reader_menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->reader_menu, GTK_WIDGET (self));
+      gtk_popover_set_position (GTK_POPOVER (self->reader_menu), GTK_POS_BOTTOM);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->reader_menu), FALSE);
+      gtk_widget_set_halign (self->reader_menu, GTK_ALIGN_START);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->reader_menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->reader_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->reader_menu));
+}
+
+static void
+context_pressed_cb (GtkGestureClick     *gesture,
+                    int                  n_press,
+                    double               x,
+                    double               y,
+                    TreatiesArticleView *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
+
+  if (n_press != 1 || event == NULL || !gdk_event_triggers_context_menu (event))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_reader_menu (self, x, y);
+}
+
+/* Shift+F10 and the Menu key: at the cursor, or the middle of the view. */
+static void
+menu_popup_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+  GdkRectangle location, visible;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  if (!gdk_rectangle_intersect (&location, &visible, NULL))
+    location = (GdkRectangle) { visible.x + visible.width / 2, visible.y + visible.height / 2, 1, 1 };
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         location.x, location.y + location.height, &x, &y);
+  popup_reader_menu (self, x, y);
+}
+
+static void
+open_link_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (widget);
+
+  if (self->menu_href != NULL)
+    open_link (self, self->menu_href);
+}
+
+/* The address as shown: a mixed-script host in its ASCII form. */
+static void
+copy_link_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (widget);
+  g_autofree char *uri = NULL;
+
+  if (self->menu_href == NULL)
+    return;
+  uri = treaties_safe_text_link_for_display (self->menu_href);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), uri);
 }
 
 static void
@@ -1265,6 +1499,8 @@ treaties_article_view_size_allocate (GtkWidget *widget,
   TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (widget);
 
   GTK_WIDGET_CLASS (treaties_article_view_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->reader_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->reader_menu));
   if (self->passage_start >= 0 && self->passage_height > 0 && height != self->passage_height &&
       g_get_monotonic_time () - self->passage_at < SETTLE_USEC)
     {
@@ -1545,6 +1781,8 @@ treaties_article_view_dispose (GObject *object)
   g_clear_handle_id (&self->flash_id, g_source_remove);
   g_clear_handle_id (&self->render_id, g_source_remove);
   g_clear_handle_id (&self->passage_rescroll_id, g_source_remove);
+  g_clear_pointer (&self->reader_menu, gtk_widget_unparent);
+  g_clear_pointer (&self->menu_href, g_free);
   stop_settling (self);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
@@ -1630,6 +1868,11 @@ treaties_article_view_class_init (TreatiesArticleViewClass *klass)
   widget_class->css_changed = treaties_article_view_css_changed;
   widget_class->size_allocate = treaties_article_view_size_allocate;
 
+  /* Over GtkTextView's editing menu. */
+  gtk_widget_class_install_action (widget_class, "menu.popup", NULL, menu_popup_action_cb);
+  gtk_widget_class_install_action (widget_class, "article.open-link", NULL, open_link_action_cb);
+  gtk_widget_class_install_action (widget_class, "article.copy-link", NULL, copy_link_action_cb);
+
   properties[PROP_ARTICLE] =
     g_param_spec_object ("article", NULL, NULL, TREATIES_TYPE_ARTICLE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -1663,8 +1906,8 @@ static void
 treaties_article_view_init (TreatiesArticleView *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkEventController *motion;
-  GtkGesture *click;
+  GtkEventController *motion, *scroll, *keys;
+  GtkGesture *click, *context;
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->zoom = 1.0;
@@ -1702,6 +1945,25 @@ treaties_article_view_init (TreatiesArticleView *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  /* Before GtkTextView's own, which shows an editing menu. */
+  context = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (context), GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (context), "reader-menu");
+  g_signal_connect (context, "pressed", G_CALLBACK (context_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (context));
+
+  /* Seen on the way to the scrolled window, not taken from it. */
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (scroll, "reader-scroll");
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (reader_scrolled_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_scrolled_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   setup_event_marks (self);
 }
@@ -1772,6 +2034,7 @@ treaties_article_view_scroll_to_section (TreatiesArticleView *self,
   g_free (self->pinned_section);
   self->pinned_section = g_strdup (sm->id);
   self->pinned_at = g_get_monotonic_time ();
+  self->reader_scrolled = FALSE;
   set_current_section (self, sm->id);
   scroll_surely (self, sm->mark, 0.0);
 
@@ -1797,13 +2060,20 @@ void
 treaties_article_view_set_zoom (TreatiesArticleView *self,
                                 double               zoom)
 {
+  GtkTextMark *top;
+
   g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
 
   zoom = CLAMP (zoom, TREATIES_ARTICLE_VIEW_MIN_ZOOM, TREATIES_ARTICLE_VIEW_MAX_ZOOM);
   if (G_APPROX_VALUE (zoom, self->zoom, 0.001))
     return;
+  /* The first paragraph in view stays first in view: without this GTK
+   * keeps the pixel offset, and larger text above pushes the reader back. */
+  top = first_block_in_view (self);
   self->zoom = zoom;
   update_scales (self);
+  if (top != NULL && self->vadjustment != NULL && gtk_adjustment_get_value (self->vadjustment) > 0)
+    scroll_surely (self, top, 0.0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
@@ -2227,4 +2497,68 @@ treaties_article_view_get_event_at_iter (TreatiesArticleView *self,
   g_return_val_if_fail (iter != NULL, NULL);
 
   return event_mark_at_iter (self, iter);
+}
+
+guint
+treaties_article_view_get_current_block (TreatiesArticleView *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), 0);
+
+  if (self->current_section == NULL)
+    return 0;
+  return block_at_top (self, find_section (self, self->current_section));
+}
+
+gboolean
+treaties_article_view_scroll_to_place (TreatiesArticleView *self,
+                                       const char          *section_id,
+                                       guint                block)
+{
+  SectionMark *sm;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (block == 0)
+    return treaties_article_view_scroll_to_section (self, section_id);
+  if (self->article != NULL && treaties_article_lookup_section (self->article, section_id) != NULL)
+    render_all (self);
+  if ((sm = find_section (self, section_id)) == NULL)
+    return FALSE;
+  if (sm->blocks == NULL || block >= sm->blocks->len)
+    return treaties_article_view_scroll_to_section (self, section_id);
+
+  treaties_article_view_clear_passage (self);
+  g_free (self->pinned_section);
+  self->pinned_section = g_strdup (sm->id);
+  self->pinned_at = g_get_monotonic_time ();
+  self->reader_scrolled = FALSE;
+  set_current_section (self, sm->id);
+  scroll_surely (self, g_ptr_array_index (sm->blocks, block), 0.0);
+  return TRUE;
+}
+
+/* For tests: the context menu's model, as opened at (@x, @y) (widget
+ * coordinates); NULL if it was never opened. */
+GMenuModel *
+treaties_article_view_get_context_menu (TreatiesArticleView *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->reader_menu != NULL ? gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (self->reader_menu)) : NULL;
+}
+
+void
+treaties_article_view_popup_context_menu (TreatiesArticleView *self,
+                                          double               x,
+                                          double               y)
+{
+  g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (self));
+  popup_reader_menu (self, x, y);
+}
+
+gboolean
+treaties_article_view_is_settling (TreatiesArticleView *self)
+{
+  g_return_val_if_fail (TREATIES_IS_ARTICLE_VIEW (self), FALSE);
+  return self->settle_id != 0;
 }

@@ -27,6 +27,18 @@ const char      *treaties_article_view_get_current_section (TreatiesArticleView 
  * briefly highlights it. Returns FALSE if there is no such section. */
 gboolean         treaties_article_view_scroll_to_section  (TreatiesArticleView *self,
                                                            const char          *section_id);
+/* The block (paragraph, list, box; 0-based) of the current section at the
+ * top of the view; 0 while its heading is. */
+guint            treaties_article_view_get_current_block  (TreatiesArticleView *self);
+/* Scrolls block @block of @section_id to the top of the view (0: the
+ * heading, as scroll_to_section()); past the section's end, its heading. */
+gboolean         treaties_article_view_scroll_to_place    (TreatiesArticleView *self,
+                                                           const char          *section_id,
+                                                           guint                block);
+/* Whether a jump is still being seen through (the text not yet where it
+ * was asked to go): its current block is not yet the reader's. */
+gboolean         treaties_article_view_is_settling        (TreatiesArticleView *self);
+/* Changing the zoom keeps the paragraph at the top of the view there. */
 double           treaties_article_view_get_zoom           (TreatiesArticleView *self);
 void             treaties_article_view_set_zoom           (TreatiesArticleView *self,
                                                            double               zoom);
@@ -104,6 +116,16 @@ gboolean         treaties_article_view_activate_mark_at   (TreatiesArticleView *
  * link in the text is opened. */
 void             treaties_article_view_open_link          (TreatiesArticleView *self,
                                                            const char          *href);
+/* The context menu is a reader's: Copy and Select All, and on a link Open
+ * Link and Copy Link Address (article.open-link, article.copy-link). It
+ * opens on a right click, Shift+F10 or the Menu key (menu.popup), or here
+ * at (@x, @y) in widget coordinates. get_context_menu() is its model as
+ * last opened, or NULL. */
+void             treaties_article_view_popup_context_menu (TreatiesArticleView *self,
+                                                           double               x,
+                                                           double               y);
+GMenuModel      *treaties_article_view_get_context_menu   (TreatiesArticleView *self);
+
 /* The least space between two blocks of text (paragraphs, lists, boxes,
  * headings), in pixels: a box's edge counts as its block's edge. */
 #define TREATIES_ARTICLE_VIEW_BLOCK_GAP 14

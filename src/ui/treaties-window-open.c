@@ -69,10 +69,37 @@ recent_manager_is_safe (void)
   return S_ISREG (st.st_mode) && st.st_size <= MAX_RECENT_FILE_SIZE;
 }
 
+/* The titles of the articles in @recent, @uri's being @title: what Open
+ * Recent shows. */
+static void
+remember_titles (GSettings          *settings,
+                 const char * const *recent,
+                 const char         *uri,
+                 const char         *title)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (settings, "recent-titles");
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      const char *known = NULL;
+
+      if (g_str_equal (recent[i], uri))
+        known = title;
+      else
+        g_variant_lookup (old, recent[i], "&s", &known);
+      if (known != NULL)
+        g_variant_builder_add (&builder, "{ss}", recent[i], known);
+    }
+  g_settings_set_value (settings, "recent-titles", g_variant_builder_end (&builder));
+}
+
 /* Newest first, no duplicates, at most MAX_RECENT. */
 static void
 remember_recent (TreatiesWindow *window,
-                 GFile          *file)
+                 GFile          *file,
+                 const char     *title)
 {
   GSettings *settings = window_settings (window);
   g_autofree char *uri = g_file_get_uri (file);
@@ -100,6 +127,8 @@ remember_recent (TreatiesWindow *window,
         n++;
       }
   recent = g_strv_builder_end (builder);
+  /* The titles first: the menu is remade when the list changes. */
+  remember_titles (settings, (const char * const *) recent, uri, title);
   g_settings_set_strv (settings, "recent-articles", (const char * const *) recent);
 }
 
@@ -125,7 +154,7 @@ loaded_cb (GObject      *source,
     }
 
   treaties_window_set_article_from_file (opening->window, article, opening->file);
-  remember_recent (opening->window, opening->file);
+  remember_recent (opening->window, opening->file, treaties_article_get_title (article));
 }
 
 void
@@ -294,6 +323,7 @@ recent_changed_cb (GSettings  *settings,
                    GMenu      *menu)
 {
   g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-articles");
+  g_autoptr(GVariant) titles = g_settings_get_value (settings, "recent-titles");
   guint n = 0;
 
   g_menu_remove_all (menu);
@@ -303,13 +333,23 @@ recent_changed_cb (GSettings  *settings,
       g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
       g_autofree char *name = NULL;
       g_autoptr(GMenuItem) item = NULL;
+      const char *title = NULL;
 
       /* A file that has gone away is left out, not offered to fail. Only
        * local files are looked at: asking a remote location whether it
        * exists can block the window for as long as the network likes. */
       if (!g_file_is_native (file) || !g_file_query_exists (file, NULL))
         continue;
-      name = g_file_get_basename (file);
+      /* The article's title, as it was when last opened; the file's name
+       * for one opened before titles were kept. Menu labels take "_" for
+       * a mnemonic: a title's own are doubled. */
+      if (g_variant_lookup (titles, recent[i], "&s", &title) && title[0] != '\0')
+        {
+          g_auto(GStrv) parts = g_strsplit (title, "_", -1);
+          name = g_strjoinv ("__", parts);
+        }
+      else
+        name = g_file_get_basename (file);
       item = g_menu_item_new (name, NULL);
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
       g_menu_append_item (menu, item);

@@ -15,9 +15,8 @@ typedef struct
   TreatiesSearchBar   *bar;
   TreatiesArticleView *view;
   TreatiesTimeline    *timeline;
-  GtkListBox          *sidebar;
+  TreatiesSidebar     *sidebar;
   GtkWidget           *focus_return;
-  guint                refresh_id;
 } Search;
 
 static void
@@ -25,7 +24,6 @@ search_free (gpointer data)
 {
   Search *search = data;
 
-  g_clear_handle_id (&search->refresh_id, g_source_remove);
   g_clear_weak_pointer (&search->view);
   g_clear_weak_pointer (&search->timeline);
   g_clear_weak_pointer (&search->sidebar);
@@ -44,20 +42,8 @@ static void
 mark_sections (Search             *search,
                const char * const *section_ids)
 {
-  GtkListBoxRow *row;
-
-  if (search->sidebar == NULL)
-    return;
-
-  for (guint i = 0; (row = gtk_list_box_get_row_at_index (search->sidebar, i)) != NULL; i++)
-    {
-      const char *id = g_object_get_data (G_OBJECT (row), "section-id");
-
-      if (section_ids != NULL && id != NULL && g_strv_contains (section_ids, id))
-        gtk_widget_add_css_class (GTK_WIDGET (row), "has-match");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (row), "has-match");
-    }
+  if (search->sidebar != NULL)
+    treaties_sidebar_set_matches (search->sidebar, section_ids);
 }
 
 /* Marks the timeline's events whose title matches @query (NULL: none). */
@@ -182,33 +168,25 @@ stopped_cb (TreatiesSearchBar *bar,
     gtk_widget_grab_focus (target);
 }
 
-static gboolean
-refresh_cb (gpointer data)
+/* The window calls this once the text, the sidebar and the timeline all
+ * show the new article: the search runs again on it. */
+void
+treaties_window_search_refresh (TreatiesSearchBar *bar)
 {
-  Search *search = data;
+  Search *search;
 
-  search->refresh_id = 0;
-  if (treaties_search_bar_get_search_mode_enabled (search->bar))
-    run_search (search, treaties_search_bar_get_query (search->bar));
-  return G_SOURCE_REMOVE;
-}
+  g_return_if_fail (TREATIES_IS_SEARCH_BAR (bar));
 
-/* The text, the sidebar and the timeline change articles one after the
- * other: search again once they all have. */
-static void
-article_changed_cb (TreatiesSearchBar *bar)
-{
-  Search *search = search_of (bar);
-
-  if (search != NULL && search->refresh_id == 0)
-    search->refresh_id = g_idle_add (refresh_cb, search);
+  search = search_of (bar);
+  if (search != NULL && treaties_search_bar_get_search_mode_enabled (bar))
+    run_search (search, treaties_search_bar_get_query (bar));
 }
 
 void
 treaties_window_search_attach (TreatiesSearchBar   *bar,
                                TreatiesArticleView *view,
                                TreatiesTimeline    *timeline,
-                               GtkListBox          *sidebar,
+                               TreatiesSidebar     *sidebar,
                                GtkWidget           *focus_return)
 {
   Search *search;
@@ -216,7 +194,7 @@ treaties_window_search_attach (TreatiesSearchBar   *bar,
   g_return_if_fail (TREATIES_IS_SEARCH_BAR (bar));
   g_return_if_fail (TREATIES_IS_ARTICLE_VIEW (view));
   g_return_if_fail (timeline == NULL || TREATIES_IS_TIMELINE (timeline));
-  g_return_if_fail (sidebar == NULL || GTK_IS_LIST_BOX (sidebar));
+  g_return_if_fail (sidebar == NULL || TREATIES_IS_SIDEBAR (sidebar));
   g_return_if_fail (focus_return == NULL || GTK_IS_WIDGET (focus_return));
   g_return_if_fail (search_of (bar) == NULL);
 
@@ -233,7 +211,4 @@ treaties_window_search_attach (TreatiesSearchBar   *bar,
   g_signal_connect (bar, "previous-match", G_CALLBACK (previous_match_cb), search);
   g_signal_connect (bar, "stopped", G_CALLBACK (stopped_cb), search);
 
-  g_signal_connect_object (view, "notify::article", G_CALLBACK (article_changed_cb), bar, G_CONNECT_SWAPPED);
-  if (timeline != NULL)
-    g_signal_connect_object (timeline, "notify::article", G_CALLBACK (article_changed_cb), bar, G_CONNECT_SWAPPED);
 }

@@ -12,65 +12,21 @@
 #include "treaties-article-view.h"
 #include "treaties-error-page.h"
 #include "treaties-event-card.h"
+#include "treaties-reader.h"
+#include "treaties-sidebar.h"
 #include "treaties-timeline.h"
 #include "treaties-window.h"
+#include "treaties-window-private.h"
 #include "treaties-window-export.h"
 #include "treaties-window-open.h"
 #include "treaties-window-search.h"
 #include "treaties-window-library.h" /* issue 14: the library page */
 #include "treaties-window-chronology.h"  /* issue 15: the chronology view */
 
-#define ZOOM_STEP 1.1
 /* At most this wide, the event card is a sheet under the timeline rather
  * than a popover at its marker. */
 #define NARROW_WIDTH 600
 
-struct _TreatiesWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  TreatiesArticle      *article;
-  GFile                *file;     /* where the article came from; NULL if shipped */
-  GSettings            *settings; /* NULL when the schema is not installed */
-  GPtrArray            *back;     /* section ids to go back to, oldest first */
-  GPtrArray            *forward;  /* section ids to go forward to, oldest first */
-  TreatiesEvent        *last_event;        /* the event selected last */
-  guint                 last_event_passage; /* which of its passages we went to */
-  TreatiesEventCard    *card;              /* made when first needed */
-  GtkPopover           *card_popover;      /* the card at its marker, on a wide window */
-  guint                 card_follow_idle;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkToggleButton      *sidebar_button;
-  GtkWidget            *history_buttons;
-  guint                 history_buttons_idle;
-  GtkStack             *main_stack;
-  AdwFlap              *flap;
-  GtkListBox           *sidebar_list;
-  GtkScrolledWindow    *text_scroller;
-  TreatiesArticleView  *article_view;
-  GtkBox               *timeline_slot;
-  GtkLabel             *timeline_label;
-  TreatiesTimeline     *timeline;
-  GtkRevealer          *timeline_revealer;
-  GtkButton            *timeline_toggle;
-  TreatiesErrorPage    *error_page; /* made the first time it is shown */
-  gboolean              shipped_failed; /* the built-in article could not be read */
-  GMenu                *recent_menu;
-  GtkMenuButton        *menu_button;
-  GMenuModel           *primary_menu;
-  TreatiesSearchBar    *search_bar;
-  GtkRevealer          *card_sheet;        /* the card on a narrow window */
-  GtkBox               *card_sheet_box;
-  char                 *search_origin; /* section being read when the search began */
-  gboolean              syncing_selection; /* selecting the row of the section read */
-  GListStore           *sidebar_rows;  /* the outline as far as the sidebar shows it */
-  guint                 sidebar_fill_id; /* adds the rest of the outline, in batches */
-  GHashTable           *related_ids;   /* sections marked for the chosen event */
-  char                 *related_legend; /* what the mark means, NULL if none */
-};
 
 enum {
   PROP_0,
@@ -86,199 +42,30 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (TreatiesWindow, treaties_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_title (TreatiesWindow *self);
+static void reader_article_changed_cb (TreatiesWindow *self);
+static void view_section_changed_cb (TreatiesWindow *self);
 
-static void
-update_actions (TreatiesWindow *self)
+static TreatiesArticle *
+current_article (TreatiesWindow *self)
 {
-  gboolean reading = self->article != NULL &&
-                     g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "article") == 0;
-  gboolean has_article = reading;
-  gboolean has_timeline = has_article &&
-                          g_list_model_get_n_items (treaties_article_get_events (self->article)) > 0;
-  double zoom = treaties_article_view_get_zoom (self->article_view);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading && self->back->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", reading && self->forward->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_article);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_article);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
-                                 has_article && zoom < TREATIES_ARTICLE_VIEW_MAX_ZOOM - 0.001);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out",
-                                 has_article && zoom > TREATIES_ARTICLE_VIEW_MIN_ZOOM + 0.001);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset",
-                                 has_article && !G_APPROX_VALUE (zoom, 1.0, 0.001));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_article);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_article);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-in", has_timeline);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-out", has_timeline);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-zoom-fit", has_timeline);
+  return treaties_reader_get_article (self->reader);
 }
 
-static GtkListBoxRow *
-row_for_section (TreatiesWindow *self,
-                 const char     *section_id)
+static TreatiesEvent *
+selected_event (TreatiesWindow *self)
 {
-  GListModel *outline;
-
-  if (self->article == NULL || section_id == NULL)
-    return NULL;
-
-  outline = treaties_article_get_outline (self->article);
-  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
-    {
-      g_autoptr(TreatiesSection) section = g_list_model_get_item (outline, i);
-
-      if (g_str_equal (treaties_section_get_id (section), section_id))
-        return gtk_list_box_get_row_at_index (self->sidebar_list, i);
-    }
-  return NULL;
+  return treaties_reader_get_selected_event (self->reader);
 }
 
-/* Sets @row's tooltip: @title, and what its mark means when it has one. */
-static void
-set_row_tooltip (GtkWidget  *row,
-                 const char *title,
-                 const char *legend)
+/* Which of the selected event's passages the reader went to last (0 if
+ * none yet). */
+static guint
+passage_index (TreatiesWindow *self)
 {
-  g_autofree char *tooltip = legend ? g_strdup_printf ("%s\n%s", title, legend) : NULL;
+  guint index = 0;
 
-  gtk_widget_set_tooltip_text (row, tooltip ? tooltip : title);
-}
-
-static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
-{
-  TreatiesWindow *self = user_data;
-  TreatiesSection *section = item;
-  guint depth = treaties_section_get_depth (section);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (treaties_section_get_title (section));
-  gboolean is_related = self->related_ids != NULL &&
-                        g_hash_table_contains (self->related_ids, treaties_section_get_id (section));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  /* Long headings get a second line before they are shortened. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6 + 18 * depth);
-  gtk_widget_set_margin_end (label, 6);
-  /* Setting a tooltip on a visible widget asks the X server where the
-   * pointer is, a round trip per row: a third of the time taken to open
-   * a long article. A row made hidden skips it. */
-  gtk_widget_set_visible (row, FALSE);
-  set_row_tooltip (row, treaties_section_get_title (section), is_related ? self->related_legend : NULL);
-  gtk_widget_set_visible (row, TRUE);
-  if (depth > 0)
-    gtk_widget_add_css_class (row, "subsection-row");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, treaties_section_get_title (section),
-                                  -1);
-  if (is_related)
-    {
-      gtk_widget_add_css_class (row, "related-section");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      self->related_legend, -1);
-    }
-  g_object_set_data_full (G_OBJECT (row), "section-id",
-                          g_strdup (treaties_section_get_id (section)), g_free);
-  return row;
-}
-
-/* Rows of the outline added at once: all of a usual article and more than
- * a screenful, so that it shows complete in its first frame. */
-#define SIDEBAR_FIRST_ROWS 200
-/* Then rows are added in batches of at most this long (µs), between
- * frames, so the window keeps answering while a long article fills in. */
-#define SIDEBAR_BATCH_TIME 8000
-
-static void select_current_row (TreatiesWindow *self);
-
-/* Adds the next rows of the outline to the sidebar, for at least
- * @min_rows rows or else SIDEBAR_BATCH_TIME; FALSE when all are in. */
-static gboolean
-fill_sidebar (TreatiesWindow *self,
-              guint           min_rows)
-{
-  GListModel *outline = treaties_article_get_outline (self->article);
-  guint n = g_list_model_get_n_items (outline);
-  guint done = g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_rows));
-  gint64 start = g_get_monotonic_time ();
-
-  while (done < n && (done < min_rows || g_get_monotonic_time () - start < SIDEBAR_BATCH_TIME))
-    {
-      /* Small steps, so that one batch overruns its time by little. */
-      guint step = MIN (n - done, 25);
-      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < step; i++)
-        g_ptr_array_add (items, g_list_model_get_item (outline, done + i));
-      g_list_store_splice (self->sidebar_rows, done, 0, items->pdata, step);
-      done += step;
-    }
-  /* The section read may only now have its row. */
-  select_current_row (self);
-  return done < n;
-}
-
-static gboolean
-fill_sidebar_cb (gpointer data)
-{
-  TreatiesWindow *self = data;
-
-  if (fill_sidebar (self, 0))
-    return G_SOURCE_CONTINUE;
-  self->sidebar_fill_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* Goes to @section_id without recording it: for back, forward and the
- * remembered reading position. */
-static void
-go_to_section (TreatiesWindow *self,
-               const char     *section_id)
-{
-  /* A sidebar still filling in relays the window out at each batch,
-   * which throws the text view off a jump it has not finished: a jump
-   * completes the sidebar first. */
-  if (self->sidebar_fill_id != 0)
-    {
-      fill_sidebar (self, G_MAXUINT);
-      g_clear_handle_id (&self->sidebar_fill_id, g_source_remove);
-    }
-  /* The view notifies current-section, which selects the row. */
-  treaties_article_view_scroll_to_section (self->article_view, section_id);
-  update_actions (self);
-}
-
-static void
-clear_history (TreatiesWindow *self)
-{
-  g_ptr_array_set_size (self->back, 0);
-  g_ptr_array_set_size (self->forward, 0);
-}
-
-static void
-history_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  TreatiesWindow *self = TREATIES_WINDOW (widget);
-  gboolean back = g_str_equal (action_name, "win.go-back");
-  GPtrArray *from = back ? self->back : self->forward;
-  GPtrArray *to = back ? self->forward : self->back;
-  const char *current = treaties_window_get_current_section (self);
-  g_autofree char *target = NULL;
-
-  if (from->len == 0)
-    return;
-  target = g_ptr_array_steal_index (from, from->len - 1);
-  if (current != NULL)
-    g_ptr_array_add (to, g_strdup (current));
-  go_to_section (self, target);
+  treaties_reader_get_passage_index (self->reader, &index, NULL);
+  return index;
 }
 
 /* The mouse's back and forward buttons. */
@@ -300,70 +87,73 @@ extra_button_pressed_cb (GtkGestureClick *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
-/* Remembers the section being read in each article, across runs. */
+/* The reader's place within the section, to the paragraph, from the text:
+ * sections are followed as they scroll by, paragraphs only when asked. */
+static void
+follow_paragraph (TreatiesWindow *self)
+{
+  TreatiesSection *section = treaties_reader_get_section (self->reader);
+  guint block;
+
+  /* A jump still under way says nothing of where the reader is. */
+  if (section == NULL || treaties_article_view_is_settling (self->article_view) ||
+      g_strcmp0 (treaties_article_view_get_current_section (self->article_view), treaties_section_get_id (section)) != 0)
+    return;
+  block = treaties_article_view_get_current_block (self->article_view);
+  if (block != treaties_reader_get_block (self->reader))
+    treaties_reader_follow (self->reader, section, block);
+}
+
+/* Remembers the place being read in each article, and which article it
+ * was, across runs. */
 static void
 save_reading_position (TreatiesWindow *self)
 {
-  g_autoptr(GVariant) positions = NULL;
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *id, *key, *value;
-  const char *section;
-  gsize n_old;
+  g_autoptr(GVariant) saved = NULL;
+  g_autoptr(GVariant) places = NULL;
+  GFile *file;
 
-  if (self->settings == NULL || self->article == NULL ||
-      (section = treaties_window_get_current_section (self)) == NULL)
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->settings == NULL || current_article (self) == NULL)
     return;
 
-  /* a{ss}: article id → section id, the most recently read last; this
-   * article's entry moves to the end, and the oldest beyond the limit go. */
-  id = treaties_article_get_id (self->article);
-  positions = g_settings_get_value (self->settings, "last-positions");
-  n_old = g_variant_n_children (positions);
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
-  g_variant_iter_init (&iter, positions);
-  for (gsize i = 0; g_variant_iter_next (&iter, "{&s&s}", &key, &value); i++)
-    if (i + TREATIES_MAX_SAVED_POSITIONS >= n_old + 1 && !g_str_equal (key, id))
-      g_variant_builder_add (&builder, "{ss}", key, value);
-  g_variant_builder_add (&builder, "{ss}", id, section);
-  g_settings_set_value (self->settings, "last-positions", g_variant_builder_end (&builder));
-}
-
-static void
-restore_reading_position (TreatiesWindow *self)
-{
-  g_autoptr(GVariant) positions = NULL;
-  const char *section = NULL;
-
-  if (self->settings == NULL || self->article == NULL)
-    return;
-
-  positions = g_settings_get_value (self->settings, "last-positions");
-  if (g_variant_lookup (positions, treaties_article_get_id (self->article), "&s", &section) &&
-      treaties_article_lookup_section (self->article, section) != NULL)
-    go_to_section (self, section);
-}
-
-/* The shortcuts window is built when asked for. Left in gtk/help-overlay.ui,
- * GtkApplication would build it with every window (a third of the time the
- * window took to make). gtk_application_window_set_help_overlay() is still
- * what tells it the window whose keyboard shortcuts to show. */
-static void
-show_help_overlay_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
-
-  if (overlay == NULL)
+  follow_paragraph (self);
+  saved = g_settings_get_value (self->settings, "reading-places");
+  places = treaties_reader_save_place (self->reader, saved);
+  file = treaties_reader_get_file (self->reader);
+  g_settings_delay (self->settings);
+  g_settings_set_value (self->settings, "reading-places", places);
+  if (file != NULL)
     {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/example/Treaties/ui/help-overlay.ui");
-
-      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_application_window_set_help_overlay (window, overlay);
+      g_autofree char *uri = g_file_get_uri (file);
+      g_settings_set_string (self->settings, "last-article", uri);
     }
-  gtk_window_present (GTK_WINDOW (overlay));
+  else
+    g_settings_set_string (self->settings, "last-article", "");
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  TreatiesWindow *self = data;
+
+  self->save_id = 0;
+  save_reading_position (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Saved as the reader goes, once they pause: a crash or a killed session
+ * loses at most that. */
+#define SAVE_DELAY_MS 1000
+
+static void
+schedule_save (TreatiesWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
 static gboolean
@@ -434,93 +224,46 @@ error_back_clicked_cb (TreatiesWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "article");
   update_title (self);
-  update_actions (self);
+  _treaties_window_update_actions (self);
 }
 
-/* Marks the rows of the sections that tell of @event (NULL: none), as found
- * in @passages, and says what the mark means in their tooltips. */
+/* Marks the sidebar's rows of the sections that tell of @event (NULL:
+ * none), as found in @passages, and says what the mark means. */
 static void
 mark_related_rows (TreatiesWindow *self,
                    TreatiesEvent  *event,
                    GPtrArray      *passages)
 {
-  g_autoptr(GHashTable) related = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GtkListBoxRow *row;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree char *legend = NULL;
 
   for (guint i = 0; event != NULL && passages != NULL && i < passages->len; i++)
-    g_hash_table_add (related, g_strdup (treaties_section_get_id (((TreatiesPassage *) g_ptr_array_index (passages, i))->section)));
-  g_clear_pointer (&self->related_legend, g_free);
+    g_ptr_array_add (ids, (gpointer) treaties_section_get_id (((TreatiesPassage *) g_ptr_array_index (passages, i))->section));
+  g_ptr_array_add (ids, NULL);
   if (event != NULL)
     /* Translators: the tooltip of a section in the sidebar marked (a bar
      * at its edge) because it tells of the event chosen on the timeline */
-    self->related_legend = g_strdup_printf (_("The bar at its edge: this section tells of “%s”"), treaties_event_get_title (event));
-
-  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
-    {
-      const char *id = g_object_get_data (G_OBJECT (row), "section-id");
-      const char *title = gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row)));
-      gboolean is_related = g_hash_table_contains (related, id);
-
-      if (is_related == gtk_widget_has_css_class (GTK_WIDGET (row), "related-section") && !is_related)
-        continue;
-      set_row_tooltip (GTK_WIDGET (row), title, is_related ? self->related_legend : NULL);
-      if (is_related)
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (row), "related-section");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->related_legend, -1);
-        }
-      else
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (row), "related-section");
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-        }
-    }
-  /* Rows still to be made are marked as they are made. */
-  g_clear_pointer (&self->related_ids, g_hash_table_unref);
-  if (g_hash_table_size (related) > 0)
-    self->related_ids = g_steal_pointer (&related);
+    legend = g_strdup_printf (_("The bar at its edge: this section tells of “%s”"), treaties_event_get_title (event));
+  treaties_sidebar_set_related (self->sidebar, (const char * const *) ids->pdata, legend);
 }
 
-/* A jump to @section_id from where the reader is: remembered for Back. */
+/* Goes to passage @index of the selected event: its words in the upper
+ * part of the view, highlighted; a section's heading for an event marked
+ * nowhere. The reader's "moved" does the scrolling. */
 static void
-note_jump (TreatiesWindow *self,
-           const char     *section_id)
+go_to_passage (TreatiesWindow *self,
+               guint           index)
 {
-  const char *current = treaties_window_get_current_section (self);
+  TreatiesEvent *event = selected_event (self);
 
-  if (current != NULL && !g_str_equal (current, section_id))
-    {
-      g_ptr_array_add (self->back, g_strdup (current));
-      g_ptr_array_set_size (self->forward, 0);
-    }
-}
-
-/* Goes to the selected event's passage last_event_passage: its words in
- * the upper part of the view, highlighted; a section's heading for an
- * event marked nowhere. */
-static void
-go_to_passage (TreatiesWindow *self)
-{
-  GPtrArray *passages;
-  const TreatiesPassage *passage;
-  const char *id;
-
-  if (self->last_event == NULL ||
-      (passages = treaties_article_get_passages (self->article, self->last_event)) == NULL ||
-      self->last_event_passage >= passages->len)
+  if (event == NULL)
     return;
-
-  passage = g_ptr_array_index (passages, self->last_event_passage);
-  id = treaties_section_get_id (passage->section);
-  if (!passage->marked)
-    {
-      treaties_window_set_current_section (self, id);
-      return;
-    }
-  note_jump (self, id);
-  if (!treaties_article_view_show_passage (self->article_view, passage, TRUE))
-    treaties_article_view_scroll_to_section (self->article_view, id);
-  update_actions (self);
+  self->jump_passage = treaties_article_get_passages (current_article (self), event) != NULL &&
+                       index < treaties_article_get_passages (current_article (self), event)->len
+                       ? g_ptr_array_index (treaties_article_get_passages (current_article (self), event), index)
+                       : NULL;
+  treaties_reader_show_passage (self->reader, event, index, TRUE);
+  self->jump_passage = NULL;
 }
 
 /* Where the card goes: a sheet on a narrow window (or while the timeline
@@ -557,9 +300,9 @@ close_card (TreatiesWindow *self,
     return;
   gtk_popover_popdown (self->card_popover);
   gtk_revealer_set_reveal_child (self->card_sheet, FALSE);
-  if (focus_marker && self->last_event != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->timeline)))
+  if (focus_marker && selected_event (self) != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->timeline)))
     {
-      treaties_timeline_set_focused_event (self->timeline, self->last_event);
+      treaties_timeline_set_focused_event (self->timeline, selected_event (self));
       gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
     }
 }
@@ -568,9 +311,8 @@ static void
 card_read_passage_cb (TreatiesWindow *self,
                       guint           index)
 {
-  self->last_event_passage = index;
   treaties_event_card_set_position (self->card, index);
-  go_to_passage (self);
+  go_to_passage (self, index);
 }
 
 /* With the same care as links in the text. */
@@ -634,7 +376,7 @@ place_card (TreatiesWindow *self,
   g_object_unref (card);
 }
 
-/* Opens the card of the selected event at passage last_event_passage. A
+/* Opens the card of the selected event at the passage last gone to. A
  * card that opens moves the keyboard into it, so that a screen reader reads
  * it; one already open for the event only updates its position. */
 static void
@@ -645,17 +387,19 @@ open_card (TreatiesWindow *self,
   gboolean was_open;
   GtkWidget *first;
 
+  TreatiesEvent *event = selected_event (self);
+
   ensure_card (self);
-  was_open = card_is_open (self) && treaties_event_card_get_event (self->card) == self->last_event;
-  if (treaties_event_card_get_event (self->card) != self->last_event)
-    treaties_event_card_set_event (self->card, self->last_event, passages);
-  treaties_event_card_set_position (self->card, passages != NULL && passages->len > 0 ? (int) self->last_event_passage : -1);
+  was_open = card_is_open (self) && treaties_event_card_get_event (self->card) == event;
+  if (treaties_event_card_get_event (self->card) != event)
+    treaties_event_card_set_event (self->card, event, passages);
+  treaties_event_card_set_position (self->card, passages != NULL && passages->len > 0 ? (int) passage_index (self) : -1);
 
   place_card (self, in_sheet);
   if (in_sheet)
     gtk_revealer_set_reveal_child (self->card_sheet, TRUE);
   else
-    treaties_timeline_popup_at_event (self->timeline, self->card_popover, self->last_event);
+    treaties_timeline_popup_at_event (self->timeline, self->card_popover, event);
 
   if (was_open)
     return;
@@ -677,11 +421,11 @@ card_follow_width_cb (gpointer data)
   gboolean in_sheet;
 
   self->card_follow_idle = 0;
-  if (!card_is_open (self) || self->last_event == NULL)
+  if (!card_is_open (self) || selected_event (self) == NULL)
     return G_SOURCE_REMOVE;
   in_sheet = card_wants_sheet (self);
   if (in_sheet != gtk_revealer_get_reveal_child (self->card_sheet))
-    open_card (self, treaties_article_get_passages (self->article, self->last_event));
+    open_card (self, treaties_article_get_passages (current_article (self), selected_event (self)));
   return G_SOURCE_REMOVE;
 }
 
@@ -696,7 +440,7 @@ window_size_changed_cb (TreatiesWindow *self)
 static void
 forget_event (TreatiesWindow *self)
 {
-  g_clear_object (&self->last_event);
+  treaties_reader_select_event (self->reader, NULL);
   treaties_timeline_set_selected_event (self->timeline, NULL);
   mark_related_rows (self, NULL, NULL);
   close_card (self, FALSE);
@@ -705,26 +449,31 @@ forget_event (TreatiesWindow *self)
 
 /* The first activation of an event goes to its first passage; activating
  * it again goes to the next one, across sections, and round. */
-static void
-event_activated_cb (TreatiesWindow *self,
-                    TreatiesEvent  *event)
+void
+_treaties_window_activate_event (TreatiesWindow *self,
+                                 TreatiesEvent  *event)
 {
-  GPtrArray *passages = treaties_article_get_passages (self->article, event);
-  guint n = passages != NULL ? passages->len : 0;
+  GPtrArray *passages = treaties_article_get_passages (current_article (self), event);
+  guint index = 0;
 
-  if (event == self->last_event && n > 0)
-    self->last_event_passage = (self->last_event_passage + 1) % n;
+  if (event == selected_event (self) && treaties_reader_get_passage_index (self->reader, &index, NULL) &&
+      passages != NULL && passages->len > 0)
+    index = (index + 1) % passages->len;
   else
-    {
-      g_set_object (&self->last_event, event);
-      self->last_event_passage = 0;
-    }
+    index = 0;
+  /* Selected first, so the card shows the passage about to be gone to. */
+  if (passages != NULL && passages->len > 0)
+    treaties_reader_show_passage (self->reader, event, index, FALSE);
+  else
+    treaties_reader_select_event (self->reader, event);
 
+  /* Chosen on the timeline too, when this came from elsewhere than it. */
+  treaties_timeline_set_selected_event (self->timeline, event);
   mark_related_rows (self, event, passages);
   /* The card first: as a sheet it takes room from the text, which the
    * scroll to the passage then allows for. */
   open_card (self, passages);
-  go_to_passage (self);
+  go_to_passage (self, index);
 }
 
 /* Words marked in the text: their event is selected on the timeline (which
@@ -734,13 +483,16 @@ event_mark_activated_cb (TreatiesWindow *self,
                          TreatiesEvent  *event,
                          int             offset)
 {
-  GPtrArray *passages = treaties_article_get_passages (self->article, event);
+  GPtrArray *passages = treaties_article_get_passages (current_article (self), event);
   int index = treaties_article_view_find_passage (self->article_view, passages, offset);
 
-  g_set_object (&self->last_event, event);
-  self->last_event_passage = MAX (index, 0);
   if (index >= 0)
-    treaties_article_view_show_passage (self->article_view, g_ptr_array_index (passages, index), FALSE);
+    {
+      treaties_reader_show_passage (self->reader, event, index, FALSE);
+      treaties_article_view_show_passage (self->article_view, g_ptr_array_index (passages, index), FALSE);
+    }
+  else
+    treaties_reader_select_event (self->reader, event);
   mark_related_rows (self, event, passages);
   /* Chosen, labelled and scrolled into view. */
   treaties_timeline_set_selected_event (self->timeline, event);
@@ -754,85 +506,71 @@ focus_text_cb (TreatiesWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
+/* The reader chose a section in the sidebar (click, Enter, arrow keys). */
 static void
-timeline_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+section_chosen_cb (TreatiesWindow  *self,
+                   TreatiesSection *section,
+                   gboolean         browsing)
 {
-  TreatiesWindow *self = TREATIES_WINDOW (widget);
-  g_autofree char *name = NULL;
-
-  /* win.timeline-zoom-in → timeline.zoom-in: the buttons sit beside the
-   * timeline, not inside it, so they cannot name its actions directly. */
-  g_assert (g_str_has_prefix (action_name, "win.timeline-"));
-  name = g_strconcat ("timeline.", action_name + strlen ("win.timeline-"), NULL);
-  gtk_widget_activate_action (GTK_WIDGET (self->timeline), name, NULL);
-}
-
-static void
-row_activated_cb (TreatiesWindow *self,
-                  GtkListBoxRow  *row)
-{
-  const char *id = g_object_get_data (G_OBJECT (row), "section-id");
-
   /* The reader moved on from the event chosen on the timeline. */
   forget_event (self);
-  treaties_window_set_current_section (self, id);
-  /* On a narrow window the sidebar covers the text: get out of the way. */
-  if (adw_flap_get_folded (self->flap))
+  treaties_reader_jump (self->reader, section, 0);
+  /* On a narrow window the sidebar covers the text: get out of the way,
+   * unless the reader is walking it with the arrow keys. */
+  if (adw_flap_get_folded (self->flap) && !browsing)
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
-/* Moving through the sidebar with the arrow keys selects rows: the text
- * follows, as it does for a click. Selections made to follow the reading
- * position are not jumps. */
-static void
-row_selected_cb (TreatiesWindow *self,
-                 GtkListBoxRow  *row)
-{
-  if (self->syncing_selection || row == NULL || !gtk_widget_has_focus (GTK_WIDGET (row)))
-    return;
-  forget_event (self);
-  treaties_window_set_current_section (self, g_object_get_data (G_OBJECT (row), "section-id"));
-}
-
-/* Tab leaves the sidebar for the text, instead of stopping on every row;
- * the arrow keys move within it. */
+/* Tab leaves the sidebar for the text, instead of stopping on every row. */
 static gboolean
-sidebar_key_pressed_cb (TreatiesWindow        *self,
-                        guint                  keyval,
-                        guint                  keycode,
-                        GdkModifierType        state,
-                        GtkEventControllerKey *controller)
+sidebar_leave_cb (TreatiesWindow   *self,
+                  GtkDirectionType  direction)
 {
-  if (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK) == 0)
+  if (direction == GTK_DIR_TAB_FORWARD)
     return gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-  if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK)))
-    return gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_button));
-  return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_button));
 }
 
-/* Selects the row of the section being read, if it has one yet. */
+/* The reader scrolled the text into another section. */
 static void
-select_current_row (TreatiesWindow *self)
-{
-  GtkListBoxRow *row = row_for_section (self, treaties_article_view_get_current_section (self->article_view));
-
-  if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
-    {
-      self->syncing_selection = TRUE;
-      gtk_list_box_select_row (self->sidebar_list, row);
-      self->syncing_selection = FALSE;
-    }
-}
-
-static void
-current_section_changed_cb (TreatiesWindow *self)
+view_section_changed_cb (TreatiesWindow *self)
 {
   const char *id = treaties_article_view_get_current_section (self->article_view);
+  TreatiesSection *here = treaties_reader_get_section (self->reader);
+  TreatiesSection *section;
 
-  select_current_row (self);
+  if (current_article (self) == NULL || id == NULL ||
+      (here != NULL && g_str_equal (treaties_section_get_id (here), id)) ||
+      (section = treaties_article_lookup_section (current_article (self), id)) == NULL)
+    return;
+  treaties_reader_follow (self->reader, section, treaties_article_view_get_current_block (self->article_view));
+}
+
+/* The place read changed: every view shows it, and the text scrolls there
+ * unless the reader scrolled it there. */
+static void
+reader_moved_cb (TreatiesWindow     *self,
+                 TreatiesMoveReason  reason)
+{
+  TreatiesSection *section = treaties_reader_get_section (self->reader);
+  const char *id = section != NULL ? treaties_section_get_id (section) : NULL;
+
+  treaties_sidebar_set_current_section (self->sidebar, id);
   treaties_timeline_set_current_section (self->timeline, id);
+  /* An article opened at its start is there already. */
+  if (reason == TREATIES_MOVE_OPEN && treaties_reader_get_block (self->reader) == 0 &&
+      g_strcmp0 (treaties_article_view_get_current_section (self->article_view), id) == 0)
+    ;
+  else if (reason != TREATIES_MOVE_SCROLL && id != NULL)
+    {
+      const TreatiesPassage *passage = self->jump_passage;
+
+      if (passage == NULL || !passage->marked || passage->section != section ||
+          !treaties_article_view_show_passage (self->article_view, passage, TRUE))
+        treaties_article_view_scroll_to_place (self->article_view, id, treaties_reader_get_block (self->reader));
+    }
+  schedule_save (self);
+  _treaties_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
 }
 
@@ -841,13 +579,15 @@ update_title (TreatiesWindow *self)
 {
   g_autofree char *subtitle = NULL;
 
-  if (self->article != NULL)
+  TreatiesArticle *article = current_article (self);
+
+  if (article != NULL)
     {
       /* The date (the article's own dating, when disputed) and the byline. */
-      subtitle = treaties_article_dup_subtitle (self->article);
-      adw_window_title_set_title (self->window_title, treaties_article_get_title (self->article));
+      subtitle = treaties_article_dup_subtitle (article);
+      adw_window_title_set_title (self->window_title, treaties_article_get_title (article));
       adw_window_title_set_subtitle (self->window_title, subtitle);
-      gtk_window_set_title (GTK_WINDOW (self), treaties_article_get_title (self->article));
+      gtk_window_set_title (GTK_WINDOW (self), treaties_article_get_title (article));
     }
   else
     {
@@ -860,8 +600,8 @@ update_title (TreatiesWindow *self)
 static void
 update_timeline_label (TreatiesWindow *self)
 {
-  TreatiesDay start = treaties_article_get_timeline_start (self->article);
-  TreatiesDay end = treaties_article_get_timeline_end (self->article);
+  TreatiesDay start = treaties_article_get_timeline_start (current_article (self));
+  TreatiesDay end = treaties_article_get_timeline_end (current_article (self));
   g_autofree char *label = NULL;
   int y1, y2;
 
@@ -880,27 +620,7 @@ update_timeline_label (TreatiesWindow *self)
 static void
 zoom_changed_cb (TreatiesWindow *self)
 {
-  update_actions (self);
-}
-
-static gboolean
-update_history_buttons_cb (gpointer data)
-{
-  TreatiesWindow *self = data;
-
-  self->history_buttons_idle = 0;
-  gtk_widget_set_visible (self->history_buttons, !adw_flap_get_folded (self->flap));
-  return G_SOURCE_REMOVE;
-}
-
-/* On a narrow window the title needs the room more than Back and Forward
- * do; Alt+Left and Alt+Right still work. The flap folds while it is being
- * allocated, when the header bar cannot change: wait for the next idle. */
-static void
-folded_changed_cb (TreatiesWindow *self)
-{
-  if (self->history_buttons_idle == 0)
-    self->history_buttons_idle = g_idle_add (update_history_buttons_cb, self);
+  _treaties_window_update_actions (self);
 }
 
 static void
@@ -909,107 +629,15 @@ reveal_flap_changed_cb (TreatiesWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
 }
 
-static void
-zoom_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  TreatiesWindow *self = TREATIES_WINDOW (widget);
-  double zoom = treaties_article_view_get_zoom (self->article_view);
-
-  if (g_str_equal (action_name, "win.zoom-in"))
-    zoom *= ZOOM_STEP;
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    zoom /= ZOOM_STEP;
-  else
-    zoom = 1.0;
-  treaties_article_view_set_zoom (self->article_view, zoom);
-}
-
-static void
-find_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  treaties_search_bar_start (TREATIES_WINDOW (widget)->search_bar);
-}
-
 /* A search is one jump for Back: from where the reader was when it began to
  * where it left them. */
 static void
 search_mode_changed_cb (TreatiesWindow *self)
 {
-  const char *current = treaties_window_get_current_section (self);
-
   if (treaties_search_bar_get_search_mode_enabled (self->search_bar))
-    {
-      g_free (self->search_origin);
-      self->search_origin = g_strdup (current);
-      return;
-    }
-
-  if (self->search_origin != NULL && current != NULL && !g_str_equal (self->search_origin, current))
-    {
-      g_ptr_array_add (self->back, g_steal_pointer (&self->search_origin));
-      g_ptr_array_set_size (self->forward, 0);
-      update_actions (self);
-    }
-  g_clear_pointer (&self->search_origin, g_free);
-}
-
-static void
-open_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  treaties_window_open (TREATIES_WINDOW (widget));
-}
-
-/* From the error page when there is no article to go back to, such as when
- * Treaties was started with a file it cannot read. */
-static void
-open_shipped_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  TreatiesWindow *self = TREATIES_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TreatiesArticle) article = treaties_article_new_from_resource (SHIPPED_ARTICLE, &error);
-
-  if (article != NULL)
-    treaties_window_set_article_from_file (self, article, NULL);
+    treaties_reader_begin_search (self->reader);
   else
-    {
-      /* Never expected, but then the error page must not offer it again. */
-      self->shipped_failed = TRUE;
-      treaties_window_show_error (self, error);
-    }
-}
-
-static void
-open_recent_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  treaties_window_open_file (TREATIES_WINDOW (widget), file);
-}
-
-static void
-export_pdf_action_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  treaties_window_export_pdf (TREATIES_WINDOW (widget));
-}
-
-static void
-print_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  treaties_window_print (TREATIES_WINDOW (widget));
+    treaties_reader_end_search (self->reader);
 }
 
 static void
@@ -1076,7 +704,7 @@ treaties_window_constructed (GObject *object)
   treaties_window_setup_recent (self, NULL, self->recent_menu);
   application_changed_cb (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
-  update_actions (self);
+  _treaties_window_update_actions (self);
 }
 
 static void
@@ -1084,22 +712,15 @@ treaties_window_dispose (GObject *object)
 {
   TreatiesWindow *self = TREATIES_WINDOW (object);
 
-  g_clear_handle_id (&self->history_buttons_idle, g_source_remove);
+  g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->card_follow_idle, g_source_remove);
-  g_clear_handle_id (&self->sidebar_fill_id, g_source_remove);
   self->error_page = NULL; /* the stack's, disposed with the template */
   gtk_widget_dispose_template (GTK_WIDGET (self), TREATIES_TYPE_WINDOW);
-  g_clear_object (&self->article);
-  g_clear_object (&self->file);
+  if (self->reader != NULL)
+    g_signal_handlers_disconnect_by_data (self->reader, self);
+  g_clear_object (&self->reader);
   g_clear_object (&self->settings);
-  g_clear_object (&self->last_event);
   g_clear_object (&self->card_popover);
-  g_clear_pointer (&self->back, g_ptr_array_unref);
-  g_clear_pointer (&self->forward, g_ptr_array_unref);
-  g_clear_pointer (&self->search_origin, g_free);
-  g_clear_object (&self->sidebar_rows);
-  g_clear_pointer (&self->related_ids, g_hash_table_unref);
-  g_clear_pointer (&self->related_legend, g_free);
 
   G_OBJECT_CLASS (treaties_window_parent_class)->dispose (object);
 }
@@ -1115,7 +736,7 @@ treaties_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ARTICLE:
-      g_value_set_object (value, self->article);
+      g_value_set_object (value, current_article (self));
       break;
     case PROP_CURRENT_SECTION:
       g_value_set_string (value, treaties_window_get_current_section (self));
@@ -1203,6 +824,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   g_type_ensure (TREATIES_TYPE_ARTICLE_VIEW);
   g_type_ensure (TREATIES_TYPE_TIMELINE);
   g_type_ensure (TREATIES_TYPE_SEARCH_BAR);
+  g_type_ensure (TREATIES_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Treaties/ui/treaties-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, toast_overlay);
@@ -1213,7 +835,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, text_scroller);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, timeline_slot);
@@ -1226,23 +848,7 @@ treaties_window_class_init (TreatiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, card_sheet);
   gtk_widget_class_bind_template_child (widget_class, TreatiesWindow, card_sheet_box);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-shipped", NULL, open_shipped_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, history_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, history_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action_cb);
-  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
-  gtk_widget_class_install_property_action (widget_class, "win.show-timeline", "timeline-visible");
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_cb);
-  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-in", NULL, timeline_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_action_cb);
+  _treaties_window_class_actions_init (widget_class);
   treaties_window_library_class_init (widget_class); /* issue 14: win.show-library, win.compare, win.library-timelines */
 }
 
@@ -1250,14 +856,20 @@ static void
 treaties_window_init (TreatiesWindow *self)
 {
   GtkGesture *extra_buttons;
-  GtkEventController *sidebar_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
-  self->back = g_ptr_array_new_with_free_func (g_free);
-  self->forward = g_ptr_array_new_with_free_func (g_free);
+  self->reader = treaties_reader_new ();
+  g_signal_connect_object (self->reader, "notify::article",
+                           G_CALLBACK (reader_article_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "moved",
+                           G_CALLBACK (reader_moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "notify::can-go-back",
+                           G_CALLBACK (_treaties_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "notify::can-go-forward",
+                           G_CALLBACK (_treaties_window_update_actions), self, G_CONNECT_SWAPPED);
 
   extra_buttons = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (extra_buttons), 0);
@@ -1268,39 +880,31 @@ treaties_window_init (TreatiesWindow *self)
   treaties_window_setup_drop (self);
   /* issue 14: the library page; actions follow what the stack shows */
   treaties_window_library_init (self);
-  g_signal_connect_swapped (self->main_stack, "notify::visible-child", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->main_stack, "notify::visible-child", G_CALLBACK (_treaties_window_update_actions), self);
   treaties_window_chronology_attach (self, self->timeline);  /* issue 15: win.show-chronology */
   treaties_window_search_attach (self->search_bar, self->article_view, self->timeline,
-                                 self->sidebar_list, NULL);
+                                 self->sidebar, NULL);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
-#ifdef DEVELOPMENT_BUILD
-  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-#endif
-
-  g_signal_connect_object (self->sidebar_list, "row-activated",
-                           G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sidebar_list, "row-selected",
-                           G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);
-  sidebar_keys = gtk_event_controller_key_new ();
-  g_signal_connect_object (sidebar_keys, "key-pressed",
-                           G_CALLBACK (sidebar_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), sidebar_keys);
+  g_signal_connect_object (self->sidebar, "section-chosen",
+                           G_CALLBACK (section_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "leave",
+                           G_CALLBACK (sidebar_leave_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "notify::current-section",
-                           G_CALLBACK (current_section_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (view_section_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->article_view)), "value-changed",
+                           G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "event-activated",
-                           G_CALLBACK (event_activated_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_treaties_window_activate_event), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "event-mark-activated",
                            G_CALLBACK (event_mark_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "focus-text",
                            G_CALLBACK (focus_text_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (window_size_changed_cb), NULL);
   g_signal_connect (self, "notify::maximized", G_CALLBACK (window_size_changed_cb), NULL);
-  g_signal_connect_object (self->flap, "notify::folded",
-                           G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (reveal_flap_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -1311,50 +915,63 @@ treaties_window_new (GtkApplication *application)
   return g_object_new (TREATIES_TYPE_WINDOW, "application", application, NULL);
 }
 
-void
-treaties_window_set_article (TreatiesWindow  *self,
-                             TreatiesArticle *article)
+/* A new article: every view shows it before the reader's "moved" scrolls
+ * them to the place (the reader announces the article first). The search
+ * runs again on it, if open. */
+static void
+reader_article_changed_cb (TreatiesWindow *self)
 {
-  g_return_if_fail (TREATIES_IS_WINDOW (self));
-  g_return_if_fail (article == NULL || TREATIES_IS_ARTICLE (article));
+  TreatiesArticle *article = current_article (self);
 
-  if (article == self->article)
-    return;
-
-  save_reading_position (self);
-  g_set_object (&self->article, article);
-  g_clear_object (&self->file);
-  clear_history (self);
-
-  /* The sidebar is bound to a copy of the outline that fills in: a long
-   * article's rows would take seconds to make in one go. A newer article
-   * stops the filling of the one before. */
-  g_clear_handle_id (&self->sidebar_fill_id, g_source_remove);
-  g_clear_object (&self->sidebar_rows);
-  if (article != NULL)
-    self->sidebar_rows = g_list_store_new (TREATIES_TYPE_SECTION);
-  gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->sidebar_rows),
-                           create_row_cb, self, NULL);
+  treaties_sidebar_set_article (self->sidebar, article);
+  /* The text starts at the top of the new article: that is no scrolling
+   * by the reader, and the reader's place comes with "moved". */
+  g_signal_handlers_block_by_func (self->article_view, view_section_changed_cb, self);
   treaties_article_view_set_article (self->article_view, article);
+  g_signal_handlers_unblock_by_func (self->article_view, view_section_changed_cb, self);
   forget_event (self);
   treaties_timeline_set_article (self->timeline, article);
+  treaties_window_search_refresh (self->search_bar);
 
   update_title (self);
   if (article != NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "article");
       update_timeline_label (self);
-      current_section_changed_cb (self);
-      restore_reading_position (self);
-      if (fill_sidebar (self, SIDEBAR_FIRST_ROWS))
-        /* Beside the text view's own idle layout of the text, which would
-         * hold back a lower priority for as long as it takes; below
-         * drawing, so frames keep coming. */
-        self->sidebar_fill_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 5, fill_sidebar_cb, self, NULL);
     }
-
-  update_actions (self);
+  _treaties_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+/* Opens @article at the place saved for it, if any; the place left goes
+ * into the history. */
+static void
+show_article (TreatiesWindow  *self,
+              TreatiesArticle *article,
+              GFile           *file)
+{
+  g_autoptr(GVariant) saved = NULL;
+  TreatiesSection *section = NULL;
+  guint block = 0;
+
+  if (article == current_article (self))
+    return;
+  save_reading_position (self);
+  if (self->settings != NULL)
+    saved = g_settings_get_value (self->settings, "reading-places");
+  if (!treaties_reader_find_saved_place (saved, article, &section, &block))
+    section = NULL;
+  treaties_reader_open (self->reader, article, file, section, block);
+}
+
+void
+treaties_window_set_article (TreatiesWindow  *self,
+                             TreatiesArticle *article)
+{
+  g_return_if_fail (TREATIES_IS_WINDOW (self));
+  g_return_if_fail (TREATIES_IS_ARTICLE (article));
+
+  show_article (self, article, NULL);
 }
 
 /* Shows @article, read from @file (NULL for the shipped one). */
@@ -1367,22 +984,35 @@ treaties_window_set_article_from_file (TreatiesWindow  *self,
   g_return_if_fail (TREATIES_IS_ARTICLE (article));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
-  treaties_window_set_article (self, article);
-  g_set_object (&self->file, file);
+  show_article (self, article, file);
 }
 
 GFile *
 treaties_window_get_file (TreatiesWindow *self)
 {
   g_return_val_if_fail (TREATIES_IS_WINDOW (self), NULL);
-  return self->file;
+  return treaties_reader_get_file (self->reader);
 }
 
 TreatiesArticle *
 treaties_window_get_article (TreatiesWindow *self)
 {
   g_return_val_if_fail (TREATIES_IS_WINDOW (self), NULL);
-  return self->article;
+  return current_article (self);
+}
+
+TreatiesReader *
+treaties_window_get_reader (TreatiesWindow *self)
+{
+  g_return_val_if_fail (TREATIES_IS_WINDOW (self), NULL);
+  return self->reader;
+}
+
+void
+treaties_window_save_place (TreatiesWindow *self)
+{
+  g_return_if_fail (TREATIES_IS_WINDOW (self));
+  save_reading_position (self);
 }
 
 /* The article being read, if any, stays loaded behind the error page,
@@ -1402,42 +1032,38 @@ treaties_window_show_error (TreatiesWindow *self,
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->error_page), "error");
     }
   treaties_error_page_set_error (self->error_page, error,
-                                 self->article ? treaties_article_get_title (self->article) : NULL,
-                                 self->article == NULL && !self->shipped_failed);
+                                 current_article (self) ? treaties_article_get_title (current_article (self)) : NULL,
+                                 current_article (self) == NULL && !self->shipped_failed);
 
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   adw_window_title_set_title (self->window_title, _("Treaties"));
   adw_window_title_set_subtitle (self->window_title, NULL);
-  update_actions (self);
+  _treaties_window_update_actions (self);
 }
 
 void
 treaties_window_set_current_section (TreatiesWindow *self,
                                      const char     *section_id)
 {
-  const char *current;
+  TreatiesSection *section;
 
   g_return_if_fail (TREATIES_IS_WINDOW (self));
 
-  if (section_id == NULL || self->article == NULL ||
-      treaties_article_lookup_section (self->article, section_id) == NULL)
+  if (section_id == NULL || current_article (self) == NULL ||
+      (section = treaties_article_lookup_section (current_article (self), section_id)) == NULL)
     return;
-
-  /* A jump: remember where the reader was, for Back. */
-  current = treaties_window_get_current_section (self);
-  if (current != NULL && !g_str_equal (current, section_id))
-    {
-      g_ptr_array_add (self->back, g_strdup (current));
-      g_ptr_array_set_size (self->forward, 0);
-    }
-  go_to_section (self, section_id);
+  treaties_reader_jump (self->reader, section, 0);
 }
 
 const char *
 treaties_window_get_current_section (TreatiesWindow *self)
 {
+  TreatiesSection *section;
+
   g_return_val_if_fail (TREATIES_IS_WINDOW (self), NULL);
-  return treaties_article_view_get_current_section (self->article_view);
+
+  section = treaties_reader_get_section (self->reader);
+  return section != NULL ? treaties_section_get_id (section) : NULL;
 }
 
 void

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "treaties-article.h"
+#include "treaties-reader.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TreatiesWindow, treaties_window, TREATIES, WINDOW, AdwApplicationWindow)
 
 TreatiesWindow  *treaties_window_new                 (GtkApplication  *application);
-/* Shows @article; NULL shows nothing. */
+/* Shows @article at the place last read in it, if saved. */
 void             treaties_window_set_article         (TreatiesWindow  *self,
                                                       TreatiesArticle *article);
 TreatiesArticle *treaties_window_get_article         (TreatiesWindow  *self);
@@ -33,6 +34,11 @@ void             treaties_window_show_error          (TreatiesWindow  *self,
 void             treaties_window_set_current_section (TreatiesWindow  *self,
                                                       const char      *section_id);
 const char      *treaties_window_get_current_section (TreatiesWindow  *self);
+/* The reading session the window shows: its article, place and history. */
+TreatiesReader  *treaties_window_get_reader          (TreatiesWindow  *self);
+/* Saves the place being read now (it is also saved as the reader goes,
+ * and when the window closes). */
+void             treaties_window_save_place          (TreatiesWindow  *self);
 /* Takes ownership of @toast. */
 void             treaties_window_add_toast           (TreatiesWindow  *self,
                                                       AdwToast        *toast);
