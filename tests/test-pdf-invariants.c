@@ -291,7 +291,7 @@ collect_item (Expected  *e,
 
       collect_verbatim (e, run->text);
       if (run->href != NULL && run->text[0] != '\0')
-        add_link (e, run->href, run->text);
+        g_free (add_link (e, run->href, run->text));
     }
   g_ptr_array_add (e->texts, g_steal_pointer (&plain));
 }
