@@ -9,19 +9,26 @@
  * at each of its runs; the longest gap between two runs, less its 10 ms, is
  * the longest the main loop was kept from answering (a stall), from the
  * open until the sidebar lists every section, the text view holds the last
- * section's paragraph and a frame has
- * followed. (The sidebar lists every section at once since it makes rows
- * only for what is in view; the text still fills in.) Prints the median longest stall and fill time of several runs
- * of each, and the ratio of the fill times. Fails if the 10,000-section
- * article stalls the window over 100 ms (plus a noise margin) and over
- * 1.5 times what the 100-section one does in the same run: on a loaded
- * machine even the first frame of a short article can take 100 ms.
+ * section's paragraph and a frame has followed. (The sidebar lists every
+ * section at once since it makes rows only for what is in view; the text
+ * still fills in.) The window draws with the renderer the application
+ * would choose on this machine (treaties_application_preferred_renderer(),
+ * cairo without a GPU), as a user's window does.
+ *
+ * Prints the median longest stall and fill time of several runs of each,
+ * the main thread's CPU time during each longest stall (what of the stall
+ * is our work rather than waiting for the X server or for a loaded CPU),
+ * and the ratios to the 100-section article. Fails if the 10,000-section
+ * article's median longest stall is over issue 16's 100 ms, plus a noise
+ * margin.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include <adwaita.h>
 
+#include "treaties-application.h"
 #include "treaties-article.h"
 #include "treaties-resources.h"
 #include "treaties-sidebar.h"
@@ -31,7 +38,6 @@
 #define TICK_MS       10
 #define MAX_STALL_US  (100 * 1000)
 #define NOISE_MARGIN  0.10     /* the stall may exceed MAX_STALL_US by this fraction */
-#define MAX_RATIO     1.5      /* … or the short article's stall by this factor */
 
 static const guint sizes[] = { 100, 10000 };
 
@@ -77,19 +83,37 @@ typedef struct {
   GtkTextView     *text;
   guint            n;
   gint64           last_tick;
+  gint64           last_cpu;
   gint64           max_gap;
+  gint64           max_gap_cpu;
   gint64           opened_at;
   gint64           filled_at;
 } Run;
+
+/* The main thread's CPU time, in µs. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static gboolean
 tick_cb (gpointer data)
 {
   Run *run = data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_time ();
 
-  run->max_gap = MAX (run->max_gap, now - run->last_tick);
+  if (now - run->last_tick > run->max_gap)
+    {
+      run->max_gap = now - run->last_tick;
+      run->max_gap_cpu = cpu - run->last_cpu;
+    }
   run->last_tick = now;
+  run->last_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -133,12 +157,14 @@ compare_gint64 (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Opens @article in a new window; the longest stall and the time from the
- * open to the first frame with every row, in µs. */
+/* Opens @article in a new window; the longest stall, the main thread's CPU
+ * time during it and the time from the open to the first frame with every
+ * row, in µs. */
 static void
 measure (TreatiesArticle *article,
          guint            n,
          gint64          *stall,
+         gint64          *stall_cpu,
          gint64          *fill)
 {
   Run run = { .article = article, .n = n };
@@ -165,6 +191,7 @@ measure (TreatiesArticle *article,
   paint = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (run.window)), "after-paint",
                             G_CALLBACK (after_paint_cb), &run);
   run.last_tick = g_get_monotonic_time ();
+  run.last_cpu = thread_cpu_time ();
   tick = g_timeout_add (TICK_MS, tick_cb, &run);
   g_timeout_add (TICK_MS / 2, open_cb, &run);
   deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
@@ -178,6 +205,7 @@ measure (TreatiesArticle *article,
   g_source_remove (tick);
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (run.window)), paint);
   *stall = MAX (run.max_gap - TICK_MS * 1000, 0);
+  *stall_cpu = run.max_gap_cpu;
   *fill = run.filled_at - run.opened_at;
 
   gtk_window_destroy (GTK_WINDOW (run.window));
@@ -191,44 +219,51 @@ main (int   argc,
 {
   g_autoptr(GtkCssProvider) provider = NULL;
   gint64 stall[G_N_ELEMENTS (sizes)], fill[G_N_ELEMENTS (sizes)];
+  const guint last = G_N_ELEMENTS (sizes) - 1;
+  const char *renderer;
   gboolean ok = TRUE;
 
   gtk_init ();
   adw_init ();
+  /* As TreatiesApplication does at start-up. */
+  renderer = treaties_application_preferred_renderer ();
+  if (renderer != NULL && g_getenv ("GSK_RENDERER") == NULL)
+    g_object_set_data_full (G_OBJECT (gdk_display_get_default ()), "gsk-renderer", g_strdup (renderer), g_free);
   treaties_register_resource ();
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, "/org/example/Treaties/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-  printf ("Opening a generated article in a shown window, median of %d runs\n\n", RUNS);
+  printf ("Opening a generated article in a shown window (renderer: %s), median of %d runs\n\n",
+          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : renderer ? renderer : "GTK's choice", RUNS);
   printf ("%8s  %16s  %12s\n", "sections", "longest stall", "fill time");
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       g_autoptr(TreatiesArticle) article = generated_article (sizes[s]);
-      gint64 stalls[RUNS], fills[RUNS];
+      gint64 stalls[RUNS], cpus[RUNS], fills[RUNS];
 
       for (guint r = 0; r < RUNS; r++)
-        measure (article, sizes[s], &stalls[r], &fills[r]);
+        measure (article, sizes[s], &stalls[r], &cpus[r], &fills[r]);
       qsort (stalls, RUNS, sizeof stalls[0], compare_gint64);
+      qsort (cpus, RUNS, sizeof cpus[0], compare_gint64);
       qsort (fills, RUNS, sizeof fills[0], compare_gint64);
       stall[s] = stalls[RUNS / 2];
       fill[s] = fills[RUNS / 2];
-      printf ("%8u  %13.1f ms  %9.1f ms   (stalls %.1f–%.1f ms)\n", sizes[s], stall[s] / 1000.0,
-              fill[s] / 1000.0, stalls[0] / 1000.0, stalls[RUNS - 1] / 1000.0);
+      printf ("%8u  %13.1f ms  %9.1f ms   (stalls %.1f–%.1f ms; CPU in them %.1f ms, %.1f–%.1f)\n",
+              sizes[s], stall[s] / 1000.0, fill[s] / 1000.0, stalls[0] / 1000.0, stalls[RUNS - 1] / 1000.0,
+              cpus[RUNS / 2] / 1000.0, cpus[0] / 1000.0, cpus[RUNS - 1] / 1000.0);
     }
-  printf ("\nlongest stall 10,000 / 100 sections: %.2fx\n",
-          (double) stall[G_N_ELEMENTS (sizes) - 1] / MAX (stall[0], 1));
-  printf ("fill time 10,000 / 100 sections: %.1fx\n",
-          (double) fill[G_N_ELEMENTS (sizes) - 1] / MAX (fill[0], 1));
+  printf ("\nlongest stall 10,000 / 100 sections: %.2fx (%.1f ms vs %.1f ms)\n",
+          (double) stall[last] / MAX (stall[0], 1), stall[last] / 1000.0, stall[0] / 1000.0);
+  printf ("fill time 10,000 / 100 sections: %.1fx\n", (double) fill[last] / MAX (fill[0], 1));
 
-  if (stall[G_N_ELEMENTS (sizes) - 1] > MAX_STALL_US * (1 + NOISE_MARGIN) &&
-      stall[G_N_ELEMENTS (sizes) - 1] > stall[0] * MAX_RATIO)
+  /* Issue 16's figure: no stall over 100 ms while 10,000 sections open. */
+  if (stall[last] > MAX_STALL_US * (1 + NOISE_MARGIN))
     {
-      fprintf (stderr, "FAIL: opening 10,000 sections stalls the window %.1f ms "
-               "(limit %d ms + %.0f%%, or %.1fx the 100 sections' %.1f ms)\n",
-               stall[G_N_ELEMENTS (sizes) - 1] / 1000.0, MAX_STALL_US / 1000, NOISE_MARGIN * 100,
-               MAX_RATIO, stall[0] / 1000.0);
+      fprintf (stderr, "FAIL: opening 10,000 sections stalls the window %.1f ms (limit %d ms + %.0f%%); "
+               "the 100 sections' stall, in the same run: %.1f ms\n",
+               stall[last] / 1000.0, MAX_STALL_US / 1000, NOISE_MARGIN * 100, stall[0] / 1000.0);
       ok = FALSE;
     }
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
