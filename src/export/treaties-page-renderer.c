@@ -420,6 +420,17 @@ label_lines (Item  *item,
   return (guint) line;
 }
 
+/* g_unichar_isspace() without decoding ASCII, most of any text. */
+static inline gboolean
+is_space_at (const char *p)
+{
+  guchar c = (guchar) *p;
+
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  return g_unichar_isspace (g_utf8_get_char (p));
+}
+
 /* URLs, e-mail addresses and tokens with digits are never hyphenated: the
  * hyphenator leaves them whole, and this stops Pango adding a hyphen where
  * it must break one that is longer than the line. */
@@ -436,10 +447,10 @@ mark_verbatim_tokens (TextBuilder *b)
     {
       const char *start;
 
-      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+      while (*p != '\0' && is_space_at (p))
         p = g_utf8_next_char (p);
       start = p;
-      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+      while (*p != '\0' && !is_space_at (p))
         p = g_utf8_next_char (p);
       if (p > start && treaties_token_is_verbatim (start, p - start))
         {
@@ -649,7 +660,9 @@ add_text_item_full (TreatiesPageRenderer *self,
       break;
     }
 
-  loose = mark_verbatim_tokens (b);
+  /* An ellipsized paragraph is one line: it never breaks, so neither
+   * hyphens nor justification can change it. */
+  loose = !ellipsize && mark_verbatim_tokens (b);
   split_long_text (b);
   item->layout = create_layout (self, id, width, b->text->str, b->attrs);
   if (loose && style->justify)
