@@ -11,6 +11,8 @@
 
 #include "treaties-timeline.h"
 
+#include "treaties-bsearch.h"
+
 #define ZOOM_STEP              1.6
 #define WHEEL_PAN_PIXELS       48.0
 #define KEY_SCROLL_PADDING     64.0
@@ -515,15 +517,7 @@ has_matching (TreatiesTimeline *self,
     return FALSE;
 
   hi = self->matching->len;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (self->matching, guint, mid) < first)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, g_array_index (self->matching, guint, mid) < first);
   return lo < self->matching->len && g_array_index (self->matching, guint, lo) < first + n;
 }
 
