@@ -123,7 +123,6 @@ struct _TreatiesTimeline
   double                  pointer_x;
   double                  pointer_y;
 
-  GtkGesture             *drag;
   gboolean                dragging;
   gboolean                dragging_overview;
   double                  drag_start_view;
@@ -2059,7 +2058,6 @@ treaties_timeline_init (TreatiesTimeline *self)
   g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-  self->drag = gesture;
 
   gesture = gtk_gesture_zoom_new ();
   g_signal_connect (gesture, "begin", G_CALLBACK (zoom_begin_cb), self);
