@@ -365,6 +365,46 @@ test_events_sorted_stably (void)
   g_assert_cmpstr (treaties_event_get_id (g_ptr_array_index (for_s, 0)), ==, "b");
 }
 
+/* A section's events, as positions in the sorted events: date order, each
+ * event once even when it names the section twice, none for a section no
+ * event names. */
+static void
+test_events_of_section (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreatiesArticle) article =
+    load_string ("{\"format\":1,\"id\":\"a\",\"title\":\"t\","
+                 "\"sections\":[{\"id\":\"s\",\"title\":\"x\",\"blocks\":[]},"
+                 "{\"id\":\"u\",\"title\":\"y\",\"blocks\":[]},"
+                 "{\"id\":\"v\",\"title\":\"z\",\"blocks\":[]}],"
+                 "\"timeline\":{\"start\":\"1920-01-01\",\"end\":\"1930-01-01\",\"events\":["
+                 "{\"id\":\"c\",\"date\":\"1925-01-01\",\"title\":\"C\",\"sections\":[\"s\",\"u\"]},"
+                 "{\"id\":\"a\",\"date\":\"1921-01-01\",\"title\":\"A\",\"sections\":[\"u\"]},"
+                 "{\"id\":\"d\",\"date\":\"1926-01-01\",\"title\":\"D\"},"
+                 "{\"id\":\"b\",\"date\":\"1922-01-01\",\"title\":\"B\",\"sections\":[\"s\",\"s\"]}]}}", &error);
+  GListModel *events;
+  const guint *positions;
+  guint n;
+
+  g_assert_no_error (error);
+  events = treaties_article_get_events (article);
+
+  positions = treaties_article_get_section_event_positions (article, "s", &n);
+  g_assert_cmpuint (n, ==, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, positions[i]);
+      g_assert_cmpstr (treaties_event_get_id (event), ==, i == 0 ? "b" : "c");
+    }
+  positions = treaties_article_get_section_event_positions (article, "u", &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (positions[0], <, positions[1]);
+  g_assert_null (treaties_article_get_section_event_positions (article, "v", &n));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_null (treaties_article_get_section_event_positions (article, "nowhere", &n));
+  g_assert_cmpuint (n, ==, 0);
+}
+
 /* Spans and reduced precision load, keep what they were written with, and
  * sort by start, then end; open ends lie at the range's ends. */
 static void
@@ -1176,6 +1216,7 @@ main (int   argc,
   g_test_add_func ("/article/shipped/verbatim", test_shipped_verbatim);
   g_test_add_func ("/article/shipped/timeline", test_shipped_timeline);
   g_test_add_func ("/article/events/spans", test_events_spans);
+  g_test_add_func ("/article/events/of-section", test_events_of_section);
   g_test_add_func ("/article/events/spans-article", test_spans_article);
   g_test_add_func ("/article/shipped/editor-notes", test_shipped_editor_notes);
   g_test_add_func ("/article/shipped/reading-list", test_shipped_reading_list);

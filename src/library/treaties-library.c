@@ -11,6 +11,8 @@
 
 #include "treaties-library.h"
 
+#include "treaties-bsearch.h"
+
 /* How long the folder must be quiet before a change is read: a copy in
  * progress reports many. */
 #define SETTLE_MS 100
@@ -302,15 +304,7 @@ find_position (TreatiesLibrary      *self,
 {
   guint lo = 0, hi = self->items->len;
 
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (treaties_library_entry_compare (self->items->pdata[mid], entry, NULL) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, treaties_library_entry_compare (self->items->pdata[mid], entry, NULL) < 0);
   return lo;
 }
 

@@ -42,6 +42,12 @@ struct _TreatiesArticle
   gsize        passages_made;
   GHashTable  *passages;
   GPtrArray   *no_passages;  /* for an event with neither */
+
+  /* Section id → GArray of guint, the positions in @events of the events
+   * that name it; made once, when first asked for, like the passages. Ids
+   * are borrowed from the events. */
+  gsize        section_events_made;
+  GHashTable  *section_events;
 };
 
 enum {
@@ -179,6 +185,7 @@ treaties_article_finalize (GObject *object)
   g_clear_pointer (&self->section_by_id, g_hash_table_unref);
   g_clear_object (&self->eras);
   g_clear_object (&self->events);
+  g_clear_pointer (&self->section_events, g_hash_table_unref);
   g_clear_pointer (&self->event_by_id, g_hash_table_unref);
   g_clear_pointer (&self->events_in_file, g_ptr_array_unref);
   g_clear_object (&self->date_note);
@@ -584,25 +591,71 @@ treaties_article_lookup_event (TreatiesArticle *self,
   return g_hash_table_lookup (self->event_by_id, id);
 }
 
+static void
+index_section_events (TreatiesArticle *self)
+{
+  GListModel *events = G_LIST_MODEL (self->events);
+  guint n = g_list_model_get_n_items (events);
+
+  self->section_events = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TreatiesEvent) event = g_list_model_get_item (events, i);
+      const char * const *ids = treaties_event_get_section_ids (event);
+
+      for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
+        {
+          GArray *positions = g_hash_table_lookup (self->section_events, ids[k]);
+
+          if (positions == NULL)
+            {
+              positions = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (self->section_events, (gpointer) ids[k], positions);
+            }
+          /* An event that names a section twice is listed once. */
+          if (positions->len == 0 || g_array_index (positions, guint, positions->len - 1) != i)
+            g_array_append_val (positions, i);
+        }
+    }
+}
+
+const guint *
+treaties_article_get_section_event_positions (TreatiesArticle *self,
+                                              const char      *section_id,
+                                              guint           *n_positions)
+{
+  GArray *positions;
+
+  g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
+  g_return_val_if_fail (section_id != NULL, NULL);
+  g_return_val_if_fail (n_positions != NULL, NULL);
+
+  if (g_once_init_enter (&self->section_events_made))
+    {
+      index_section_events (self);
+      g_once_init_leave (&self->section_events_made, 1);
+    }
+  positions = g_hash_table_lookup (self->section_events, section_id);
+  *n_positions = positions != NULL ? positions->len : 0;
+  return positions != NULL && positions->len > 0 ? (const guint *) (gpointer) positions->data : NULL;
+}
+
 GPtrArray *
 treaties_article_dup_events_for_section (TreatiesArticle *self,
                                          const char      *section_id)
 {
   GPtrArray *result;
+  const guint *positions;
   guint n;
 
   g_return_val_if_fail (TREATIES_IS_ARTICLE (self), NULL);
   g_return_val_if_fail (section_id != NULL, NULL);
 
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  positions = treaties_article_get_section_event_positions (self, section_id, &n);
+  result = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TreatiesEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
-
-      if (g_strv_contains (treaties_event_get_section_ids (event), section_id))
-        g_ptr_array_add (result, g_steal_pointer (&event));
-    }
+    g_ptr_array_add (result, g_list_model_get_item (G_LIST_MODEL (self->events), positions[i]));
   return result;
 }
 

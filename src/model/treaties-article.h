@@ -91,6 +91,12 @@ GListModel      *treaties_article_get_eras           (TreatiesArticle *self);
 GListModel      *treaties_article_get_events         (TreatiesArticle *self);
 TreatiesEvent   *treaties_article_lookup_event       (TreatiesArticle *self,
                                                       const char      *id);
+/* The positions in treaties_article_get_events() of the events that name
+ * @section_id, in date order, each once; NULL when none. Owned by the
+ * article, made when first asked for (safe from any thread). */
+const guint     *treaties_article_get_section_event_positions (TreatiesArticle *self,
+                                                               const char      *section_id,
+                                                               guint           *n_positions);
 /* Events that name @section_id, in date order; a new GPtrArray. */
 GPtrArray       *treaties_article_dup_events_for_section (TreatiesArticle *self,
                                                           const char      *section_id);

@@ -9,6 +9,8 @@
 
 #include "treaties-timeline-layout.h"
 
+#include "treaties-bsearch.h"
+
 /* Vertical rhythm, in pixels. */
 #define PAD_TOP            6.0
 #define PAD_BOTTOM         4.0
@@ -295,15 +297,7 @@ highlighted_lower_bound (TreatiesTimelineLayout *self,
 {
   guint lo = 0, hi = self->highlighted->len;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (self->highlighted, guint, mid) < index)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, g_array_index (self->highlighted, guint, mid) < index);
   return lo;
 }
 
@@ -546,15 +540,7 @@ gallop_lower_bound (TreatiesTimelineLayout *self,
       step *= 2;
     }
   hi = MIN (lo + step, end);
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if ((double) self->dates[mid] < day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, (double) self->dates[mid] < day);
   return lo;
 }
 
@@ -874,15 +860,7 @@ label_row_lower_bound (GArray *row,
 {
   guint lo = 0, hi = row->len;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (row, LabelBox, mid).x1 < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, g_array_index (row, LabelBox, mid).x1 < x);
   return lo;
 }
 
@@ -916,15 +894,7 @@ label_row_anchor_upper_bound (GArray *row,
 {
   guint lo = 0, hi = row->len;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (row, LabelBox, mid).anchor <= x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, g_array_index (row, LabelBox, mid).anchor <= x);
   return lo;
 }
 
@@ -1270,15 +1240,7 @@ covers_other_markers (TreatiesTimelineLayout *self,
 {
   guint lo = 0, hi = self->markers->len;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (self->markers, TreatiesTimelineMarker, mid).x < x - LEADER_CLEAR)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, g_array_index (self->markers, TreatiesTimelineMarker, mid).x < x - LEADER_CLEAR);
   return lo < self->markers->len &&
          g_array_index (self->markers, TreatiesTimelineMarker, lo).x < anchor - MERGE_PIXELS / 2;
 }
@@ -1347,16 +1309,9 @@ marker_of_event (TreatiesTimelineLayout *self,
 {
   guint lo = 0, hi = self->markers->len;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      const TreatiesTimelineMarker *marker = &g_array_index (self->markers, TreatiesTimelineMarker, mid);
-
-      if (marker->first + marker->n_events <= event_index)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid,
+                        g_array_index (self->markers, TreatiesTimelineMarker, mid).first +
+                        g_array_index (self->markers, TreatiesTimelineMarker, mid).n_events <= event_index);
   return lo;
 }
 
@@ -1580,15 +1535,7 @@ marker_is_labelled (TreatiesTimelineLayout       *self,
 
   /* Markers are labelled for the event they stand for; labels are in
    * anchor order, which is date order. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (self->labels, TreatiesTimelineLabel, mid).event_index < marker->event_index)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, g_array_index (self->labels, TreatiesTimelineLabel, mid).event_index < marker->event_index);
   return lo < self->labels->len &&
          g_array_index (self->labels, TreatiesTimelineLabel, lo).event_index == marker->event_index;
 }
@@ -1981,15 +1928,7 @@ treaties_timeline_layout_lower_bound (TreatiesTimelineLayout *self,
   g_return_val_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self), 0);
 
   hi = self->n_events;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if ((double) self->dates[mid] < day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, (double) self->dates[mid] < day);
   return lo;
 }
 
@@ -2548,15 +2487,7 @@ treaties_timeline_layout_hit_test (TreatiesTimelineLayout *self,
 
   /* Markers first: they are small and precise. Binary search by x. */
   hi = frame->n_markers;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (frame->markers[mid].x < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, frame->markers[mid].x < x);
   /* Markers within reach lie around lo; a primary marker reaches further. */
   for (guint i = lo; i-- > 0;)
     {
@@ -2630,15 +2561,7 @@ treaties_timeline_layout_find_marker (TreatiesTimelineLayout *self,
 
   frame = treaties_timeline_layout_compute (self);
   hi = frame->n_markers;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (frame->markers[mid].first + frame->markers[mid].n_events <= index)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, frame->markers[mid].first + frame->markers[mid].n_events <= index);
   if (lo < frame->n_markers && frame->markers[lo].first <= index)
     return &frame->markers[lo];
   return NULL;
@@ -2737,15 +2660,7 @@ treaties_timeline_layout_find_label (TreatiesTimelineLayout *self,
 
   frame = treaties_timeline_layout_compute (self);
   hi = frame->n_labels;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (frame->labels[mid].event_index < index)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, frame->labels[mid].event_index < index);
   if (lo < frame->n_labels && frame->labels[lo].event_index == index)
     return &frame->labels[lo];
   return NULL;

@@ -11,6 +11,8 @@
 
 #include "treaties-timeline.h"
 
+#include "treaties-bsearch.h"
+
 #define ZOOM_STEP              1.6
 #define WHEEL_PAN_PIXELS       48.0
 #define KEY_SCROLL_PADDING     64.0
@@ -110,7 +112,6 @@ struct _TreatiesTimeline
   TreatiesArticle        *article;
   TreatiesTimelineLayout *layout;
   char                   *current_section;
-  GHashTable             *section_events;   /* section id → GArray of guint, lazily */
   GArray                 *matching;         /* of guint: events a search found, sorted */
 
   int                     focused;          /* event index, or -1 */
@@ -122,7 +123,6 @@ struct _TreatiesTimeline
   double                  pointer_x;
   double                  pointer_y;
 
-  GtkGesture             *drag;
   gboolean                dragging;
   gboolean                dragging_overview;
   double                  drag_start_view;
@@ -238,63 +238,34 @@ view_changed (TreatiesTimeline *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static GArray *
-events_for_section (TreatiesTimeline *self,
-                    const char       *section_id)
-{
-  if (self->section_events == NULL)
-    {
-      guint n = treaties_timeline_layout_get_n_events (self->layout);
-
-      self->section_events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                    (GDestroyNotify) g_array_unref);
-      for (guint i = 0; i < n; i++)
-        {
-          TreatiesEvent *event = treaties_timeline_layout_get_event (self->layout, i);
-          const char * const *ids = treaties_event_get_section_ids (event);
-
-          for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
-            {
-              GArray *indices = g_hash_table_lookup (self->section_events, ids[k]);
-
-              if (indices == NULL)
-                {
-                  indices = g_array_new (FALSE, FALSE, sizeof (guint));
-                  g_hash_table_insert (self->section_events, g_strdup (ids[k]), indices);
-                }
-              g_array_append_val (indices, i);
-            }
-        }
-    }
-  return g_hash_table_lookup (self->section_events, section_id);
-}
-
 static void
 apply_current_section (TreatiesTimeline *self,
                        gboolean          scroll)
 {
-  GArray *indices = NULL;
+  const guint *indices = NULL;
+  guint n_indices = 0;
   double first_day, last_day, first_x, last_x;
   double width;
 
   if (self->layout == NULL)
     return;
 
-  if (self->current_section != NULL)
-    indices = events_for_section (self, self->current_section);
-  if (indices == NULL || indices->len == 0)
+  /* The layout holds the article's events in the article's order (none
+   * when the timeline has no range), so positions are layout indices. */
+  if (self->current_section != NULL && treaties_timeline_layout_get_n_events (self->layout) > 0)
+    indices = treaties_article_get_section_event_positions (self->article, self->current_section, &n_indices);
+  if (n_indices == 0)
     {
       treaties_timeline_layout_set_highlighted (self->layout, NULL, 0);
       view_changed (self);
       return;
     }
 
-  treaties_timeline_layout_set_highlighted (self->layout, (guint *) (gpointer) indices->data, indices->len);
+  treaties_timeline_layout_set_highlighted (self->layout, indices, n_indices);
 
   /* Indices are in date order: the first and last span them all. */
-  first_day = treaties_timeline_layout_get_event_date (self->layout, g_array_index (indices, guint, 0));
-  last_day = treaties_timeline_layout_get_event_date (self->layout,
-                                                      g_array_index (indices, guint, indices->len - 1));
+  first_day = treaties_timeline_layout_get_event_date (self->layout, indices[0]);
+  last_day = treaties_timeline_layout_get_event_date (self->layout, indices[n_indices - 1]);
   first_x = treaties_timeline_layout_day_to_x (self->layout, first_day);
   last_x = treaties_timeline_layout_day_to_x (self->layout, last_day);
   width = treaties_timeline_layout_get_width (self->layout);
@@ -515,15 +486,7 @@ has_matching (TreatiesTimeline *self,
     return FALSE;
 
   hi = self->matching->len;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (self->matching, guint, mid) < first)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, g_array_index (self->matching, guint, mid) < first);
   return lo < self->matching->len && g_array_index (self->matching, guint, lo) < first + n;
 }
 
@@ -1889,7 +1852,6 @@ treaties_timeline_dispose (GObject *object)
   g_clear_object (&self->text_layout);
   g_clear_object (&self->caption_layout);
   g_clear_pointer (&self->badge_layouts, g_hash_table_unref);
-  g_clear_pointer (&self->section_events, g_hash_table_unref);
   g_clear_pointer (&self->matching, g_array_unref);
 
   G_OBJECT_CLASS (treaties_timeline_parent_class)->dispose (object);
@@ -2096,7 +2058,6 @@ treaties_timeline_init (TreatiesTimeline *self)
   g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-  self->drag = gesture;
 
   gesture = gtk_gesture_zoom_new ();
   g_signal_connect (gesture, "begin", G_CALLBACK (zoom_begin_cb), self);
@@ -2138,7 +2099,6 @@ treaties_timeline_set_article (TreatiesTimeline *self,
     return;
 
   g_clear_object (&self->layout);
-  g_clear_pointer (&self->section_events, g_hash_table_unref);
   /* What a search found was in the old article. */
   g_clear_pointer (&self->matching, g_array_unref);
   self->focused = -1;

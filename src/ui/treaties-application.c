@@ -260,8 +260,6 @@ treaties_application_repair_settings (GSettings *settings)
   g_autoptr(GSettingsSchemaKey) zoom_key = NULL;
   g_autoptr(GVariant) zoom = NULL;
   g_auto(GStrv) recent = NULL;
-  g_autoptr(GVariant) positions = NULL;
-  gsize n;
 
   g_return_if_fail (G_IS_SETTINGS (settings));
 
@@ -287,23 +285,6 @@ treaties_application_repair_settings (GSettings *settings)
 
       memcpy (kept, recent, TREATIES_MAX_RECENT * sizeof (char *));
       g_settings_set_strv (settings, "recent-articles", kept);
-    }
-
-  /* Positions are added at the end: the newest are the last. */
-  positions = g_settings_get_value (settings, "last-positions");
-  n = g_variant_n_children (positions);
-  if (n > TREATIES_MAX_SAVED_POSITIONS)
-    {
-      GVariantBuilder builder;
-
-      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
-      for (gsize i = n - TREATIES_MAX_SAVED_POSITIONS; i < n; i++)
-        {
-          g_autoptr(GVariant) entry = g_variant_get_child_value (positions, i);
-
-          g_variant_builder_add_value (&builder, entry);
-        }
-      g_settings_set_value (settings, "last-positions", g_variant_builder_end (&builder));
     }
 }
 

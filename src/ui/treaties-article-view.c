@@ -14,6 +14,7 @@
 #include "treaties-article-view.h"
 #include "treaties-safe-text.h"
 #include "treaties-text-match.h"
+#include "treaties-bsearch.h"
 
 /* Pixels of padding around the text, inside the scrolling area. */
 #define SIDE_MARGIN    18
@@ -825,15 +826,7 @@ block_at_top (TreatiesArticleView *self,
     return 0;
   top = gtk_adjustment_get_value (self->vadjustment) + 2;
   hi = sm->blocks->len;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (text_mark_y (self, g_ptr_array_index (sm->blocks, mid)) <= top)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, text_mark_y (self, g_ptr_array_index (sm->blocks, mid)) <= top);
   return lo > 0 ? lo - 1 : 0;
 }
 
@@ -889,15 +882,7 @@ last_section_at_most (TreatiesArticleView *self,
 {
   guint lo = 0, hi = self->sections->len;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (key (self, g_ptr_array_index (self->sections, mid)) <= limit)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, key (self, g_ptr_array_index (self->sections, mid)) <= limit);
   return lo > 0 ? g_ptr_array_index (self->sections, lo - 1) : NULL;
 }
 
@@ -1363,15 +1348,7 @@ first_mark_after (TreatiesArticleView *self,
 {
   guint lo = 0, hi = self->mark_ranges->len;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (self->mark_ranges, MarkRange, mid).end <= offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, g_array_index (self->mark_ranges, MarkRange, mid).end <= offset);
   return lo;
 }
 
@@ -2160,15 +2137,7 @@ treaties_article_view_find_match_near_position (TreatiesArticleView *self)
 
   /* The first match that starts at or after @offset, else the first. */
   hi = self->matches->len;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if ((int) g_array_index (self->matches, TreatiesTextMatch, mid).start < offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  TREATIES_LOWER_BOUND (lo, hi, mid, (int) g_array_index (self->matches, TreatiesTextMatch, mid).start < offset);
   return lo < self->matches->len ? (int) lo : 0;
 }
 
