@@ -263,17 +263,25 @@ hit_text (TreatiesArticle   *article,
  * (paragraph or list item) that holds the passage's text. */
 static void
 go_to_hit (TreatiesWindow    *window,
-           TreatiesSearchHit *hit)
+           TreatiesSearchHit *hit,
+           gboolean           opened)
 {
   TreatiesArticleView *view = window_child (window, "article_view");
   TreatiesArticle *article = treaties_window_get_article (window);
+  TreatiesReader *reader = treaties_window_get_reader (window);
   g_autofree char *word = first_match (hit);
   g_autofree char *text = NULL;
+  TreatiesSection *section;
   guint n;
 
-  if (article == NULL)
+  if (article == NULL ||
+      (section = treaties_article_lookup_section (article, treaties_search_hit_get_section_id (hit))) == NULL)
     return;
-  treaties_window_set_current_section (window, treaties_search_hit_get_section_id (hit));
+  /* Just opened for the hit: the opening is the history's one step, so
+   * the reader is there already (no entry for where it opened). */
+  if (opened)
+    treaties_reader_follow (reader, section, treaties_search_hit_get_block (hit));
+  treaties_reader_jump (reader, section, treaties_search_hit_get_block (hit));
   if (word == NULL || (text = hit_text (article, hit)) == NULL)
     return;
 
@@ -304,8 +312,19 @@ go_to_hit (TreatiesWindow    *window,
  * (its passage, a jump Back returns from, and its card). */
 static void
 go_to_event (TreatiesWindow *window,
-             TreatiesEvent  *event)
+             TreatiesEvent  *event,
+             gboolean        opened)
 {
+  GPtrArray *passages = treaties_article_get_passages (treaties_window_get_article (window), event);
+
+  /* Just opened for the event: Back goes from its passage to the article
+   * read before, not to where this one opened. */
+  if (opened && passages != NULL && passages->len > 0)
+    {
+      const TreatiesPassage *passage = g_ptr_array_index (passages, 0);
+
+      treaties_reader_follow (treaties_window_get_reader (window), passage->section, passage->block);
+    }
   g_signal_emit_by_name (window_child (window, "timeline"), "event-activated", event);
 }
 
@@ -325,13 +344,13 @@ article_changed_cb (TreatiesWindow *window,
 
       if (g_strcmp0 (treaties_article_get_id (article), id) == 0 &&
           (event = treaties_article_lookup_event (article, event_id)) != NULL)
-        go_to_event (window, event);
+        go_to_event (window, event, TRUE);
     }
   if (glue->pending_hit == NULL || article == NULL)
     return;
   hit = g_steal_pointer (&glue->pending_hit);
   if (g_strcmp0 (treaties_article_get_id (article), treaties_search_hit_get_article_id (hit)) == 0)
-    go_to_hit (window, hit);
+    go_to_hit (window, hit, TRUE);
 }
 
 
@@ -528,7 +547,7 @@ lanes_event_activated_cb (TreatiesLanesView *view,
       (own_event = treaties_article_lookup_event (current, treaties_event_get_id (event))) != NULL)
     {
       leave_library (glue);
-      go_to_event (glue->window, own_event);
+      go_to_event (glue->window, own_event, FALSE);
       return;
     }
   if (file == NULL)
@@ -829,7 +848,7 @@ treaties_window_open_hit (TreatiesWindow    *window,
       g_strcmp0 (treaties_article_get_id (article), treaties_search_hit_get_article_id (hit)) == 0)
     {
       leave_library (glue);
-      go_to_hit (window, hit);
+      go_to_hit (window, hit, FALSE);
       return;
     }
   g_clear_pointer (&glue->pending_article, g_free);
