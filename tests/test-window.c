@@ -1042,6 +1042,12 @@ text_read_cb (GObject      *source,
 }
 
 static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+static gboolean
 is_set (gpointer data)
 {
   return *(char **) data != NULL;
@@ -1087,6 +1093,15 @@ test_context_menu (Fixture       *f,
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL, text_read_cb, &copied);
   g_assert_true (wait_until (is_set, &copied));
   g_assert_true (g_str_has_prefix (copied, "http") || g_str_has_prefix (copied, "mailto:"));
+
+  /* Closed again, as a reader would, before the window goes. */
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (view)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER (c))
+      {
+        gtk_popover_popdown (GTK_POPOVER (c));
+        g_assert_true (wait_until (is_hidden, c));
+      }
+  settle ();
 }
 
 /* An article of @n generated sections: a fifth top-level, each with four

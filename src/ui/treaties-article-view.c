@@ -1467,6 +1467,19 @@ passage_rescroll_cb (gpointer data)
 /* When the view changes height just after the jump to a passage (the event
  * card's sheet takes room under it), the passage goes back to where it
  * belongs: scrolled from an idle, not during allocation. */
+/* The context menu goes before its parent's surface does: GTK 4.8's
+ * popover menu, left open, asks a dead surface for the pointer
+ * (Gdk-CRITICAL when a window closes with the menu open). */
+static void
+treaties_article_view_unmap (GtkWidget *widget)
+{
+  TreatiesArticleView *self = TREATIES_ARTICLE_VIEW (widget);
+
+  if (self->reader_menu != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->reader_menu));
+  GTK_WIDGET_CLASS (treaties_article_view_parent_class)->unmap (widget);
+}
+
 static void
 treaties_article_view_size_allocate (GtkWidget *widget,
                                      int        width,
@@ -1844,6 +1857,7 @@ treaties_article_view_class_init (TreatiesArticleViewClass *klass)
   object_class->set_property = treaties_article_view_set_property;
   widget_class->css_changed = treaties_article_view_css_changed;
   widget_class->size_allocate = treaties_article_view_size_allocate;
+  widget_class->unmap = treaties_article_view_unmap;
 
   /* Over GtkTextView's editing menu. */
   gtk_widget_class_install_action (widget_class, "menu.popup", NULL, menu_popup_action_cb);
