@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "treaties-style-colors.h"
+
 #include <math.h>
 
 #include <adwaita.h>
@@ -179,29 +181,9 @@ dup_event_name (TreatiesEvent *event)
 static void
 ensure_colors (TreatiesTimeline *self)
 {
-  GtkStyleContext *context;
-
   if (self->colors_valid)
     return;
-
-  /* GTK 4.8 has no gtk_widget_get_color() (4.10) and no public CSS nodes:
-   * a saved style context with an added class is a transient child node
-   * `timeline.CLASS` whose colour the stylesheet sets. */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  for (guint i = 0; i < N_COLORS; i++)
-    {
-      if (color_classes[i] != NULL)
-        {
-          gtk_style_context_save (context);
-          gtk_style_context_add_class (context, color_classes[i]);
-        }
-      gtk_style_context_get_color (context, &self->colors[i]);
-      if (color_classes[i] != NULL)
-        gtk_style_context_restore (context);
-    }
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
+  treaties_style_lookup_colors (GTK_WIDGET (self), color_classes, N_COLORS, self->colors);
   self->colors_valid = TRUE;
 }
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "treaties-style-colors.h"
+
 #include <math.h>
 
 #include <adwaita.h>
@@ -27,7 +29,7 @@ enum {
 };
 
 /* Set by the stylesheet as `lanes.CLASS { color: … }`. */
-static const char *color_classes[N_COLORS] = {
+static const char * const color_classes[N_COLORS] = {
   NULL, "tick", "lane", "dot", "shared", "focus-ring", "background",
 };
 
@@ -55,25 +57,9 @@ G_DEFINE_FINAL_TYPE (TreatiesLanesView, treaties_lanes_view, GTK_TYPE_WIDGET)
 static void
 ensure_colors (TreatiesLanesView *self)
 {
-  GtkStyleContext *context;
-
   if (self->colors_valid)
     return;
-  /* As TreatiesTimeline does: GTK 4.8 has no gtk_widget_get_color(). */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  for (guint i = 0; i < N_COLORS; i++)
-    {
-      if (color_classes[i] != NULL)
-        {
-          gtk_style_context_save (context);
-          gtk_style_context_add_class (context, color_classes[i]);
-        }
-      gtk_style_context_get_color (context, &self->colors[i]);
-      if (color_classes[i] != NULL)
-        gtk_style_context_restore (context);
-    }
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  treaties_style_lookup_colors (GTK_WIDGET (self), color_classes, N_COLORS, self->colors);
   self->colors_valid = TRUE;
 }
 
