@@ -99,6 +99,8 @@ struct _TreatiesTimelineLayout
    * over them (see build_span_tree()) */
   guint                        n_spans;
   SpanNode                    *span_nodes;
+  TreatiesDay                 *span_ends;        /* sorted: how many ended before a day */
+  gboolean                     plain_bars;       /* walk every span (tests compare) */
   int                          primary_index;
   float                       *title_widths;     /* lazily, NAN: not measured */
 
@@ -597,13 +599,15 @@ compute_markers (TreatiesTimelineLayout *self,
  * its subtrees the halves either side. Each root keeps its subtree's
  * latest end (and the first span that ends then) and earliest end.
  *
- * A query walks the tree in start order, into subtrees that can reach into
- * the view only (their latest end is not before it), and stops at the
- * first start after it. And where a whole subtree would join the shared
- * lane's run (every span of it reaches into the view, starts before the
- * run ends and while the other lanes are taken, and none is drawn apart),
- * it joins at once, without a visit to each span. So a frame costs about
- * O(log n) per bar drawn, however many spans run through the view. */
+ * The spans that began before the view are taken together (see
+ * place_spans_before_view()). Then a query walks the tree in start order
+ * from the view's first day, into subtrees that can reach into the view
+ * only, and stops at the first start after it; where a whole subtree would
+ * join the shared lane's run (every span of it starts before the run ends
+ * and while the other lanes are taken, and none is drawn apart), it joins
+ * at once, without a visit to each span. So a frame costs about O(log n)
+ * per bar drawn, however many spans run through the view. A sorted copy of
+ * the ends counts how many ended before a day. */
 static void
 build_span_tree (TreatiesTimelineLayout *self,
                  guint                   lo,
@@ -649,6 +653,8 @@ typedef struct {
   double last_day;
   double lane_ends[MAX_BAR_LANES];
   int    last_run;     /* the shared lane's run ordinary bars join, or -1 */
+  double run_end;      /* where that run ends (a bar drawn apart does not extend it) */
+  TreatiesDay run_end_day;  /* and its day: the latest member, the first of equals */
 } BarLanes;
 
 static gboolean
@@ -674,14 +680,17 @@ extend_run (TreatiesTimelineLayout *self,
   double x = treaties_timeline_layout_day_to_x (self, node->start);
   double end_x = treaties_timeline_layout_day_to_x (self, node->end);
 
-  if (end_x > run->x + run->width)
+  /* Days, not x: rounding must not pick another of equal ends. */
+  if (node->end > lanes->run_end_day)
     {
+      lanes->run_end_day = node->end;
       run->width = end_x - run->x;
       run->open_end = (node->flags & SPAN_OPEN_END) != 0;
       run->fuzzy_end = (node->flags & SPAN_FUZZY_END) != 0;
     }
   run->n_events += n;
-  lanes->lane_ends[MAX_BAR_LANES - 1] = MAX (lanes->lane_ends[MAX_BAR_LANES - 1], MAX (end_x, x));
+  lanes->run_end = MAX (lanes->run_end, MAX (end_x, x));
+  lanes->lane_ends[MAX_BAR_LANES - 1] = MAX (lanes->lane_ends[MAX_BAR_LANES - 1], lanes->run_end);
 }
 
 static void
@@ -705,7 +714,7 @@ place_bar (TreatiesTimelineLayout *self,
   /* In the shared lane, an ordinary bar that overlaps the run before it
    * joins it: one bar for a crowd of them, so that a frame holds what
    * can be seen, not how many spans there are. */
-  if (lane == MAX_BAR_LANES - 1 && lanes->last_run >= 0 && lanes->lane_ends[lane] >= bar.x && !strong)
+  if (lane == MAX_BAR_LANES - 1 && lanes->last_run >= 0 && lanes->run_end >= bar.x && !strong)
     {
       extend_run (self, lanes, k, 1);
       return;
@@ -725,8 +734,13 @@ place_bar (TreatiesTimelineLayout *self,
   bar.highlighted = highlighted;
   lanes->lane_ends[lane] = MAX (lanes->lane_ends[lane], bar.x + bar.width);
   g_array_append_val (self->bars, bar);
-  if (lane == MAX_BAR_LANES - 1)
-    lanes->last_run = strong ? -1 : (int) self->bars->len - 1;
+  /* A bar drawn apart lies over the run and leaves it going. */
+  if (lane == MAX_BAR_LANES - 1 && !strong)
+    {
+      lanes->last_run = (int) self->bars->len - 1;
+      lanes->run_end = bar.x + bar.width;
+      lanes->run_end_day = node->end;
+    }
 }
 
 /* Whether spans [@lo, @hi) would all join the run, one after another. */
@@ -742,7 +756,7 @@ subtree_joins_run (TreatiesTimelineLayout *self,
     return FALSE;
   /* The latest start must find the other lanes taken and the run going. */
   last_x = treaties_timeline_layout_day_to_x (self, root->last_start);
-  if (lanes->lane_ends[MAX_BAR_LANES - 1] < last_x)
+  if (lanes->run_end < last_x)
     return FALSE;
   for (guint l = 0; l + 1 < MAX_BAR_LANES; l++)
     if (lanes->lane_ends[l] + BAR_GAP_X <= last_x)
@@ -755,11 +769,14 @@ subtree_joins_run (TreatiesTimelineLayout *self,
   return TRUE;
 }
 
+/* Places the spans of [@lo, @hi) that start at @from or later and reach
+ * into the view; the implicit tree's subtree over [@lo, @hi). */
 static void
 visit_spans (TreatiesTimelineLayout *self,
              BarLanes               *lanes,
              guint                   lo,
-             guint                   hi)
+             guint                   hi,
+             guint                   from)
 {
   while (lo < hi)
     {
@@ -768,18 +785,179 @@ visit_spans (TreatiesTimelineLayout *self,
 
       if (node->max_end < lanes->first_day)
         return;
-      if (hi - lo > 1 && subtree_joins_run (self, lanes, node))
+      if (mid < from)
+        {
+          lo = mid + 1;
+          continue;
+        }
+      if (lo >= from && hi - lo > 1 && subtree_joins_run (self, lanes, node))
         {
           extend_run (self, lanes, node->max_at, hi - lo);
           return;
         }
-      visit_spans (self, lanes, lo, mid);
+      visit_spans (self, lanes, lo, mid, from);
       if (node->start > lanes->last_day)
         return;
       if (node->end >= lanes->first_day)
         place_bar (self, lanes, mid);
       lo = mid + 1;
     }
+}
+
+/* The first span of [@from, @to) whose end reaches @day, or G_MAXUINT;
+ * the subtrees' latest ends lead the way. */
+static guint
+first_reaching (TreatiesTimelineLayout *self,
+                guint                   lo,
+                guint                   hi,
+                guint                   from,
+                guint                   to,
+                double                  day)
+{
+  while (lo < hi && hi > from && lo < to)
+    {
+      guint mid = lo + (hi - lo) / 2, found;
+      const SpanNode *node = &self->span_nodes[mid];
+
+      if (node->max_end < day)
+        return G_MAXUINT;
+      found = first_reaching (self, lo, mid, from, to, day);
+      if (found != G_MAXUINT)
+        return found;
+      if (mid >= from && mid < to && node->end >= day)
+        return mid;
+      lo = mid + 1;
+    }
+  return G_MAXUINT;
+}
+
+/* The span of [@from, @to) with the latest end (the first of equals), or
+ * G_MAXUINT when the range is empty. */
+static guint
+latest_end_in (TreatiesTimelineLayout *self,
+               guint                   lo,
+               guint                   hi,
+               guint                   from,
+               guint                   to)
+{
+  const SpanNode *nodes = self->span_nodes;
+  guint mid, best = G_MAXUINT, candidates[3];
+
+  if (lo >= hi || hi <= from || lo >= to)
+    return G_MAXUINT;
+  mid = lo + (hi - lo) / 2;
+  if (from <= lo && hi <= to)
+    return nodes[mid].max_at;
+  candidates[0] = latest_end_in (self, lo, mid, from, to);
+  candidates[1] = mid >= from && mid < to ? mid : G_MAXUINT;
+  candidates[2] = latest_end_in (self, mid + 1, hi, from, to);
+  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    if (candidates[c] != G_MAXUINT && (best == G_MAXUINT || nodes[candidates[c]].end > nodes[best].end))
+      best = candidates[c];
+  return best;
+}
+
+/* The span whose event is @index, or G_MAXUINT. */
+static guint
+span_of_event (TreatiesTimelineLayout *self,
+               int                     index)
+{
+  guint lo = 0, hi = self->n_spans;
+
+  if (index < 0)
+    return G_MAXUINT;
+  TREATIES_LOWER_BOUND (lo, hi, mid, self->span_nodes[mid].event < (guint) index);
+  return lo < self->n_spans && self->span_nodes[lo].event == (guint) index ? lo : G_MAXUINT;
+}
+
+/* The spans that began before the view [0, @p) and still run in it.
+ *
+ * Every one of them starts left of the view and ends in it or after, so
+ * each finds every lane but the shared one taken once the first few are
+ * placed, and then joins the shared lane's run unless it is drawn apart.
+ * So: the first few are placed one by one; then the rest join the run at
+ * once, counted as how many of all spans began before the view less how
+ * many ended before it (two binary searches), the run reaching as far as
+ * the latest of them (a range query on the tree), and only those drawn
+ * apart (the article's own event, the selected, the section's) are
+ * visited. A view in the middle of 100,000 long spans costs O(log n),
+ * not a visit to each. */
+static void
+place_spans_before_view (TreatiesTimelineLayout *self,
+                         BarLanes               *lanes,
+                         guint                   p)
+{
+  g_autoptr(GArray) apart = NULL;
+  guint lo = 0, hi = self->n_spans, reaching, placed = 0, i = 0, n_apart, members, latest = G_MAXUINT, from;
+
+  TREATIES_LOWER_BOUND (lo, hi, mid, (double) self->span_ends[mid] < lanes->first_day);
+  g_assert (lo <= p);
+  reaching = p - lo;
+
+  /* One by one until the run is going and the other lanes are taken. */
+  while (placed < reaching)
+    {
+      guint k = first_reaching (self, 0, self->n_spans, i, p, lanes->first_day);
+      gboolean taken = lanes->last_run >= 0;
+
+      g_assert (k != G_MAXUINT);
+      for (guint l = 0; l + 1 < MAX_BAR_LANES; l++)
+        taken = taken && lanes->lane_ends[l] + BAR_GAP_X > treaties_timeline_layout_day_to_x (self, self->span_nodes[k].start);
+      if (taken)
+        break;
+      place_bar (self, lanes, k);
+      placed++;
+      i = k + 1;
+    }
+  if (placed == reaching)
+    return;
+
+  /* The rest: those drawn apart one by one, in start order... */
+  apart = g_array_new (FALSE, FALSE, sizeof (guint));
+  {
+    guint candidates[2] = { span_of_event (self, self->primary_index), span_of_event (self, self->selected) };
+    guint last_event = p < self->n_spans ? self->span_nodes[p].event : self->n_events;
+
+    for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+      g_array_append_val (apart, candidates[c]);
+    for (guint h = 0; h < self->highlighted->len && g_array_index (self->highlighted, guint, h) < last_event; h++)
+      {
+        guint k = span_of_event (self, (int) g_array_index (self->highlighted, guint, h));
+
+        g_array_append_val (apart, k);
+      }
+  }
+  g_array_sort (apart, compare_guint);
+  n_apart = 0;
+  for (guint a = 0; a < apart->len; a++)
+    {
+      guint k = g_array_index (apart, guint, a);
+
+      if (k == G_MAXUINT || k < i || k >= p || (double) self->span_nodes[k].end < lanes->first_day ||
+          (n_apart > 0 && g_array_index (apart, guint, n_apart - 1) == k))
+        continue;
+      g_array_index (apart, guint, n_apart++) = k;
+    }
+  for (guint a = 0; a < n_apart; a++)
+    place_bar (self, lanes, g_array_index (apart, guint, a));
+
+  /* ...and every other one joins the run, which reaches as far as the
+   * latest of them. */
+  members = reaching - placed - n_apart;
+  if (members == 0)
+    return;
+  from = i;
+  for (guint a = 0; a <= n_apart; a++)
+    {
+      guint to = a < n_apart ? g_array_index (apart, guint, a) : p;
+      guint k = latest_end_in (self, 0, self->n_spans, from, to);
+
+      if (k != G_MAXUINT && (latest == G_MAXUINT || self->span_nodes[k].end > self->span_nodes[latest].end))
+        latest = k;
+      from = to + 1;
+    }
+  g_assert (latest != G_MAXUINT);
+  extend_run (self, lanes, latest, members);
 }
 
 /* Bars of the events longer than a day that reach into
@@ -789,11 +967,23 @@ compute_bars (TreatiesTimelineLayout *self,
               double                  first_day,
               double                  last_day)
 {
-  BarLanes lanes = { first_day, last_day, { 0 }, -1 };
+  BarLanes lanes = { first_day, last_day, { 0 }, -1, -G_MAXDOUBLE, 0 };
+  guint p = 0, hi = self->n_spans;
 
   for (guint l = 0; l < MAX_BAR_LANES; l++)
     lanes.lane_ends[l] = -G_MAXDOUBLE;
-  visit_spans (self, &lanes, 0, self->n_spans);
+
+  if (self->plain_bars)
+    {
+      for (guint k = 0; k < self->n_spans && self->span_nodes[k].start <= last_day; k++)
+        if (self->span_nodes[k].end >= first_day)
+          place_bar (self, &lanes, k);
+      return;
+    }
+
+  TREATIES_LOWER_BOUND (p, hi, mid, (double) self->span_nodes[mid].start < first_day);
+  place_spans_before_view (self, &lanes, p);
+  visit_spans (self, &lanes, 0, self->n_spans, p);
 }
 
 /* Label placement.
@@ -1712,6 +1902,7 @@ treaties_timeline_layout_finalize (GObject *object)
   g_clear_pointer (&self->dates, g_free);
   g_clear_pointer (&self->events, g_free);
   g_clear_pointer (&self->span_nodes, g_free);
+  g_clear_pointer (&self->span_ends, g_free);
   g_clear_pointer (&self->title_widths, g_free);
   g_clear_pointer (&self->eras, g_free);
   g_clear_pointer (&self->era_rows, g_free);
@@ -1824,6 +2015,10 @@ treaties_timeline_layout_new (TreatiesArticle *article)
     }
 
   build_span_tree (self, 0, self->n_spans);
+  self->span_ends = g_new (TreatiesDay, MAX (self->n_spans, 1));
+  for (guint k = 0; k < self->n_spans; k++)
+    self->span_ends[k] = self->span_nodes[k].end;
+  qsort (self->span_ends, self->n_spans, sizeof (TreatiesDay), compare_guint);
 
   /* Eras go in rows, the first row where they do not overlap another. */
   eras = treaties_article_get_eras (article);
@@ -2021,6 +2216,16 @@ treaties_timeline_layout_set_max_label_rows (TreatiesTimelineLayout *self,
       self->max_label_rows = rows;
       invalidate (self);
     }
+}
+
+void
+treaties_timeline_layout_set_plain_bars (TreatiesTimelineLayout *self,
+                                         gboolean                plain)
+{
+  g_return_if_fail (TREATIES_IS_TIMELINE_LAYOUT (self));
+
+  self->plain_bars = plain;
+  invalidate (self);
 }
 
 static double

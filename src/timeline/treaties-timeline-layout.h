@@ -292,6 +292,10 @@ void                         treaties_timeline_layout_set_measure_func (Treaties
                                                                         gpointer                     user_data,
                                                                         GDestroyNotify               destroy,
                                                                         double                       line_height);
+/* Finds bars by walking every span instead of the interval index (for
+ * tests, which compare the two). */
+void                         treaties_timeline_layout_set_plain_bars   (TreatiesTimelineLayout *self,
+                                                                        gboolean                plain);
 /* Call when the font changed; label widths are measured again. */
 void                         treaties_timeline_layout_invalidate_text  (TreatiesTimelineLayout *self);
 /* At most this many label rows (default 3); fewer if the height is small. */
