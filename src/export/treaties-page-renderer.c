@@ -1716,14 +1716,6 @@ treaties_page_renderer_new (TreatiesArticle *article)
   return g_object_new (TREATIES_TYPE_PAGE_RENDERER, "article", article, NULL);
 }
 
-TreatiesArticle *
-treaties_page_renderer_get_article (TreatiesPageRenderer *self)
-{
-  g_return_val_if_fail (TREATIES_IS_PAGE_RENDERER (self), NULL);
-
-  return self->article;
-}
-
 void
 treaties_page_renderer_set_page_size (TreatiesPageRenderer *self,
                                       double                width,

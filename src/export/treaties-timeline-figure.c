@@ -677,21 +677,6 @@ treaties_timeline_figure_free (TreatiesTimelineFigure *figure)
   g_free (figure);
 }
 
-double
-treaties_timeline_figure_measure (TreatiesArticle *article,
-                                  PangoContext    *context,
-                                  double           width,
-                                  double           max_height)
-{
-  g_autoptr(TreatiesTimelineFigure) figure = NULL;
-
-  g_return_val_if_fail (TREATIES_IS_ARTICLE (article), 0);
-  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
-
-  figure = treaties_timeline_figure_new (article, context, width, max_height);
-  return figure != NULL ? figure->height : 0;
-}
-
 char *
 treaties_timeline_figure_dup_alt_text (TreatiesArticle *article)
 {
