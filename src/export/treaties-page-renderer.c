@@ -25,6 +25,7 @@
 
 #include "treaties-hyphenator.h"
 #include "treaties-page-renderer.h"
+#include "treaties-paper-style.h"
 #include "treaties-safe-text.h"
 #include "treaties-timeline-figure.h"
 
@@ -64,8 +65,8 @@
 #define NOTE_RULE_WIDTH  2.0
 #define NOTE_INSET      12.0
 
-#define SERIF "Source Serif 4, Source Serif Pro, Noto Serif, DejaVu Serif, Serif"
-#define SANS  "Source Sans 3, Source Sans Pro, Noto Sans, Cantarell, DejaVu Sans, Sans"
+#define SERIF TREATIES_PAPER_SERIF
+#define SANS  TREATIES_PAPER_SANS
 
 /* The style table of the page: every text item takes its look from here. */
 typedef enum {
@@ -115,16 +116,15 @@ static const TextStyle styles[N_STYLES] = {
   [STYLE_FOLIO]        = { SERIF,  8.5, 11.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  0.0,  0.0,  0.0, FALSE, FALSE, FALSE },
 };
 
-/* Colours on paper (always white): near-black text, muted greys, and two
- * accents that survive greyscale printing as darker greys. */
-typedef struct { double r, g, b; } Rgb;
-static const Rgb ink_text        = { 0.10, 0.10, 0.11 };
-static const Rgb ink_muted       = { 0.38, 0.38, 0.40 };
-static const Rgb ink_rule        = { 0.62, 0.62, 0.64 };
-static const Rgb ink_link        = { 0.06, 0.27, 0.56 };
-static const Rgb ink_callout     = { 0.56, 0.40, 0.10 };
-static const Rgb fill_callout    = { 0.965, 0.950, 0.910 };
-static const Rgb ink_note        = { 0.62, 0.17, 0.12 };
+/* Colours on paper (always white): near-black text (treaties_ink_text),
+ * muted greys, and two accents that survive greyscale printing as darker
+ * greys. */
+static const TreatiesInk ink_muted       = { 0.38, 0.38, 0.40 };
+static const TreatiesInk ink_rule        = { 0.62, 0.62, 0.64 };
+static const TreatiesInk ink_link        = { 0.06, 0.27, 0.56 };
+static const TreatiesInk ink_callout     = { 0.56, 0.40, 0.10 };
+static const TreatiesInk fill_callout    = { 0.965, 0.950, 0.910 };
+static const TreatiesInk ink_note        = { 0.62, 0.17, 0.12 };
 
 typedef enum {
   ITEM_TEXT,
@@ -280,19 +280,12 @@ item_new (ItemKind kind)
   return item;
 }
 
-static void
-set_source (cairo_t   *cr,
-            const Rgb *rgb)
-{
-  cairo_set_source_rgb (cr, rgb->r, rgb->g, rgb->b);
-}
-
 static PangoAttribute *
-color_attr_new (const Rgb *rgb)
+color_attr_new (const TreatiesInk *ink)
 {
-  return pango_attr_foreground_new ((guint16) (rgb->r * 65535),
-                                    (guint16) (rgb->g * 65535),
-                                    (guint16) (rgb->b * 65535));
+  return pango_attr_foreground_new ((guint16) (ink->red * 65535),
+                                    (guint16) (ink->green * 65535),
+                                    (guint16) (ink->blue * 65535));
 }
 
 static void
@@ -391,9 +384,9 @@ text_builder_append_runs (TreatiesPageRenderer *self,
 /* A label set above the text of a callout or note: small bold capitals in
  * the box's accent, on a line of its own. */
 static gsize
-text_builder_append_label (TextBuilder *b,
-                           const char  *label,
-                           const Rgb   *ink)
+text_builder_append_label (TextBuilder       *b,
+                           const char        *label,
+                           const TreatiesInk *ink)
 {
   g_autofree char *upper = g_utf8_strup (label, -1);
   gsize start = b->text->len;
@@ -1295,7 +1288,7 @@ open_item_tags (TreatiesPageRenderer *self,
 
       tag_open (self, cr, "Lbl", NULL);
       pango_layout_get_extents (item->marker, NULL, &logical);
-      set_source (cr, &ink_text);
+      treaties_ink_set_source (cr, &treaties_ink_text);
       cairo_move_to (cr, x - BULLET_GAP - (double) logical.width / PANGO_SCALE,
                      top + box->baseline - (double) pango_layout_get_baseline (item->marker) / PANGO_SCALE);
       pango_cairo_show_layout (cr, item->marker);
@@ -1350,7 +1343,7 @@ set_run_source (cairo_t        *cr,
           return;
         }
     }
-  set_source (cr, &ink_text);
+  treaties_ink_set_source (cr, &treaties_ink_text);
 }
 
 /* The link's rectangle on one line (in device space, as cairo 1.16 takes
@@ -1506,16 +1499,16 @@ draw_box (TreatiesPageRenderer *self,
   switch (item->box)
     {
     case BOX_CALLOUT:
-      set_source (cr, &fill_callout);
+      treaties_ink_set_source (cr, &fill_callout);
       cairo_rectangle (cr, self->margin_left, y, self->measure, height);
       cairo_fill (cr);
-      set_source (cr, &ink_callout);
+      treaties_ink_set_source (cr, &ink_callout);
       cairo_rectangle (cr, self->margin_left, y, NOTE_RULE_WIDTH, height);
       cairo_fill (cr);
       break;
 
     case BOX_NOTE:
-      set_source (cr, &ink_note);
+      treaties_ink_set_source (cr, &ink_note);
       cairo_rectangle (cr, self->margin_left, y, NOTE_RULE_WIDTH, height);
       cairo_fill (cr);
       break;
@@ -1578,11 +1571,11 @@ draw_page_furniture (TreatiesPageRenderer *self,
 
       pango_layout_set_alignment (head, PANGO_ALIGN_CENTER);
       pango_layout_set_ellipsize (head, PANGO_ELLIPSIZE_END);
-      set_source (cr, &ink_muted);
+      treaties_ink_set_source (cr, &ink_muted);
       cairo_move_to (cr, x, self->margin_top - HEAD_OFFSET);
       pango_cairo_show_layout (cr, head);
 
-      set_source (cr, &ink_rule);
+      treaties_ink_set_source (cr, &ink_rule);
       cairo_rectangle (cr, x, self->margin_top - HEAD_RULE_OFFSET, self->measure, 0.4);
       cairo_fill (cr);
     }
@@ -1591,7 +1584,7 @@ draw_page_furniture (TreatiesPageRenderer *self,
   folio_text = g_strdup_printf (C_("page number", "%u / %u"), page + 1, self->pages->len);
   folio = create_layout (self, STYLE_FOLIO, self->measure, folio_text, NULL);
   pango_layout_set_alignment (folio, PANGO_ALIGN_CENTER);
-  set_source (cr, &ink_muted);
+  treaties_ink_set_source (cr, &ink_muted);
   cairo_move_to (cr, x, self->body_bottom + FOLIO_OFFSET);
   pango_cairo_show_layout (cr, folio);
 }
@@ -1723,14 +1716,6 @@ treaties_page_renderer_new (TreatiesArticle *article)
   return g_object_new (TREATIES_TYPE_PAGE_RENDERER, "article", article, NULL);
 }
 
-TreatiesArticle *
-treaties_page_renderer_get_article (TreatiesPageRenderer *self)
-{
-  g_return_val_if_fail (TREATIES_IS_PAGE_RENDERER (self), NULL);
-
-  return self->article;
-}
-
 void
 treaties_page_renderer_set_page_size (TreatiesPageRenderer *self,
                                       double                width,
@@ -1759,7 +1744,6 @@ treaties_page_renderer_get_page_size (TreatiesPageRenderer *self,
 void
 treaties_page_renderer_paginate (TreatiesPageRenderer *self)
 {
-  cairo_font_options_t *options;
   const char *language;
 
   g_return_if_fail (TREATIES_IS_PAGE_RENDERER (self));
@@ -1772,22 +1756,13 @@ treaties_page_renderer_paginate (TreatiesPageRenderer *self)
   self->margin_top = MIN (TOP_MARGIN, self->page_height * 0.12);
   self->body_bottom = self->page_height - MIN (BOTTOM_MARGIN, self->page_height * 0.12);
 
-  /* Unhinted metrics at 72 dpi: one unit is one point on every surface,
-   * and the pages break the same on screen, paper and PDF. The font map
-   * is this thread's own, so the exporter's worker thread can use it. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-
+  /* The paper's context (72 dpi, unhinted). The font map is this
+   * thread's own, so the exporter's worker thread can use it. */
   language = treaties_article_get_language (self->article);
+  self->context = treaties_paper_context_new (pango_cairo_font_map_get_default (),
+                                              language != NULL ? pango_language_from_string (language) : NULL);
   if (language != NULL)
     {
-      pango_context_set_language (self->context, pango_language_from_string (language));
       pango_context_set_base_dir (self->context, language_is_rtl (language)
                                                  ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
       self->hyphenator = treaties_hyphenator_get_for_language (language);
@@ -1904,7 +1879,7 @@ treaties_page_renderer_draw_page (TreatiesPageRenderer *self,
 
         case ITEM_RULE:
           tags_close_to (self, cr, 0);
-          set_source (cr, &ink_rule);
+          treaties_ink_set_source (cr, &ink_rule);
           cairo_rectangle (cr, self->margin_left, p->y, self->measure, item->height);
           cairo_fill (cr);
           break;

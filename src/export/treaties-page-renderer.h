@@ -40,7 +40,6 @@ G_DECLARE_FINAL_TYPE (TreatiesPageRenderer, treaties_page_renderer, TREATIES, PA
 
 /* The paper is treaties_paper_get_default() until set otherwise. */
 TreatiesPageRenderer *treaties_page_renderer_new                  (TreatiesArticle       *article);
-TreatiesArticle      *treaties_page_renderer_get_article          (TreatiesPageRenderer  *self);
 
 /* In points, at least 72 (one inch) each way; any orientation. Takes
  * effect at the next treaties_page_renderer_paginate(). */

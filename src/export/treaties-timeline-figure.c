@@ -9,10 +9,11 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "treaties-paper-style.h"
 #include "treaties-timeline-figure.h"
 #include "treaties-timeline-layout.h"
 
-#define LABEL_FONT     "Source Sans 3, Source Sans Pro, Noto Sans, Cantarell, DejaVu Sans, Sans 7.5"
+#define LABEL_FONT     TREATIES_PAPER_SANS " 7.5"
 #define YEARS_PER_STRIP 7
 #define MAX_STRIPS      4
 #define STRIP_GAP       18.0
@@ -22,7 +23,7 @@
 /* Every marker is numbered under the axis, as its events are in the
  * chronology after the figure: on paper there is no tooltip, and a crowded
  * stretch cannot label every event. */
-#define NUMBER_FONT       "Source Sans 3, Source Sans Pro, Noto Sans, Cantarell, DejaVu Sans, Sans Bold 7.5"
+#define NUMBER_FONT       TREATIES_PAPER_SANS " Bold 7.5"
 #define NUMBER_ROW_HEIGHT 10.0
 #define NUMBER_GAP        3.0
 #define MAX_NUMBER_ROWS   8
@@ -30,28 +31,19 @@
  * to about half a page, leaving room for the chronology. */
 #define MAX_FIGURE_LABEL_ROWS 6
 
-typedef struct { double r, g, b; } Rgb;
-/* The app's colours on paper: grey events, and the article's own event in
- * the accent blue (GNOME's blue, as libadwaita's @accent_bg_color and, for
- * text, @accent_color). */
-static const Rgb ink_text    = { 0.10, 0.10, 0.11 };
-static const Rgb ink_muted   = { 0.40, 0.40, 0.42 };
-static const Rgb ink_leader  = { 0.66, 0.66, 0.68 };
-static const Rgb ink_marker  = { 0.47, 0.47, 0.49 };
-static const Rgb ink_primary = { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0 };
-static const Rgb ink_primary_text = { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0 };
-static const Rgb era_fills[] = {
+/* The app's colours on paper: near-black text (treaties_ink_text), grey
+ * events, and the article's own event in the accent blue (GNOME's blue, as
+ * libadwaita's @accent_bg_color and, for text, @accent_color). */
+static const TreatiesInk ink_muted   = { 0.40, 0.40, 0.42 };
+static const TreatiesInk ink_leader  = { 0.66, 0.66, 0.68 };
+static const TreatiesInk ink_marker  = { 0.47, 0.47, 0.49 };
+static const TreatiesInk ink_primary = { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0 };
+static const TreatiesInk ink_primary_text = { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0 };
+static const TreatiesInk era_fills[] = {
   { 0.925, 0.925, 0.930 },
   { 0.945, 0.935, 0.905 },
   { 0.915, 0.935, 0.915 },
 };
-
-static void
-set_source (cairo_t   *cr,
-            const Rgb *rgb)
-{
-  cairo_set_source_rgb (cr, rgb->r, rgb->g, rgb->b);
-}
 
 static void
 show_text (cairo_t     *cr,
@@ -68,20 +60,16 @@ show_text (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* A context like @base (font map, 72 dpi, unhinted) whose font is the
- * figure's: the layout measures with it and the painter draws with it. */
+/* The paper's context on @base's font map, in @base's language, whose
+ * font is the figure's: the layout measures with it and the painter draws
+ * with it. */
 static PangoContext *
 create_figure_context (PangoContext *base)
 {
-  PangoContext *context = pango_font_map_create_context (pango_context_get_font_map (base));
+  PangoContext *context = treaties_paper_context_new (pango_context_get_font_map (base),
+                                                      pango_context_get_language (base));
   PangoFontDescription *desc = pango_font_description_from_string (LABEL_FONT);
-  const cairo_font_options_t *options = pango_cairo_context_get_font_options (base);
 
-  pango_cairo_context_set_resolution (context, pango_cairo_context_get_resolution (base));
-  if (options != NULL)
-    pango_cairo_context_set_font_options (context, options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_context_set_language (context, pango_context_get_language (base));
   pango_context_set_font_description (context, desc);
   pango_font_description_free (desc);
   return context;
@@ -114,7 +102,7 @@ draw_marker (cairo_t  *cr,
       if (pass == 0)
         cairo_set_source_rgb (cr, 1, 1, 1);
       else
-        set_source (cr, primary ? &ink_primary : &ink_marker);
+        treaties_ink_set_source (cr, primary ? &ink_primary : &ink_marker);
       cairo_fill (cr);
     }
 }
@@ -134,7 +122,7 @@ draw_bars (cairo_t                     *cr,
   for (guint i = 0; i < frame->n_bars; i++)
     {
       const TreatiesTimelineBar *bar = &frame->bars[i];
-      const Rgb *ink = bar->primary || bar->highlighted ? &ink_primary : &ink_marker;
+      const TreatiesInk *ink = bar->primary || bar->highlighted ? &ink_primary : &ink_marker;
       double alpha = 0.45;
       double x0 = bar->x, x1 = bar->x + bar->width;
       double fade = MIN (12.0, bar->width / 3);
@@ -143,10 +131,10 @@ draw_bars (cairo_t                     *cr,
       if (x1 < x_first || x0 > x_last || bar->width <= 0)
         continue;
       pattern = cairo_pattern_create_linear (x0, 0, x1, 0);
-      cairo_pattern_add_color_stop_rgba (pattern, 0, ink->r, ink->g, ink->b, bar->fuzzy_start ? 0 : alpha);
-      cairo_pattern_add_color_stop_rgba (pattern, fade / bar->width, ink->r, ink->g, ink->b, alpha);
-      cairo_pattern_add_color_stop_rgba (pattern, 1 - fade / bar->width, ink->r, ink->g, ink->b, alpha);
-      cairo_pattern_add_color_stop_rgba (pattern, 1, ink->r, ink->g, ink->b, bar->fuzzy_end ? 0 : alpha);
+      cairo_pattern_add_color_stop_rgba (pattern, 0, ink->red, ink->green, ink->blue, bar->fuzzy_start ? 0 : alpha);
+      cairo_pattern_add_color_stop_rgba (pattern, fade / bar->width, ink->red, ink->green, ink->blue, alpha);
+      cairo_pattern_add_color_stop_rgba (pattern, 1 - fade / bar->width, ink->red, ink->green, ink->blue, alpha);
+      cairo_pattern_add_color_stop_rgba (pattern, 1, ink->red, ink->green, ink->blue, bar->fuzzy_end ? 0 : alpha);
       cairo_set_source (cr, pattern);
       cairo_pattern_destroy (pattern);
       cairo_rectangle (cr, x0, bar->y, bar->width, bar->height);
@@ -175,7 +163,7 @@ draw_badge (cairo_t                     *cr,
       if (pass == 0)
         cairo_set_source_rgb (cr, 1, 1, 1);
       else
-        set_source (cr, badge->highlighted ? &ink_primary : &ink_marker);
+        treaties_ink_set_source (cr, badge->highlighted ? &ink_primary : &ink_marker);
       cairo_fill (cr);
     }
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -402,12 +390,12 @@ draw_strip (TreatiesTimelineLayout *layout,
       if (band->row >= G_N_ELEMENTS (ranks) || ranks[band->row] < 0)
         continue;
       y = frame->era_top + ranks[band->row] * frame->era_row_spacing;
-      set_source (cr, &era_fills[band->row % G_N_ELEMENTS (era_fills)]);
+      treaties_ink_set_source (cr, &era_fills[band->row % G_N_ELEMENTS (era_fills)]);
       cairo_rectangle (cr, band->x, y, band->width, band->height);
       cairo_fill (cr);
       if (band->label_width > 0)
         {
-          set_source (cr, &ink_text);
+          treaties_ink_set_source (cr, &treaties_ink_text);
           show_text (cr, text, treaties_era_get_title (band->era),
                      band->label_x, band->label_y - band->y + y, band->label_width, band->ellipsized);
         }
@@ -419,7 +407,7 @@ draw_strip (TreatiesTimelineLayout *layout,
   cairo_translate (cr, 0, -shift);
 
   /* The axis and its ticks. */
-  set_source (cr, &ink_text);
+  treaties_ink_set_source (cr, &treaties_ink_text);
   cairo_set_line_width (cr, 0.8);
   cairo_move_to (cr, x_first, frame->axis_y);
   cairo_line_to (cr, x_last, frame->axis_y);
@@ -432,7 +420,7 @@ draw_strip (TreatiesTimelineLayout *layout,
 
       if (tick->x < x_first - 0.5 || tick->x > x_last + 0.5)
         continue;
-      set_source (cr, &ink_muted);
+      treaties_ink_set_source (cr, &ink_muted);
       cairo_move_to (cr, tick->x, tick->y);
       cairo_line_to (cr, tick->x, tick->y + tick->height);
       cairo_stroke (cr);
@@ -451,7 +439,7 @@ draw_strip (TreatiesTimelineLayout *layout,
 
       if (!day_in_strip (day, strip->first, strip->last, strip->is_last))
         continue;
-      set_source (cr, label->priority ? &ink_primary : &ink_leader);
+      treaties_ink_set_source (cr, label->priority ? &ink_primary : &ink_leader);
       cairo_move_to (cr, label->anchor_x, label->y + label->height);
       cairo_line_to (cr, label->anchor_x, frame->axis_y);
       cairo_stroke (cr);
@@ -474,7 +462,8 @@ draw_strip (TreatiesTimelineLayout *layout,
       cairo_rectangle (cr, label->text_x - 2, label->y + 1, ink.width + 4, label->height - 2);
       cairo_fill (cr);
 
-      set_source (cr, treaties_event_get_primary (event) ? &ink_primary_text : &ink_text);
+      treaties_ink_set_source (cr, treaties_event_get_primary (event)
+                                   ? &ink_primary_text : &treaties_ink_text);
       cairo_move_to (cr, label->text_x, label->y + 2);
       pango_cairo_show_layout (cr, text);
     }
@@ -503,7 +492,7 @@ draw_strip (TreatiesTimelineLayout *layout,
     g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (NumberPlace));
     guint rows = place_numbers (layout, frame, strip, numbers, places);
 
-    set_source (cr, &ink_text);
+    treaties_ink_set_source (cr, &treaties_ink_text);
     for (guint i = 0; i < places->len; i++)
       {
         const NumberPlace *place = &g_array_index (places, NumberPlace, i);
@@ -688,21 +677,6 @@ treaties_timeline_figure_free (TreatiesTimelineFigure *figure)
   g_free (figure);
 }
 
-double
-treaties_timeline_figure_measure (TreatiesArticle *article,
-                                  PangoContext    *context,
-                                  double           width,
-                                  double           max_height)
-{
-  g_autoptr(TreatiesTimelineFigure) figure = NULL;
-
-  g_return_val_if_fail (TREATIES_IS_ARTICLE (article), 0);
-  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
-
-  figure = treaties_timeline_figure_new (article, context, width, max_height);
-  return figure != NULL ? figure->height : 0;
-}
-
 char *
 treaties_timeline_figure_dup_alt_text (TreatiesArticle *article)
 {
@@ -754,7 +728,7 @@ treaties_timeline_figure_paint (TreatiesTimelineFigure *figure,
   /* The key. */
   pango_layout_set_width (text, -1);
   draw_marker (cr, EDGE_MARGIN + 4, 6, 3.5, FALSE);
-  set_source (cr, &ink_muted);
+  treaties_ink_set_source (cr, &ink_muted);
   /* Translators: the key of the timeline figure */
   show_text (cr, text, _("An event"), EDGE_MARGIN + 14, 1, 0, FALSE);
   if (treaties_timeline_layout_get_primary_index (f->layout) >= 0)
@@ -765,7 +739,7 @@ treaties_timeline_figure_paint (TreatiesTimelineFigure *figure,
       pango_layout_get_pixel_extents (text, NULL, &logical);
       key_x = EDGE_MARGIN + 14 + logical.width + 18;
       draw_marker (cr, key_x + 6, 6, 6, TRUE);
-      set_source (cr, &ink_muted);
+      treaties_ink_set_source (cr, &ink_muted);
       /* Translators: the key of the timeline figure: the larger marker */
       show_text (cr, text, _("The article’s own event"), key_x + 17, 1, 0, FALSE);
       pango_layout_get_pixel_extents (text, NULL, &logical);
@@ -792,7 +766,7 @@ treaties_timeline_figure_paint (TreatiesTimelineFigure *figure,
       badge.y = 6 - badge.height / 2;
       badge.text_x = badge.x + 4;
       draw_badge (cr, text, &badge);
-      set_source (cr, &ink_muted);
+      treaties_ink_set_source (cr, &ink_muted);
       /* Translators: the key of the timeline figure: a "+N" badge */
       show_text (cr, text, _("Events with no room for a label"),
                  badge.x + badge.width + 5, 1, 0, FALSE);

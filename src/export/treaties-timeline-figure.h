@@ -21,13 +21,6 @@ typedef struct _TreatiesTimelineFigure TreatiesTimelineFigure;
 /* TRUE if the article has a timeline with at least one event. */
 gboolean treaties_timeline_figure_has_content (TreatiesArticle *article);
 
-/* The height the figure takes at @width when given at most @max_height
- * (it may take more when even one label row per strip does not fit). */
-double   treaties_timeline_figure_measure     (TreatiesArticle *article,
-                                               PangoContext    *context,
-                                               double           width,
-                                               double           max_height);
-
 /* A sentence for the figure's alternative text (screen readers), or NULL
  * when there is no figure. */
 char    *treaties_timeline_figure_dup_alt_text (TreatiesArticle *article);
@@ -37,7 +30,8 @@ char    *treaties_timeline_figure_dup_alt_text (TreatiesArticle *article);
  * numbers of the chronology the page renderer sets after the figure.
  *
  * Draws the figure into the rectangle (@x, @y, @width, @height) of @cr,
- * measuring text with @context (72 dpi, unhinted). */
+ * measuring text on paper's terms (72 dpi, unhinted) with @context's font
+ * map and language. */
 void     treaties_timeline_figure_draw        (TreatiesArticle *article,
                                                PangoContext    *context,
                                                cairo_t         *cr,
@@ -46,10 +40,10 @@ void     treaties_timeline_figure_draw        (TreatiesArticle *article,
                                                double           width,
                                                double           height);
 
-/* The figure laid out once at @width in at most @max_height (see
- * treaties_timeline_figure_measure()), to be painted as often as needed
- * (laying it out is most of its cost); NULL when there is no figure. It
- * keeps @context's font map and settings. */
+/* The figure laid out once at @width in at most @max_height (it may take
+ * more when even one label row per strip does not fit), to be painted as
+ * often as needed (laying it out is most of its cost); NULL when there is
+ * no figure. It keeps @context's font map and language. */
 TreatiesTimelineFigure *treaties_timeline_figure_new        (TreatiesArticle        *article,
                                                              PangoContext           *context,
                                                              double                  width,
