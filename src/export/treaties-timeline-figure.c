@@ -282,6 +282,32 @@ format_number (const TreatiesTimelineMarker *marker,
     g_snprintf (buf, 32, "%u–%u", marker->first + 1, marker->first + marker->n_events);
 }
 
+/* A number's width (Pango units), measured once per figure: the figure
+ * places each strip's numbers again for every row count it tries. The
+ * widths are kept on the numbers' own PangoLayout. */
+static int
+number_width (PangoLayout *numbers,
+              const char  *text)
+{
+  GQuark quark = g_quark_from_static_string ("treaties-timeline-figure-number-widths");
+  GHashTable *widths;
+  gpointer width;
+  PangoRectangle logical;
+
+  widths = g_object_get_qdata (G_OBJECT (numbers), quark);
+  if (widths == NULL)
+    {
+      widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_qdata_full (G_OBJECT (numbers), quark, widths, (GDestroyNotify) g_hash_table_unref);
+    }
+  if (g_hash_table_lookup_extended (widths, text, NULL, &width))
+    return GPOINTER_TO_INT (width);
+  pango_layout_set_text (numbers, text, -1);
+  pango_layout_get_extents (numbers, NULL, &logical);
+  g_hash_table_insert (widths, g_strdup (text), GINT_TO_POINTER (logical.width));
+  return logical.width;
+}
+
 /* The numbers of the strip's markers, each centred under its marker in the
  * first row below the tick labels where it overlaps no other. Fills @out
  * (of NumberPlace) when not NULL; returns the rows used. */
@@ -300,16 +326,13 @@ place_numbers (TreatiesTimelineLayout      *layout,
       const TreatiesTimelineMarker *marker = &frame->markers[i];
       TreatiesDay day = treaties_timeline_layout_get_event_date (layout, marker->first);
       NumberPlace place;
-      PangoRectangle logical;
       guint r;
 
       if (!day_in_strip (day, strip->first, strip->last, strip->is_last))
         continue;
 
       format_number (marker, place.text);
-      pango_layout_set_text (numbers, place.text, -1);
-      pango_layout_get_extents (numbers, NULL, &logical);
-      place.width = (double) logical.width / PANGO_SCALE;
+      place.width = (double) number_width (numbers, place.text) / PANGO_SCALE;
       place.left = CLAMP (marker->x - place.width / 2, 0, MAX (frame->width - place.width, 0));
 
       for (r = 0; r < n_rows; r++)

@@ -120,6 +120,11 @@ struct _TreatiesTimelineLayout
   double                       fixed_line_height;
   double                       line_height;
   double                       year_label_width;
+  /* tick labels, measured once: a frame lays out its ticks anew */
+  double                       month_widths[12];
+  float                       *year_widths;      /* from year_widths_from; NAN: not measured */
+  int                          year_widths_from; /* range_start's year */
+  guint                        n_years;
   double                       month_label_width;
   double                       plus_width;        /* "+", and a digit: a badge's text */
   double                       digit_width;
@@ -259,8 +264,12 @@ update_text_metrics (TreatiesTimelineLayout *self)
   self->digit_width = measure_text (self, "8888888888") / 10;
   self->month_label_width = 0;
   for (guint m = 0; m < 12; m++)
-    self->month_label_width = MAX (self->month_label_width,
-                                   measure_text (self, self->month_names[m]));
+    {
+      self->month_widths[m] = measure_text (self, self->month_names[m]);
+      self->month_label_width = MAX (self->month_label_width, self->month_widths[m]);
+    }
+  for (guint y = 0; y < self->n_years; y++)
+    self->year_widths[y] = NAN;
 
   g_clear_pointer (&self->title_widths, g_free);
   for (guint i = 0; i < self->n_eras; i++)
@@ -399,13 +408,21 @@ add_tick (TreatiesTimelineLayout   *self,
       const char *text;
 
       if (kind == TREATIES_TIMELINE_TICK_MONTH)
-        text = self->month_names[month - 1];
+        {
+          text = self->month_names[month - 1];
+          tick.label_width = self->month_widths[month - 1];
+        }
       else
         {
+          guint y = (guint) (year - self->year_widths_from);
+
           g_snprintf (buf, sizeof buf, "%d", year);
           text = buf;
+          g_assert (y < self->n_years);
+          if (isnan (self->year_widths[y]))
+            self->year_widths[y] = measure_text (self, text);
+          tick.label_width = self->year_widths[y];
         }
-      tick.label_width = measure_text (self, text);
       tick.label_x = centred ? tick.x - tick.label_width / 2 : tick.x + 3;
       tick.label_y = frame->axis_y + TICK_YEAR_LENGTH + TICK_LABEL_GAP;
       if (tick.label_x >= *last_label_end + (centred ? TICK_LABEL_SPACING : MONTH_LABEL_SPACING) &&
@@ -1904,6 +1921,7 @@ treaties_timeline_layout_finalize (GObject *object)
   g_clear_pointer (&self->span_nodes, g_free);
   g_clear_pointer (&self->span_ends, g_free);
   g_clear_pointer (&self->title_widths, g_free);
+  g_clear_pointer (&self->year_widths, g_free);
   g_clear_pointer (&self->eras, g_free);
   g_clear_pointer (&self->era_rows, g_free);
   g_clear_pointer (&self->era_title_widths, g_free);
@@ -1981,6 +1999,18 @@ treaties_timeline_layout_new (TreatiesArticle *article)
   self->has_range = self->range_start != TREATIES_DAY_INVALID &&
                     self->range_end != TREATIES_DAY_INVALID &&
                     self->range_start <= self->range_end;
+
+  if (self->has_range)
+    {
+      int last_year;
+
+      treaties_day_to_ymd (self->range_start, &self->year_widths_from, NULL, NULL);
+      treaties_day_to_ymd (self->range_end, &last_year, NULL, NULL);
+      self->n_years = (guint) (last_year - self->year_widths_from + 1);
+      self->year_widths = g_new (float, self->n_years);
+      for (guint y = 0; y < self->n_years; y++)
+        self->year_widths[y] = NAN;
+    }
 
   events = treaties_article_get_events (article);
   self->n_events = self->has_range ? g_list_model_get_n_items (events) : 0;
