@@ -65,5 +65,18 @@ void _treaties_window_update_actions     (TreatiesWindow *self);
  * to last) and opens its card, as a click on its marker does. */
 void _treaties_window_activate_event     (TreatiesWindow *self,
                                           TreatiesEvent  *event);
+/* Goes to passage @index of the selected event. */
+void _treaties_window_go_to_passage      (TreatiesWindow *self,
+                                          guint           index);
+
+/* treaties-window-card.c: the event card. Opens the selected event's card
+ * at the passage last gone to (as a popover or a sheet, by the window's
+ * width); closes it, giving the keyboard back to the marker with
+ * @focus_marker; moves an open card when the window's width changes. */
+void _treaties_window_open_card          (TreatiesWindow *self,
+                                          GPtrArray      *passages);
+void _treaties_window_close_card         (TreatiesWindow *self,
+                                          gboolean        focus_marker);
+void _treaties_window_card_follow_width  (TreatiesWindow *self);
 
 G_END_DECLS
